@@ -1,0 +1,1 @@
+//! aggcat-auth (work in progress).

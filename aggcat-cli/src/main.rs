@@ -1,0 +1,2 @@
+//! aggcat
+fn main() {}

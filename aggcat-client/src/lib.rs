@@ -1,0 +1,1 @@
+//! aggcat-client (work in progress).

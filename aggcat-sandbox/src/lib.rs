@@ -1,0 +1,1 @@
+//! aggcat-sandbox (work in progress).

@@ -1,0 +1,1 @@
+//! aggcat-types (work in progress).

@@ -1,0 +1,1 @@
+//! codegen (work in progress).
