@@ -1,0 +1,71 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/accountlist/v1`.
+//!
+//! Account list answers (namespace accountlist/v1).
+
+use super::Account;
+use super::namespaces::{
+    ACCOUNTLIST, BANKINGACCOUNT, CREDITACCOUNT, INVESTMENTACCOUNT, LOANACCOUNT,
+    OTHERACCOUNT, REWARDSACCOUNT,
+};
+use crate::runtime as rt;
+
+/// Accounts of any family in any order (answers interleave the families). Returned by discoverAndAddAccounts, GET /accounts, GET /logins/{id}/accounts and, with a single entry, GET /accounts/{id}.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountList {
+    /// The items of the content, in document order.
+    pub accounts: Vec<Account>,
+}
+
+static ACCOUNT_LIST_FIELDS: [rt::Field; 6] = [
+    rt::Field::new(&BANKINGACCOUNT, "BankingAccount"),
+    rt::Field::new(&CREDITACCOUNT, "CreditAccount"),
+    rt::Field::new(&LOANACCOUNT, "LoanAccount"),
+    rt::Field::new(&INVESTMENTACCOUNT, "InvestmentAccount"),
+    rt::Field::new(&REWARDSACCOUNT, "RewardsAccount"),
+    rt::Field::new(&OTHERACCOUNT, "OtherAccount"),
+];
+
+impl rt::ReadXml for AccountList {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        while let Some(i) = r.next_field(&ACCOUNT_LIST_FIELDS)? {
+            match i {
+                0 => v.accounts.push(Account::Banking(r.read()?)),
+                1 => v.accounts.push(Account::Credit(r.read()?)),
+                2 => v.accounts.push(Account::Loan(r.read()?)),
+                3 => v.accounts.push(Account::Investment(r.read()?)),
+                4 => v.accounts.push(Account::Rewards(r.read()?)),
+                5 => v.accounts.push(Account::Other(r.read()?)),
+                _ => r.skip()?,
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for AccountList {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        for x in &self.accounts {
+            x.write_item(w);
+        }
+    }
+}
+
+impl AccountList {
+    /// The global element `AccountList` (`http://schema.intuit.com/platform/fdatafeed/accountlist/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(&ACCOUNTLIST, "AccountList");
+}
+
+impl rt::FromXml for AccountList {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for AccountList {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}

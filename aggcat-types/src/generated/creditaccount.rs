@@ -1,0 +1,325 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/creditaccount/v1`.
+//!
+//! The CreditAccount account family (namespace creditaccount/v1): a global element extending account:Account. Base fields stay in account/v1; the family's own fields are in this namespace and follow them.
+
+use super::CurrencyCode;
+use super::namespaces::{ACCOUNT, CREDITACCOUNT};
+use crate::runtime as rt;
+
+/// Credit cards and lines of credit. Balances are negative.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditAccount {
+    /// Key of the account in the service. Present in every server answer.
+    pub account_id: i64,
+    /// Account state, e.g. ACTIVE. Often absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Masked or real account number as shown by the institution.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_number: Option<String>,
+    /// `accountNumberReal` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_number_real: Option<String>,
+    /// `accountNickname` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_nickname: Option<String>,
+    /// `displayPosition` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_position: Option<i32>,
+    /// Institution the account belongs to. Present in every server answer.
+    pub institution_id: i64,
+    /// `description` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `registeredUserName` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_user_name: Option<String>,
+    /// `balanceAmount` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_amount: Option<::rust_decimal::Decimal>,
+    /// `balanceDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_date: Option<rt::DateTime>,
+    /// `balancePreviousAmount` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_previous_amount: Option<::rust_decimal::Decimal>,
+    /// `lastTxnDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_txn_date: Option<rt::DateTime>,
+    /// `aggrSuccessDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggr_success_date: Option<rt::DateTime>,
+    /// `aggrAttemptDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggr_attempt_date: Option<rt::DateTime>,
+    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggr_status_code: Option<String>,
+    /// `currencyCode` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<CurrencyCode>,
+    /// `bankId` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank_id: Option<String>,
+    /// Login (set of credentials) through which the account was discovered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution_login_id: Option<i64>,
+    /// `creditAccountType` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_account_type: Option<CreditAccountType>,
+    /// `detailedDescription` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detailed_description: Option<String>,
+    /// `interestRate` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interest_rate: Option<::rust_decimal::Decimal>,
+    /// `creditAvailableAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_available_amount: Option<::rust_decimal::Decimal>,
+    /// `creditMaxAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_max_amount: Option<::rust_decimal::Decimal>,
+    /// `cashAdvanceAvailableAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cash_advance_available_amount: Option<::rust_decimal::Decimal>,
+    /// `cashAdvanceMaxAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cash_advance_max_amount: Option<::rust_decimal::Decimal>,
+    /// `cashAdvanceBalance` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cash_advance_balance: Option<::rust_decimal::Decimal>,
+    /// `cashAdvanceInterestRate` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cash_advance_interest_rate: Option<::rust_decimal::Decimal>,
+    /// `currentBalance` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_balance: Option<::rust_decimal::Decimal>,
+    /// `paymentMinAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_min_amount: Option<::rust_decimal::Decimal>,
+    /// `paymentDueDate` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_due_date: Option<rt::DateTime>,
+    /// `previousBalance` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_balance: Option<::rust_decimal::Decimal>,
+    /// `statementEndDate` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement_end_date: Option<rt::DateTime>,
+    /// `statementPurchaseAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement_purchase_amount: Option<::rust_decimal::Decimal>,
+    /// `statementFinanceAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement_finance_amount: Option<::rust_decimal::Decimal>,
+    /// `pastDueAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub past_due_amount: Option<::rust_decimal::Decimal>,
+    /// `lastPaymentAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_payment_amount: Option<::rust_decimal::Decimal>,
+    /// `lastPaymentDate` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_payment_date: Option<rt::DateTime>,
+    /// `statementCloseBalance` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement_close_balance: Option<::rust_decimal::Decimal>,
+    /// `statementLateFeeAmount` (creditaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement_late_fee_amount: Option<::rust_decimal::Decimal>,
+}
+
+static CREDIT_ACCOUNT_FIELDS: [rt::Field; 40] = [
+    rt::Field::new(&ACCOUNT, "accountId"),
+    rt::Field::new(&ACCOUNT, "status"),
+    rt::Field::new(&ACCOUNT, "accountNumber"),
+    rt::Field::new(&ACCOUNT, "accountNumberReal"),
+    rt::Field::new(&ACCOUNT, "accountNickname"),
+    rt::Field::new(&ACCOUNT, "displayPosition"),
+    rt::Field::new(&ACCOUNT, "institutionId"),
+    rt::Field::new(&ACCOUNT, "description"),
+    rt::Field::new(&ACCOUNT, "registeredUserName"),
+    rt::Field::new(&ACCOUNT, "balanceAmount"),
+    rt::Field::new(&ACCOUNT, "balanceDate"),
+    rt::Field::new(&ACCOUNT, "balancePreviousAmount"),
+    rt::Field::new(&ACCOUNT, "lastTxnDate"),
+    rt::Field::new(&ACCOUNT, "aggrSuccessDate"),
+    rt::Field::new(&ACCOUNT, "aggrAttemptDate"),
+    rt::Field::new(&ACCOUNT, "aggrStatusCode"),
+    rt::Field::new(&ACCOUNT, "currencyCode"),
+    rt::Field::new(&ACCOUNT, "bankId"),
+    rt::Field::new(&ACCOUNT, "institutionLoginId"),
+    rt::Field::new(&CREDITACCOUNT, "creditAccountType"),
+    rt::Field::new(&CREDITACCOUNT, "detailedDescription"),
+    rt::Field::new(&CREDITACCOUNT, "interestRate"),
+    rt::Field::new(&CREDITACCOUNT, "creditAvailableAmount"),
+    rt::Field::new(&CREDITACCOUNT, "creditMaxAmount"),
+    rt::Field::new(&CREDITACCOUNT, "cashAdvanceAvailableAmount"),
+    rt::Field::new(&CREDITACCOUNT, "cashAdvanceMaxAmount"),
+    rt::Field::new(&CREDITACCOUNT, "cashAdvanceBalance"),
+    rt::Field::new(&CREDITACCOUNT, "cashAdvanceInterestRate"),
+    rt::Field::new(&CREDITACCOUNT, "currentBalance"),
+    rt::Field::new(&CREDITACCOUNT, "paymentMinAmount"),
+    rt::Field::new(&CREDITACCOUNT, "paymentDueDate"),
+    rt::Field::new(&CREDITACCOUNT, "previousBalance"),
+    rt::Field::new(&CREDITACCOUNT, "statementEndDate"),
+    rt::Field::new(&CREDITACCOUNT, "statementPurchaseAmount"),
+    rt::Field::new(&CREDITACCOUNT, "statementFinanceAmount"),
+    rt::Field::new(&CREDITACCOUNT, "pastDueAmount"),
+    rt::Field::new(&CREDITACCOUNT, "lastPaymentAmount"),
+    rt::Field::new(&CREDITACCOUNT, "lastPaymentDate"),
+    rt::Field::new(&CREDITACCOUNT, "statementCloseBalance"),
+    rt::Field::new(&CREDITACCOUNT, "statementLateFeeAmount"),
+];
+
+impl rt::ReadXml for CreditAccount {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        while let Some(i) = r.next_field(&CREDIT_ACCOUNT_FIELDS)? {
+            match i {
+                0 => v.account_id = r.read()?,
+                1 => v.status = Some(r.read()?),
+                2 => v.account_number = Some(r.read()?),
+                3 => v.account_number_real = Some(r.read()?),
+                4 => v.account_nickname = Some(r.read()?),
+                5 => v.display_position = Some(r.read()?),
+                6 => v.institution_id = r.read()?,
+                7 => v.description = Some(r.read()?),
+                8 => v.registered_user_name = Some(r.read()?),
+                9 => v.balance_amount = Some(r.read()?),
+                10 => v.balance_date = Some(r.read()?),
+                11 => v.balance_previous_amount = Some(r.read()?),
+                12 => v.last_txn_date = Some(r.read()?),
+                13 => v.aggr_success_date = Some(r.read()?),
+                14 => v.aggr_attempt_date = Some(r.read()?),
+                15 => v.aggr_status_code = Some(r.read()?),
+                16 => v.currency_code = Some(r.read()?),
+                17 => v.bank_id = Some(r.read()?),
+                18 => v.institution_login_id = Some(r.read()?),
+                19 => v.credit_account_type = Some(r.read()?),
+                20 => v.detailed_description = Some(r.read()?),
+                21 => v.interest_rate = Some(r.read()?),
+                22 => v.credit_available_amount = Some(r.read()?),
+                23 => v.credit_max_amount = Some(r.read()?),
+                24 => v.cash_advance_available_amount = Some(r.read()?),
+                25 => v.cash_advance_max_amount = Some(r.read()?),
+                26 => v.cash_advance_balance = Some(r.read()?),
+                27 => v.cash_advance_interest_rate = Some(r.read()?),
+                28 => v.current_balance = Some(r.read()?),
+                29 => v.payment_min_amount = Some(r.read()?),
+                30 => v.payment_due_date = Some(r.read()?),
+                31 => v.previous_balance = Some(r.read()?),
+                32 => v.statement_end_date = Some(r.read()?),
+                33 => v.statement_purchase_amount = Some(r.read()?),
+                34 => v.statement_finance_amount = Some(r.read()?),
+                35 => v.past_due_amount = Some(r.read()?),
+                36 => v.last_payment_amount = Some(r.read()?),
+                37 => v.last_payment_date = Some(r.read()?),
+                38 => v.statement_close_balance = Some(r.read()?),
+                39 => v.statement_late_fee_amount = Some(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for CreditAccount {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &CREDIT_ACCOUNT_FIELDS;
+        w.defaulted(&f[0], &self.account_id);
+        w.opt(&f[1], &self.status);
+        w.opt(&f[2], &self.account_number);
+        w.opt(&f[3], &self.account_number_real);
+        w.opt(&f[4], &self.account_nickname);
+        w.opt(&f[5], &self.display_position);
+        w.defaulted(&f[6], &self.institution_id);
+        w.opt(&f[7], &self.description);
+        w.opt(&f[8], &self.registered_user_name);
+        w.opt(&f[9], &self.balance_amount);
+        w.opt(&f[10], &self.balance_date);
+        w.opt(&f[11], &self.balance_previous_amount);
+        w.opt(&f[12], &self.last_txn_date);
+        w.opt(&f[13], &self.aggr_success_date);
+        w.opt(&f[14], &self.aggr_attempt_date);
+        w.opt(&f[15], &self.aggr_status_code);
+        w.opt(&f[16], &self.currency_code);
+        w.opt(&f[17], &self.bank_id);
+        w.opt(&f[18], &self.institution_login_id);
+        w.opt(&f[19], &self.credit_account_type);
+        w.opt(&f[20], &self.detailed_description);
+        w.opt(&f[21], &self.interest_rate);
+        w.opt(&f[22], &self.credit_available_amount);
+        w.opt(&f[23], &self.credit_max_amount);
+        w.opt(&f[24], &self.cash_advance_available_amount);
+        w.opt(&f[25], &self.cash_advance_max_amount);
+        w.opt(&f[26], &self.cash_advance_balance);
+        w.opt(&f[27], &self.cash_advance_interest_rate);
+        w.opt(&f[28], &self.current_balance);
+        w.opt(&f[29], &self.payment_min_amount);
+        w.opt(&f[30], &self.payment_due_date);
+        w.opt(&f[31], &self.previous_balance);
+        w.opt(&f[32], &self.statement_end_date);
+        w.opt(&f[33], &self.statement_purchase_amount);
+        w.opt(&f[34], &self.statement_finance_amount);
+        w.opt(&f[35], &self.past_due_amount);
+        w.opt(&f[36], &self.last_payment_amount);
+        w.opt(&f[37], &self.last_payment_date);
+        w.opt(&f[38], &self.statement_close_balance);
+        w.opt(&f[39], &self.statement_late_fee_amount);
+    }
+}
+
+impl CreditAccount {
+    /// The global element `CreditAccount` (`http://schema.intuit.com/platform/fdatafeed/creditaccount/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(&CREDITACCOUNT, "CreditAccount");
+}
+
+impl rt::FromXml for CreditAccount {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for CreditAccount {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}
+
+/// Kind of a credit account.
+///
+/// Decoding never fails: values are matched ignoring case and punctuation, anything else is kept in [`CreditAccountType::Unknown`]. To handle a value that a later version may add as a variant, match on [`CreditAccountType::as_str`] rather than on `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreditAccountType {
+    /// `CREDITCARD`
+    Creditcard,
+    /// `LINEOFCREDIT`
+    Lineofcredit,
+    /// `OTHER`
+    Other,
+    /// A value this version does not know, as received.
+    Unknown(String),
+}
+
+impl CreditAccountType {
+    const VALUES: &'static [Self] = &[Self::Creditcard, Self::Lineofcredit, Self::Other];
+    /// Every known value, in schema order.
+    pub fn values() -> &'static [Self] {
+        Self::VALUES
+    }
+    /// The wire form of the value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Creditcard => "CREDITCARD",
+            Self::Lineofcredit => "LINEOFCREDIT",
+            Self::Other => "OTHER",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+
+crate::__xml_enum!(CreditAccountType);

@@ -1,0 +1,329 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/invposition/v1`.
+//!
+//! Investment positions (namespace invposition/v1). The security description elements are in this namespace, their children in securityinfo/v1.
+
+use super::{
+    CurrencyCode, DebtInfo, InvSecurityType, MFInfo, OptionInfo, OtherInfo, StockInfo,
+};
+use super::namespaces::INVPOSITION;
+use crate::runtime as rt;
+
+/// Holding of one security in an investment account. invSecurityType tells which one of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvestmentPosition {
+    /// `investmentPositionId` (invposition/v1).
+    pub investment_position_id: i64,
+    /// `changePercent` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_percent: Option<::rust_decimal::Decimal>,
+    /// `costBasis` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_basis: Option<::rust_decimal::Decimal>,
+    /// `currencyCode` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<CurrencyCode>,
+    /// `currencyRate` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_rate: Option<::rust_decimal::Decimal>,
+    /// Free text, unlike currencyCode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_type: Option<String>,
+    /// `unitPrice` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<::rust_decimal::Decimal>,
+    /// `priceAsOfDate` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_as_of_date: Option<rt::DateTime>,
+    /// `cusip` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cusip: Option<String>,
+    /// `dailyChange` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub daily_change: Option<::rust_decimal::Decimal>,
+    /// `memo` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+    /// `empPretaxContribAmount` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
+    /// `empMatchAmount` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emp_match_amount: Option<::rust_decimal::Decimal>,
+    /// Sub-account holding the position (CASH, MARGIN, SHORT, OTHER), as free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_in_account: Option<String>,
+    /// Kind of holding as free text, e.g. STOCK or BOND.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold_type: Option<String>,
+    /// `investmentAllocation` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub investment_allocation: Option<String>,
+    /// `investmentDirection` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub investment_direction: Option<String>,
+    /// `paidPrice` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_price: Option<::rust_decimal::Decimal>,
+    /// `marketValue` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market_value: Option<::rust_decimal::Decimal>,
+    /// `maturityValue` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maturity_value: Option<::rust_decimal::Decimal>,
+    /// `units` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<::rust_decimal::Decimal>,
+    /// `unitUserQuantity` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_user_quantity: Option<::rust_decimal::Decimal>,
+    /// `unitStreetQuantity` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_street_quantity: Option<::rust_decimal::Decimal>,
+    /// Free text here, unlike the enumerated positionType of an investment transaction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position_type: Option<String>,
+    /// `positionStatus` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position_status: Option<String>,
+    /// `secured` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secured: Option<String>,
+    /// `inv401kSource` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inv_401k_source: Option<String>,
+    /// `reinvestmentCapGains` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reinvestment_cap_gains: Option<bool>,
+    /// `reinvestmentDividend` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reinvestment_dividend: Option<bool>,
+    /// `transactionType` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transaction_type: Option<String>,
+    /// `invSecurityType` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inv_security_type: Option<InvSecurityType>,
+    /// `otherInfo` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_info: Option<OtherInfo>,
+    /// `optionInfo` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option_info: Option<OptionInfo>,
+    /// `stockInfo` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stock_info: Option<StockInfo>,
+    /// `mfInfo` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mf_info: Option<MFInfo>,
+    /// `debtInfo` (invposition/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub debt_info: Option<DebtInfo>,
+}
+
+static INVESTMENT_POSITION_FIELDS: [rt::Field; 36] = [
+    rt::Field::new(&INVPOSITION, "investmentPositionId"),
+    rt::Field::new(&INVPOSITION, "changePercent"),
+    rt::Field::new(&INVPOSITION, "costBasis"),
+    rt::Field::new(&INVPOSITION, "currencyCode"),
+    rt::Field::new(&INVPOSITION, "currencyRate"),
+    rt::Field::new(&INVPOSITION, "currencyType"),
+    rt::Field::new(&INVPOSITION, "unitPrice"),
+    rt::Field::new(&INVPOSITION, "priceAsOfDate"),
+    rt::Field::new(&INVPOSITION, "cusip"),
+    rt::Field::new(&INVPOSITION, "dailyChange"),
+    rt::Field::new(&INVPOSITION, "memo"),
+    rt::Field::new(&INVPOSITION, "empPretaxContribAmount"),
+    rt::Field::new(&INVPOSITION, "empMatchAmount"),
+    rt::Field::new(&INVPOSITION, "heldInAccount"),
+    rt::Field::new(&INVPOSITION, "holdType"),
+    rt::Field::new(&INVPOSITION, "investmentAllocation"),
+    rt::Field::new(&INVPOSITION, "investmentDirection"),
+    rt::Field::new(&INVPOSITION, "paidPrice"),
+    rt::Field::new(&INVPOSITION, "marketValue"),
+    rt::Field::new(&INVPOSITION, "maturityValue"),
+    rt::Field::new(&INVPOSITION, "units"),
+    rt::Field::new(&INVPOSITION, "unitUserQuantity"),
+    rt::Field::new(&INVPOSITION, "unitStreetQuantity"),
+    rt::Field::new(&INVPOSITION, "positionType"),
+    rt::Field::new(&INVPOSITION, "positionStatus"),
+    rt::Field::new(&INVPOSITION, "secured"),
+    rt::Field::new(&INVPOSITION, "inv401kSource"),
+    rt::Field::new(&INVPOSITION, "reinvestmentCapGains"),
+    rt::Field::new(&INVPOSITION, "reinvestmentDividend"),
+    rt::Field::new(&INVPOSITION, "transactionType"),
+    rt::Field::new(&INVPOSITION, "invSecurityType"),
+    rt::Field::new(&INVPOSITION, "otherInfo"),
+    rt::Field::new(&INVPOSITION, "optionInfo"),
+    rt::Field::new(&INVPOSITION, "stockInfo"),
+    rt::Field::new(&INVPOSITION, "mfInfo"),
+    rt::Field::new(&INVPOSITION, "debtInfo"),
+];
+
+impl rt::ReadXml for InvestmentPosition {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        let mut seen = [false; 1];
+        while let Some(i) = r.next_field(&INVESTMENT_POSITION_FIELDS)? {
+            match i {
+                0 => {
+                    v.investment_position_id = r.read()?;
+                    seen[0] = true;
+                }
+                1 => v.change_percent = Some(r.read()?),
+                2 => v.cost_basis = Some(r.read()?),
+                3 => v.currency_code = Some(r.read()?),
+                4 => v.currency_rate = Some(r.read()?),
+                5 => v.currency_type = Some(r.read()?),
+                6 => v.unit_price = Some(r.read()?),
+                7 => v.price_as_of_date = Some(r.read()?),
+                8 => v.cusip = Some(r.read()?),
+                9 => v.daily_change = Some(r.read()?),
+                10 => v.memo = Some(r.read()?),
+                11 => v.emp_pretax_contrib_amount = Some(r.read()?),
+                12 => v.emp_match_amount = Some(r.read()?),
+                13 => v.held_in_account = Some(r.read()?),
+                14 => v.hold_type = Some(r.read()?),
+                15 => v.investment_allocation = Some(r.read()?),
+                16 => v.investment_direction = Some(r.read()?),
+                17 => v.paid_price = Some(r.read()?),
+                18 => v.market_value = Some(r.read()?),
+                19 => v.maturity_value = Some(r.read()?),
+                20 => v.units = Some(r.read()?),
+                21 => v.unit_user_quantity = Some(r.read()?),
+                22 => v.unit_street_quantity = Some(r.read()?),
+                23 => v.position_type = Some(r.read()?),
+                24 => v.position_status = Some(r.read()?),
+                25 => v.secured = Some(r.read()?),
+                26 => v.inv_401k_source = Some(r.read()?),
+                27 => v.reinvestment_cap_gains = Some(r.read()?),
+                28 => v.reinvestment_dividend = Some(r.read()?),
+                29 => v.transaction_type = Some(r.read()?),
+                30 => v.inv_security_type = Some(r.read()?),
+                31 => v.other_info = Some(r.read()?),
+                32 => v.option_info = Some(r.read()?),
+                33 => v.stock_info = Some(r.read()?),
+                34 => v.mf_info = Some(r.read()?),
+                35 => v.debt_info = Some(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        r.check_required(&[(seen[0], "investmentPositionId")])?;
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for InvestmentPosition {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &INVESTMENT_POSITION_FIELDS;
+        w.element(&f[0], &self.investment_position_id);
+        w.opt(&f[1], &self.change_percent);
+        w.opt(&f[2], &self.cost_basis);
+        w.opt(&f[3], &self.currency_code);
+        w.opt(&f[4], &self.currency_rate);
+        w.opt(&f[5], &self.currency_type);
+        w.opt(&f[6], &self.unit_price);
+        w.opt(&f[7], &self.price_as_of_date);
+        w.opt(&f[8], &self.cusip);
+        w.opt(&f[9], &self.daily_change);
+        w.opt(&f[10], &self.memo);
+        w.opt(&f[11], &self.emp_pretax_contrib_amount);
+        w.opt(&f[12], &self.emp_match_amount);
+        w.opt(&f[13], &self.held_in_account);
+        w.opt(&f[14], &self.hold_type);
+        w.opt(&f[15], &self.investment_allocation);
+        w.opt(&f[16], &self.investment_direction);
+        w.opt(&f[17], &self.paid_price);
+        w.opt(&f[18], &self.market_value);
+        w.opt(&f[19], &self.maturity_value);
+        w.opt(&f[20], &self.units);
+        w.opt(&f[21], &self.unit_user_quantity);
+        w.opt(&f[22], &self.unit_street_quantity);
+        w.opt(&f[23], &self.position_type);
+        w.opt(&f[24], &self.position_status);
+        w.opt(&f[25], &self.secured);
+        w.opt(&f[26], &self.inv_401k_source);
+        w.opt(&f[27], &self.reinvestment_cap_gains);
+        w.opt(&f[28], &self.reinvestment_dividend);
+        w.opt(&f[29], &self.transaction_type);
+        w.opt(&f[30], &self.inv_security_type);
+        w.opt(&f[31], &self.other_info);
+        w.opt(&f[32], &self.option_info);
+        w.opt(&f[33], &self.stock_info);
+        w.opt(&f[34], &self.mf_info);
+        w.opt(&f[35], &self.debt_info);
+    }
+}
+
+impl InvestmentPosition {
+    /// The global element `InvestmentPosition` (`http://schema.intuit.com/platform/fdatafeed/invposition/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(
+        &INVPOSITION,
+        "InvestmentPosition",
+    );
+}
+
+impl rt::FromXml for InvestmentPosition {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for InvestmentPosition {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}
+
+/// Answer of GET /accounts/{id}/positions. An empty element means the account holds no positions.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvestmentPositions {
+    /// `position` (invposition/v1).
+    pub position: Vec<InvestmentPosition>,
+}
+
+static INVESTMENT_POSITIONS_FIELDS: [rt::Field; 1] = [
+    rt::Field::new(&INVPOSITION, "position"),
+];
+
+impl rt::ReadXml for InvestmentPositions {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        while let Some(i) = r.next_field(&INVESTMENT_POSITIONS_FIELDS)? {
+            match i {
+                0 => v.position.push(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for InvestmentPositions {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &INVESTMENT_POSITIONS_FIELDS;
+        w.many(&f[0], &self.position);
+    }
+}
+
+impl InvestmentPositions {
+    /// The global element `InvestmentPositions` (`http://schema.intuit.com/platform/fdatafeed/invposition/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(
+        &INVPOSITION,
+        "InvestmentPositions",
+    );
+}
+
+impl rt::FromXml for InvestmentPositions {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for InvestmentPositions {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}

@@ -1,0 +1,257 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/loantransaction/v1`.
+//!
+//! The LoanTransaction family (namespace loantransaction/v1): a named extension of transaction:Transaction plus a global element of the same name. Base fields stay in transaction/v1; own fields, if any, follow them in this namespace.
+
+use super::{Categorization, CurrencyCode, TransactionCorrectedType};
+use super::namespaces::{LOANTRANSACTION, TRANSACTION};
+use crate::runtime as rt;
+
+/// Payment or charge of a loan, with its principal/interest/escrow split.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoanTransaction {
+    /// `id` (transaction/v1).
+    pub id: i64,
+    /// Currency of the amount (named currencyType, typed CurrencyCode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_type: Option<CurrencyCode>,
+    /// `institutionTransactionId` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution_transaction_id: Option<String>,
+    /// institutionTransactionId of the transaction this one corrects (see correctAction).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correct_institution_transaction_id: Option<String>,
+    /// `correctAction` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correct_action: Option<TransactionCorrectedType>,
+    /// `serverTransactionId` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_transaction_id: Option<String>,
+    /// `checkNumber` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check_number: Option<String>,
+    /// `refNumber` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ref_number: Option<String>,
+    /// `confirmationNumber` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmation_number: Option<String>,
+    /// `payeeId` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payee_id: Option<String>,
+    /// `payeeName` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payee_name: Option<String>,
+    /// `extendedPayeeName` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_payee_name: Option<String>,
+    /// `memo` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+    /// `type` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// `valueType` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_type: Option<String>,
+    /// `currencyRate` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_rate: Option<::rust_decimal::Decimal>,
+    /// `originalCurrency` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_currency: Option<bool>,
+    /// Booking date, encoded as local midnight with a UTC offset.
+    pub posted_date: rt::DateTime,
+    /// `userDate` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_date: Option<rt::DateTime>,
+    /// `availableDate` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_date: Option<rt::DateTime>,
+    /// `amount` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<::rust_decimal::Decimal>,
+    /// `runningBalanceAmount` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub running_balance_amount: Option<::rust_decimal::Decimal>,
+    /// `pending` (transaction/v1).
+    pub pending: bool,
+    /// `categorization` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categorization: Option<Categorization>,
+    /// `principalAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub principal_amount: Option<::rust_decimal::Decimal>,
+    /// `interestAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interest_amount: Option<::rust_decimal::Decimal>,
+    /// `escrowTotalAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escrow_total_amount: Option<::rust_decimal::Decimal>,
+    /// `escrowTaxAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escrow_tax_amount: Option<::rust_decimal::Decimal>,
+    /// `escrowInsuranceAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escrow_insurance_amount: Option<::rust_decimal::Decimal>,
+    /// `escrowPmiAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escrow_pmi_amount: Option<::rust_decimal::Decimal>,
+    /// `escrowFeesAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escrow_fees_amount: Option<::rust_decimal::Decimal>,
+    /// `escrowOtherAmount` (loantransaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escrow_other_amount: Option<::rust_decimal::Decimal>,
+}
+
+static LOAN_TRANSACTION_FIELDS: [rt::Field; 32] = [
+    rt::Field::new(&TRANSACTION, "id"),
+    rt::Field::new(&TRANSACTION, "currencyType"),
+    rt::Field::new(&TRANSACTION, "institutionTransactionId"),
+    rt::Field::new(&TRANSACTION, "correctInstitutionTransactionId"),
+    rt::Field::new(&TRANSACTION, "correctAction"),
+    rt::Field::new(&TRANSACTION, "serverTransactionId"),
+    rt::Field::new(&TRANSACTION, "checkNumber"),
+    rt::Field::new(&TRANSACTION, "refNumber"),
+    rt::Field::new(&TRANSACTION, "confirmationNumber"),
+    rt::Field::new(&TRANSACTION, "payeeId"),
+    rt::Field::new(&TRANSACTION, "payeeName"),
+    rt::Field::new(&TRANSACTION, "extendedPayeeName"),
+    rt::Field::new(&TRANSACTION, "memo"),
+    rt::Field::new(&TRANSACTION, "type"),
+    rt::Field::new(&TRANSACTION, "valueType"),
+    rt::Field::new(&TRANSACTION, "currencyRate"),
+    rt::Field::new(&TRANSACTION, "originalCurrency"),
+    rt::Field::new(&TRANSACTION, "postedDate"),
+    rt::Field::new(&TRANSACTION, "userDate"),
+    rt::Field::new(&TRANSACTION, "availableDate"),
+    rt::Field::new(&TRANSACTION, "amount"),
+    rt::Field::new(&TRANSACTION, "runningBalanceAmount"),
+    rt::Field::new(&TRANSACTION, "pending"),
+    rt::Field::new(&TRANSACTION, "categorization"),
+    rt::Field::new(&LOANTRANSACTION, "principalAmount"),
+    rt::Field::new(&LOANTRANSACTION, "interestAmount"),
+    rt::Field::new(&LOANTRANSACTION, "escrowTotalAmount"),
+    rt::Field::new(&LOANTRANSACTION, "escrowTaxAmount"),
+    rt::Field::new(&LOANTRANSACTION, "escrowInsuranceAmount"),
+    rt::Field::new(&LOANTRANSACTION, "escrowPmiAmount"),
+    rt::Field::new(&LOANTRANSACTION, "escrowFeesAmount"),
+    rt::Field::new(&LOANTRANSACTION, "escrowOtherAmount"),
+];
+
+impl rt::ReadXml for LoanTransaction {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        let mut seen = [false; 3];
+        while let Some(i) = r.next_field(&LOAN_TRANSACTION_FIELDS)? {
+            match i {
+                0 => {
+                    v.id = r.read()?;
+                    seen[0] = true;
+                }
+                1 => v.currency_type = Some(r.read()?),
+                2 => v.institution_transaction_id = Some(r.read()?),
+                3 => v.correct_institution_transaction_id = Some(r.read()?),
+                4 => v.correct_action = Some(r.read()?),
+                5 => v.server_transaction_id = Some(r.read()?),
+                6 => v.check_number = Some(r.read()?),
+                7 => v.ref_number = Some(r.read()?),
+                8 => v.confirmation_number = Some(r.read()?),
+                9 => v.payee_id = Some(r.read()?),
+                10 => v.payee_name = Some(r.read()?),
+                11 => v.extended_payee_name = Some(r.read()?),
+                12 => v.memo = Some(r.read()?),
+                13 => v.r#type = Some(r.read()?),
+                14 => v.value_type = Some(r.read()?),
+                15 => v.currency_rate = Some(r.read()?),
+                16 => v.original_currency = Some(r.read()?),
+                17 => {
+                    v.posted_date = r.read()?;
+                    seen[1] = true;
+                }
+                18 => v.user_date = Some(r.read()?),
+                19 => v.available_date = Some(r.read()?),
+                20 => v.amount = Some(r.read()?),
+                21 => v.running_balance_amount = Some(r.read()?),
+                22 => {
+                    v.pending = r.read()?;
+                    seen[2] = true;
+                }
+                23 => v.categorization = Some(r.read()?),
+                24 => v.principal_amount = Some(r.read()?),
+                25 => v.interest_amount = Some(r.read()?),
+                26 => v.escrow_total_amount = Some(r.read()?),
+                27 => v.escrow_tax_amount = Some(r.read()?),
+                28 => v.escrow_insurance_amount = Some(r.read()?),
+                29 => v.escrow_pmi_amount = Some(r.read()?),
+                30 => v.escrow_fees_amount = Some(r.read()?),
+                31 => v.escrow_other_amount = Some(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        r.check_required(
+            &[(seen[0], "id"), (seen[1], "postedDate"), (seen[2], "pending")],
+        )?;
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for LoanTransaction {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &LOAN_TRANSACTION_FIELDS;
+        w.element(&f[0], &self.id);
+        w.opt(&f[1], &self.currency_type);
+        w.opt(&f[2], &self.institution_transaction_id);
+        w.opt(&f[3], &self.correct_institution_transaction_id);
+        w.opt(&f[4], &self.correct_action);
+        w.opt(&f[5], &self.server_transaction_id);
+        w.opt(&f[6], &self.check_number);
+        w.opt(&f[7], &self.ref_number);
+        w.opt(&f[8], &self.confirmation_number);
+        w.opt(&f[9], &self.payee_id);
+        w.opt(&f[10], &self.payee_name);
+        w.opt(&f[11], &self.extended_payee_name);
+        w.opt(&f[12], &self.memo);
+        w.opt(&f[13], &self.r#type);
+        w.opt(&f[14], &self.value_type);
+        w.opt(&f[15], &self.currency_rate);
+        w.opt(&f[16], &self.original_currency);
+        w.element(&f[17], &self.posted_date);
+        w.opt(&f[18], &self.user_date);
+        w.opt(&f[19], &self.available_date);
+        w.opt(&f[20], &self.amount);
+        w.opt(&f[21], &self.running_balance_amount);
+        w.element(&f[22], &self.pending);
+        w.opt(&f[23], &self.categorization);
+        w.opt(&f[24], &self.principal_amount);
+        w.opt(&f[25], &self.interest_amount);
+        w.opt(&f[26], &self.escrow_total_amount);
+        w.opt(&f[27], &self.escrow_tax_amount);
+        w.opt(&f[28], &self.escrow_insurance_amount);
+        w.opt(&f[29], &self.escrow_pmi_amount);
+        w.opt(&f[30], &self.escrow_fees_amount);
+        w.opt(&f[31], &self.escrow_other_amount);
+    }
+}
+
+impl LoanTransaction {
+    /// The global element `LoanTransaction` (`http://schema.intuit.com/platform/fdatafeed/loantransaction/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(
+        &LOANTRANSACTION,
+        "LoanTransaction",
+    );
+}
+
+impl rt::FromXml for LoanTransaction {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for LoanTransaction {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}

@@ -1,0 +1,266 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/rewardsaccount/v1`.
+//!
+//! The RewardsAccount account family (namespace rewardsaccount/v1): a global element extending account:Account. Base fields stay in account/v1; the family's own fields are in this namespace and follow them.
+
+use super::CurrencyCode;
+use super::namespaces::{ACCOUNT, REWARDSACCOUNT};
+use crate::runtime as rt;
+
+/// Loyalty and reward programs (miles, points). No real sample is known; the layout follows the service's data model only.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RewardsAccount {
+    /// Key of the account in the service. Present in every server answer.
+    pub account_id: i64,
+    /// Account state, e.g. ACTIVE. Often absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Masked or real account number as shown by the institution.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_number: Option<String>,
+    /// `accountNumberReal` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_number_real: Option<String>,
+    /// `accountNickname` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_nickname: Option<String>,
+    /// `displayPosition` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_position: Option<i32>,
+    /// Institution the account belongs to. Present in every server answer.
+    pub institution_id: i64,
+    /// `description` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `registeredUserName` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_user_name: Option<String>,
+    /// `balanceAmount` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_amount: Option<::rust_decimal::Decimal>,
+    /// `balanceDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_date: Option<rt::DateTime>,
+    /// `balancePreviousAmount` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance_previous_amount: Option<::rust_decimal::Decimal>,
+    /// `lastTxnDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_txn_date: Option<rt::DateTime>,
+    /// `aggrSuccessDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggr_success_date: Option<rt::DateTime>,
+    /// `aggrAttemptDate` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggr_attempt_date: Option<rt::DateTime>,
+    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggr_status_code: Option<String>,
+    /// `currencyCode` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<CurrencyCode>,
+    /// `bankId` (account/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank_id: Option<String>,
+    /// Login (set of credentials) through which the account was discovered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution_login_id: Option<i64>,
+    /// `rewardsAccountType` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rewards_account_type: Option<RewardsAccountType>,
+    /// `postedDate` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posted_date: Option<rt::DateTime>,
+    /// `programType` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub program_type: Option<String>,
+    /// `originalBalance` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_balance: Option<::rust_decimal::Decimal>,
+    /// `currentBalance` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_balance: Option<::rust_decimal::Decimal>,
+    /// `rewardQualifyAmountYtd` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reward_qualify_amount_ytd: Option<::rust_decimal::Decimal>,
+    /// `rewardLifetimeEarned` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reward_lifetime_earned: Option<::rust_decimal::Decimal>,
+    /// `segmentYtd` (rewardsaccount/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment_ytd: Option<::rust_decimal::Decimal>,
+}
+
+static REWARDS_ACCOUNT_FIELDS: [rt::Field; 27] = [
+    rt::Field::new(&ACCOUNT, "accountId"),
+    rt::Field::new(&ACCOUNT, "status"),
+    rt::Field::new(&ACCOUNT, "accountNumber"),
+    rt::Field::new(&ACCOUNT, "accountNumberReal"),
+    rt::Field::new(&ACCOUNT, "accountNickname"),
+    rt::Field::new(&ACCOUNT, "displayPosition"),
+    rt::Field::new(&ACCOUNT, "institutionId"),
+    rt::Field::new(&ACCOUNT, "description"),
+    rt::Field::new(&ACCOUNT, "registeredUserName"),
+    rt::Field::new(&ACCOUNT, "balanceAmount"),
+    rt::Field::new(&ACCOUNT, "balanceDate"),
+    rt::Field::new(&ACCOUNT, "balancePreviousAmount"),
+    rt::Field::new(&ACCOUNT, "lastTxnDate"),
+    rt::Field::new(&ACCOUNT, "aggrSuccessDate"),
+    rt::Field::new(&ACCOUNT, "aggrAttemptDate"),
+    rt::Field::new(&ACCOUNT, "aggrStatusCode"),
+    rt::Field::new(&ACCOUNT, "currencyCode"),
+    rt::Field::new(&ACCOUNT, "bankId"),
+    rt::Field::new(&ACCOUNT, "institutionLoginId"),
+    rt::Field::new(&REWARDSACCOUNT, "rewardsAccountType"),
+    rt::Field::new(&REWARDSACCOUNT, "postedDate"),
+    rt::Field::new(&REWARDSACCOUNT, "programType"),
+    rt::Field::new(&REWARDSACCOUNT, "originalBalance"),
+    rt::Field::new(&REWARDSACCOUNT, "currentBalance"),
+    rt::Field::new(&REWARDSACCOUNT, "rewardQualifyAmountYtd"),
+    rt::Field::new(&REWARDSACCOUNT, "rewardLifetimeEarned"),
+    rt::Field::new(&REWARDSACCOUNT, "segmentYtd"),
+];
+
+impl rt::ReadXml for RewardsAccount {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        while let Some(i) = r.next_field(&REWARDS_ACCOUNT_FIELDS)? {
+            match i {
+                0 => v.account_id = r.read()?,
+                1 => v.status = Some(r.read()?),
+                2 => v.account_number = Some(r.read()?),
+                3 => v.account_number_real = Some(r.read()?),
+                4 => v.account_nickname = Some(r.read()?),
+                5 => v.display_position = Some(r.read()?),
+                6 => v.institution_id = r.read()?,
+                7 => v.description = Some(r.read()?),
+                8 => v.registered_user_name = Some(r.read()?),
+                9 => v.balance_amount = Some(r.read()?),
+                10 => v.balance_date = Some(r.read()?),
+                11 => v.balance_previous_amount = Some(r.read()?),
+                12 => v.last_txn_date = Some(r.read()?),
+                13 => v.aggr_success_date = Some(r.read()?),
+                14 => v.aggr_attempt_date = Some(r.read()?),
+                15 => v.aggr_status_code = Some(r.read()?),
+                16 => v.currency_code = Some(r.read()?),
+                17 => v.bank_id = Some(r.read()?),
+                18 => v.institution_login_id = Some(r.read()?),
+                19 => v.rewards_account_type = Some(r.read()?),
+                20 => v.posted_date = Some(r.read()?),
+                21 => v.program_type = Some(r.read()?),
+                22 => v.original_balance = Some(r.read()?),
+                23 => v.current_balance = Some(r.read()?),
+                24 => v.reward_qualify_amount_ytd = Some(r.read()?),
+                25 => v.reward_lifetime_earned = Some(r.read()?),
+                26 => v.segment_ytd = Some(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for RewardsAccount {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &REWARDS_ACCOUNT_FIELDS;
+        w.defaulted(&f[0], &self.account_id);
+        w.opt(&f[1], &self.status);
+        w.opt(&f[2], &self.account_number);
+        w.opt(&f[3], &self.account_number_real);
+        w.opt(&f[4], &self.account_nickname);
+        w.opt(&f[5], &self.display_position);
+        w.defaulted(&f[6], &self.institution_id);
+        w.opt(&f[7], &self.description);
+        w.opt(&f[8], &self.registered_user_name);
+        w.opt(&f[9], &self.balance_amount);
+        w.opt(&f[10], &self.balance_date);
+        w.opt(&f[11], &self.balance_previous_amount);
+        w.opt(&f[12], &self.last_txn_date);
+        w.opt(&f[13], &self.aggr_success_date);
+        w.opt(&f[14], &self.aggr_attempt_date);
+        w.opt(&f[15], &self.aggr_status_code);
+        w.opt(&f[16], &self.currency_code);
+        w.opt(&f[17], &self.bank_id);
+        w.opt(&f[18], &self.institution_login_id);
+        w.opt(&f[19], &self.rewards_account_type);
+        w.opt(&f[20], &self.posted_date);
+        w.opt(&f[21], &self.program_type);
+        w.opt(&f[22], &self.original_balance);
+        w.opt(&f[23], &self.current_balance);
+        w.opt(&f[24], &self.reward_qualify_amount_ytd);
+        w.opt(&f[25], &self.reward_lifetime_earned);
+        w.opt(&f[26], &self.segment_ytd);
+    }
+}
+
+impl RewardsAccount {
+    /// The global element `RewardsAccount` (`http://schema.intuit.com/platform/fdatafeed/rewardsaccount/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(
+        &REWARDSACCOUNT,
+        "RewardsAccount",
+    );
+}
+
+impl rt::FromXml for RewardsAccount {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for RewardsAccount {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}
+
+/// Kind of a rewards program.
+///
+/// Decoding never fails: values are matched ignoring case and punctuation, anything else is kept in [`RewardsAccountType::Unknown`]. To handle a value that a later version may add as a variant, match on [`RewardsAccountType::as_str`] rather than on `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RewardsAccountType {
+    /// `AFFINITY`
+    Affinity,
+    /// `AIRLINE`
+    Airline,
+    /// `AUTO`
+    Auto,
+    /// `HOTEL`
+    Hotel,
+    /// `SHOPPING`
+    Shopping,
+    /// `OTHER`
+    Other,
+    /// A value this version does not know, as received.
+    Unknown(String),
+}
+
+impl RewardsAccountType {
+    const VALUES: &'static [Self] = &[
+        Self::Affinity,
+        Self::Airline,
+        Self::Auto,
+        Self::Hotel,
+        Self::Shopping,
+        Self::Other,
+    ];
+    /// Every known value, in schema order.
+    pub fn values() -> &'static [Self] {
+        Self::VALUES
+    }
+    /// The wire form of the value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Affinity => "AFFINITY",
+            Self::Airline => "AIRLINE",
+            Self::Auto => "AUTO",
+            Self::Hotel => "HOTEL",
+            Self::Shopping => "SHOPPING",
+            Self::Other => "OTHER",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+
+crate::__xml_enum!(RewardsAccountType);

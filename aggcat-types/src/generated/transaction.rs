@@ -1,0 +1,465 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/transaction/v1`.
+//!
+//! Base type of all transaction families (namespace transaction/v1), its categorization and the enumerations shared by the families. No global element: transactions travel as family elements whose base fields are in this namespace.
+
+use super::{
+    BankingTransaction, CreditCardTransaction, CurrencyCode,
+    InvestmentBankingTransaction, InvestmentTransaction, LoanTransaction,
+    RewardsTransaction,
+};
+use super::namespaces::{
+    BNKTRANSACTION, CCTRANSACTION, IBNKTRANSACTION, INVTRANSACTION, LOANTRANSACTION,
+    REWARDSTRANSACTION, TRANSACTION,
+};
+use crate::runtime as rt;
+
+/// The service's categorization of a transaction: a normalized payee plus one context per categorization source.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Categorization {
+    /// Source-independent data.
+    pub common: CategorizationCommon,
+    /// Category assigned by one source. contextType and scheduleC may be sent as empty strings.
+    pub context: Vec<CategorizationContext>,
+}
+
+static CATEGORIZATION_FIELDS: [rt::Field; 2] = [
+    rt::Field::new(&TRANSACTION, "common"),
+    rt::Field::new(&TRANSACTION, "context"),
+];
+
+impl rt::ReadXml for Categorization {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        let mut seen = [false; 1];
+        while let Some(i) = r.next_field(&CATEGORIZATION_FIELDS)? {
+            match i {
+                0 => {
+                    v.common = r.read()?;
+                    seen[0] = true;
+                }
+                1 => v.context.push(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        r.check_required(&[(seen[0], "common")])?;
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for Categorization {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &CATEGORIZATION_FIELDS;
+        w.element(&f[0], &self.common);
+        w.many(&f[1], &self.context);
+    }
+}
+
+/// Source-independent data.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CategorizationCommon {
+    /// `normalizedPayeeName` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized_payee_name: Option<String>,
+    /// `merchant` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merchant: Option<String>,
+    /// Standard Industrial Classification code of the merchant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sic: Option<i32>,
+}
+
+static CATEGORIZATION_COMMON_FIELDS: [rt::Field; 3] = [
+    rt::Field::new(&TRANSACTION, "normalizedPayeeName"),
+    rt::Field::new(&TRANSACTION, "merchant"),
+    rt::Field::new(&TRANSACTION, "sic"),
+];
+
+impl rt::ReadXml for CategorizationCommon {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        while let Some(i) = r.next_field(&CATEGORIZATION_COMMON_FIELDS)? {
+            match i {
+                0 => v.normalized_payee_name = Some(r.read()?),
+                1 => v.merchant = Some(r.read()?),
+                2 => v.sic = Some(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for CategorizationCommon {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &CATEGORIZATION_COMMON_FIELDS;
+        w.opt(&f[0], &self.normalized_payee_name);
+        w.opt(&f[1], &self.merchant);
+        w.opt(&f[2], &self.sic);
+    }
+}
+
+/// Category assigned by one source. contextType and scheduleC may be sent as empty strings.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CategorizationContext {
+    /// `source` (transaction/v1).
+    pub source: CategorizationSource,
+    /// `categoryName` (transaction/v1).
+    pub category_name: String,
+    /// `contextType` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_type: Option<String>,
+    /// `scheduleC` (transaction/v1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule_c: Option<String>,
+}
+
+static CATEGORIZATION_CONTEXT_FIELDS: [rt::Field; 4] = [
+    rt::Field::new(&TRANSACTION, "source"),
+    rt::Field::new(&TRANSACTION, "categoryName"),
+    rt::Field::new(&TRANSACTION, "contextType"),
+    rt::Field::new(&TRANSACTION, "scheduleC"),
+];
+
+impl rt::ReadXml for CategorizationContext {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self::default();
+        let mut seen = [false; 2];
+        while let Some(i) = r.next_field(&CATEGORIZATION_CONTEXT_FIELDS)? {
+            match i {
+                0 => {
+                    v.source = r.read()?;
+                    seen[0] = true;
+                }
+                1 => {
+                    v.category_name = r.read()?;
+                    seen[1] = true;
+                }
+                2 => v.context_type = Some(r.read()?),
+                3 => v.schedule_c = Some(r.read()?),
+                _ => r.skip()?,
+            }
+        }
+        r.check_required(&[(seen[0], "source"), (seen[1], "categoryName")])?;
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for CategorizationContext {
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        let f = &CATEGORIZATION_CONTEXT_FIELDS;
+        w.element(&f[0], &self.source);
+        w.element(&f[1], &self.category_name);
+        w.opt(&f[2], &self.context_type);
+        w.opt(&f[3], &self.schedule_c);
+    }
+}
+
+/// Origin of a categorization context.
+///
+/// Decoding never fails: values are matched ignoring case and punctuation, anything else is kept in [`CategorizationSource::Unknown`]. To handle a value that a later version may add as a variant, match on [`CategorizationSource::as_str`] rather than on `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategorizationSource {
+    /// `AGGR`
+    Aggr,
+    /// `OFX`
+    Ofx,
+    /// `CAT`
+    Cat,
+    /// A value this version does not know, as received.
+    Unknown(String),
+}
+
+impl CategorizationSource {
+    const VALUES: &'static [Self] = &[Self::Aggr, Self::Ofx, Self::Cat];
+    /// Every known value, in schema order.
+    pub fn values() -> &'static [Self] {
+        Self::VALUES
+    }
+    /// The wire form of the value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Aggr => "AGGR",
+            Self::Ofx => "OFX",
+            Self::Cat => "CAT",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+
+crate::__xml_enum!(CategorizationSource);
+
+/// Sub-account of an investment account a transaction moves money or securities from or to. Shared by the investment transaction families.
+///
+/// Decoding never fails: values are matched ignoring case and punctuation, anything else is kept in [`InvestmentSubAccountType::Unknown`]. To handle a value that a later version may add as a variant, match on [`InvestmentSubAccountType::as_str`] rather than on `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InvestmentSubAccountType {
+    /// `CASH`
+    Cash,
+    /// `MARGIN`
+    Margin,
+    /// `SHORT`
+    Short,
+    /// `OTHER`
+    Other,
+    /// A value this version does not know, as received.
+    Unknown(String),
+}
+
+impl InvestmentSubAccountType {
+    const VALUES: &'static [Self] = &[
+        Self::Cash,
+        Self::Margin,
+        Self::Short,
+        Self::Other,
+    ];
+    /// Every known value, in schema order.
+    pub fn values() -> &'static [Self] {
+        Self::VALUES
+    }
+    /// The wire form of the value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cash => "CASH",
+            Self::Margin => "MARGIN",
+            Self::Short => "SHORT",
+            Self::Other => "OTHER",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+
+crate::__xml_enum!(InvestmentSubAccountType);
+
+/// Fields shared by every transaction family. Concrete in the original model, but on the wire a transaction always travels as one of the family elements (BankingTransaction, ...). id, postedDate and pending are present in every answer.
+///
+/// On the wire each variant is its own global element; the fields of `Transaction` come first in each of them and can be read through the accessors below.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[allow(clippy::large_enum_variant)]
+pub enum Transaction {
+    /// Transaction of a rewards program. No own fields.
+    #[serde(rename = "RewardsTransaction")]
+    Rewards(RewardsTransaction),
+    /// Trade or other security event of an investment account. invSecurityType tells which one of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security; the five are optional siblings, not a choice.
+    #[serde(rename = "InvestmentTransaction")]
+    Investment(InvestmentTransaction),
+    /// Payment or charge of a loan, with its principal/interest/escrow split.
+    #[serde(rename = "LoanTransaction")]
+    Loan(LoanTransaction),
+    /// Cash movement inside an investment account (deposits, withdrawals, interest) as opposed to a trade.
+    #[serde(rename = "InvestmentBankingTransaction")]
+    InvestmentBanking(InvestmentBankingTransaction),
+    /// Transaction of a credit card or line of credit. No own fields.
+    #[serde(rename = "CreditCardTransaction")]
+    CreditCard(CreditCardTransaction),
+    /// Transaction of a deposit account. No own fields.
+    #[serde(rename = "BankingTransaction")]
+    Banking(BankingTransaction),
+}
+
+static TRANSACTION_ELEMENTS: [rt::Field; 6] = [
+    rt::Field::new(&REWARDSTRANSACTION, "RewardsTransaction"),
+    rt::Field::new(&INVTRANSACTION, "InvestmentTransaction"),
+    rt::Field::new(&LOANTRANSACTION, "LoanTransaction"),
+    rt::Field::new(&IBNKTRANSACTION, "InvestmentBankingTransaction"),
+    rt::Field::new(&CCTRANSACTION, "CreditCardTransaction"),
+    rt::Field::new(&BNKTRANSACTION, "BankingTransaction"),
+];
+
+macro_rules! transaction_each {
+    ($s:expr, $x:ident => $e:expr) => {
+        match $s { Transaction::Rewards($x) => $e, Transaction::Investment($x) => $e,
+        Transaction::Loan($x) => $e, Transaction::InvestmentBanking($x) => $e,
+        Transaction::CreditCard($x) => $e, Transaction::Banking($x) => $e, }
+    };
+}
+
+impl Transaction {
+    /// Writes the item as its element.
+    pub(crate) fn write_item(&self, w: &mut rt::XmlWriter) {
+        let f = &TRANSACTION_ELEMENTS;
+        match self {
+            Self::Rewards(x) => w.element(&f[0], x),
+            Self::Investment(x) => w.element(&f[1], x),
+            Self::Loan(x) => w.element(&f[2], x),
+            Self::InvestmentBanking(x) => w.element(&f[3], x),
+            Self::CreditCard(x) => w.element(&f[4], x),
+            Self::Banking(x) => w.element(&f[5], x),
+        }
+    }
+    /// Base field `id`, whatever the variant.
+    pub fn id(&self) -> i64 {
+        transaction_each!(self, x => x.id)
+    }
+    /// Base field `currencyType`, whatever the variant.
+    ///
+    /// Currency of the amount (named currencyType, typed CurrencyCode).
+    pub fn currency_type(&self) -> Option<&CurrencyCode> {
+        transaction_each!(self, x => x.currency_type.as_ref())
+    }
+    /// Base field `institutionTransactionId`, whatever the variant.
+    pub fn institution_transaction_id(&self) -> Option<&str> {
+        transaction_each!(self, x => x.institution_transaction_id.as_deref())
+    }
+    /// Base field `correctInstitutionTransactionId`, whatever the variant.
+    ///
+    /// institutionTransactionId of the transaction this one corrects (see correctAction).
+    pub fn correct_institution_transaction_id(&self) -> Option<&str> {
+        transaction_each!(self, x => x.correct_institution_transaction_id.as_deref())
+    }
+    /// Base field `correctAction`, whatever the variant.
+    pub fn correct_action(&self) -> Option<&TransactionCorrectedType> {
+        transaction_each!(self, x => x.correct_action.as_ref())
+    }
+    /// Base field `serverTransactionId`, whatever the variant.
+    pub fn server_transaction_id(&self) -> Option<&str> {
+        transaction_each!(self, x => x.server_transaction_id.as_deref())
+    }
+    /// Base field `checkNumber`, whatever the variant.
+    pub fn check_number(&self) -> Option<&str> {
+        transaction_each!(self, x => x.check_number.as_deref())
+    }
+    /// Base field `refNumber`, whatever the variant.
+    pub fn ref_number(&self) -> Option<&str> {
+        transaction_each!(self, x => x.ref_number.as_deref())
+    }
+    /// Base field `confirmationNumber`, whatever the variant.
+    pub fn confirmation_number(&self) -> Option<&str> {
+        transaction_each!(self, x => x.confirmation_number.as_deref())
+    }
+    /// Base field `payeeId`, whatever the variant.
+    pub fn payee_id(&self) -> Option<&str> {
+        transaction_each!(self, x => x.payee_id.as_deref())
+    }
+    /// Base field `payeeName`, whatever the variant.
+    pub fn payee_name(&self) -> Option<&str> {
+        transaction_each!(self, x => x.payee_name.as_deref())
+    }
+    /// Base field `extendedPayeeName`, whatever the variant.
+    pub fn extended_payee_name(&self) -> Option<&str> {
+        transaction_each!(self, x => x.extended_payee_name.as_deref())
+    }
+    /// Base field `memo`, whatever the variant.
+    pub fn memo(&self) -> Option<&str> {
+        transaction_each!(self, x => x.memo.as_deref())
+    }
+    /// Base field `type`, whatever the variant.
+    pub fn r#type(&self) -> Option<&str> {
+        transaction_each!(self, x => x.r#type.as_deref())
+    }
+    /// Base field `valueType`, whatever the variant.
+    pub fn value_type(&self) -> Option<&str> {
+        transaction_each!(self, x => x.value_type.as_deref())
+    }
+    /// Base field `currencyRate`, whatever the variant.
+    pub fn currency_rate(&self) -> Option<::rust_decimal::Decimal> {
+        transaction_each!(self, x => x.currency_rate)
+    }
+    /// Base field `originalCurrency`, whatever the variant.
+    pub fn original_currency(&self) -> Option<bool> {
+        transaction_each!(self, x => x.original_currency)
+    }
+    /// Base field `postedDate`, whatever the variant.
+    ///
+    /// Booking date, encoded as local midnight with a UTC offset.
+    pub fn posted_date(&self) -> rt::DateTime {
+        transaction_each!(self, x => x.posted_date)
+    }
+    /// Base field `userDate`, whatever the variant.
+    pub fn user_date(&self) -> Option<rt::DateTime> {
+        transaction_each!(self, x => x.user_date)
+    }
+    /// Base field `availableDate`, whatever the variant.
+    pub fn available_date(&self) -> Option<rt::DateTime> {
+        transaction_each!(self, x => x.available_date)
+    }
+    /// Base field `amount`, whatever the variant.
+    pub fn amount(&self) -> Option<::rust_decimal::Decimal> {
+        transaction_each!(self, x => x.amount)
+    }
+    /// Base field `runningBalanceAmount`, whatever the variant.
+    pub fn running_balance_amount(&self) -> Option<::rust_decimal::Decimal> {
+        transaction_each!(self, x => x.running_balance_amount)
+    }
+    /// Base field `pending`, whatever the variant.
+    pub fn pending(&self) -> bool {
+        transaction_each!(self, x => x.pending)
+    }
+    /// Base field `categorization`, whatever the variant.
+    pub fn categorization(&self) -> Option<&Categorization> {
+        transaction_each!(self, x => x.categorization.as_ref())
+    }
+}
+
+impl From<RewardsTransaction> for Transaction {
+    fn from(x: RewardsTransaction) -> Self {
+        Self::Rewards(x)
+    }
+}
+
+impl From<InvestmentTransaction> for Transaction {
+    fn from(x: InvestmentTransaction) -> Self {
+        Self::Investment(x)
+    }
+}
+
+impl From<LoanTransaction> for Transaction {
+    fn from(x: LoanTransaction) -> Self {
+        Self::Loan(x)
+    }
+}
+
+impl From<InvestmentBankingTransaction> for Transaction {
+    fn from(x: InvestmentBankingTransaction) -> Self {
+        Self::InvestmentBanking(x)
+    }
+}
+
+impl From<CreditCardTransaction> for Transaction {
+    fn from(x: CreditCardTransaction) -> Self {
+        Self::CreditCard(x)
+    }
+}
+
+impl From<BankingTransaction> for Transaction {
+    fn from(x: BankingTransaction) -> Self {
+        Self::Banking(x)
+    }
+}
+
+/// How a correcting transaction treats the one it refers to.
+///
+/// Decoding never fails: values are matched ignoring case and punctuation, anything else is kept in [`TransactionCorrectedType::Unknown`]. To handle a value that a later version may add as a variant, match on [`TransactionCorrectedType::as_str`] rather than on `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransactionCorrectedType {
+    /// `REPLACE`
+    Replace,
+    /// `DELETE`
+    Delete,
+    /// A value this version does not know, as received.
+    Unknown(String),
+}
+
+impl TransactionCorrectedType {
+    const VALUES: &'static [Self] = &[Self::Replace, Self::Delete];
+    /// Every known value, in schema order.
+    pub fn values() -> &'static [Self] {
+        Self::VALUES
+    }
+    /// The wire form of the value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Replace => "REPLACE",
+            Self::Delete => "DELETE",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+
+crate::__xml_enum!(TransactionCorrectedType);

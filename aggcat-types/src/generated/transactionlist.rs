@@ -1,0 +1,130 @@
+// generated from schemas/ by `cargo xtask codegen` — do not edit
+//! Namespace `http://schema.intuit.com/platform/fdatafeed/transactionlist/v1`.
+//!
+//! Transaction list answers (namespace transactionlist/v1).
+
+use super::Transaction;
+use super::namespaces::{
+    BNKTRANSACTION, CCTRANSACTION, IBNKTRANSACTION, INVTRANSACTION, LOANTRANSACTION,
+    REWARDSTRANSACTION, TRANSACTIONLIST,
+};
+use crate::runtime as rt;
+
+/// Why the transactions were not refreshed before being returned.
+///
+/// Decoding never fails: values are matched ignoring case and punctuation, anything else is kept in [`NotRefreshedReason::Unknown`]. To handle a value that a later version may add as a variant, match on [`NotRefreshedReason::as_str`] rather than on `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotRefreshedReason {
+    /// `NOT_NECESSARY`
+    NotNecessary,
+    /// `CREDENTIALS_REQUIRED`
+    CredentialsRequired,
+    /// `CHALLENGE_RESPONSE_REQUIRED`
+    ChallengeResponseRequired,
+    /// `UNAVAILABLE`
+    Unavailable,
+    /// A value this version does not know, as received.
+    Unknown(String),
+}
+
+impl NotRefreshedReason {
+    const VALUES: &'static [Self] = &[
+        Self::NotNecessary,
+        Self::CredentialsRequired,
+        Self::ChallengeResponseRequired,
+        Self::Unavailable,
+    ];
+    /// Every known value, in schema order.
+    pub fn values() -> &'static [Self] {
+        Self::VALUES
+    }
+    /// The wire form of the value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotNecessary => "NOT_NECESSARY",
+            Self::CredentialsRequired => "CREDENTIALS_REQUIRED",
+            Self::ChallengeResponseRequired => "CHALLENGE_RESPONSE_REQUIRED",
+            Self::Unavailable => "UNAVAILABLE",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+
+crate::__xml_enum!(NotRefreshedReason);
+
+/// Answer of GET /accounts/{id}/transactions. The original model is a sequence of six repeated groups (rewards, investment, loan, investment banking, credit card, banking); we accept the families in any order so that hand-made and reordered documents validate too.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransactionList {
+    /// Set when the refresh implied by the request failed; the stored transactions are returned anyway.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_refreshed_reason: Option<NotRefreshedReason>,
+    /// The items of the content, in document order.
+    pub transactions: Vec<Transaction>,
+}
+
+static TRANSACTION_LIST_FIELDS: [rt::Field; 6] = [
+    rt::Field::new(&REWARDSTRANSACTION, "RewardsTransaction"),
+    rt::Field::new(&INVTRANSACTION, "InvestmentTransaction"),
+    rt::Field::new(&LOANTRANSACTION, "LoanTransaction"),
+    rt::Field::new(&IBNKTRANSACTION, "InvestmentBankingTransaction"),
+    rt::Field::new(&CCTRANSACTION, "CreditCardTransaction"),
+    rt::Field::new(&BNKTRANSACTION, "BankingTransaction"),
+];
+
+static TRANSACTION_LIST_ATTRS: [rt::Field; 1] = [
+    rt::Field::unqualified("notRefreshedReason"),
+];
+
+impl rt::ReadXml for TransactionList {
+    fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        let mut v = Self {
+            not_refreshed_reason: r.parse_attribute(&TRANSACTION_LIST_ATTRS[0])?,
+            ..Self::default()
+        };
+        while let Some(i) = r.next_field(&TRANSACTION_LIST_FIELDS)? {
+            match i {
+                0 => v.transactions.push(Transaction::Rewards(r.read()?)),
+                1 => v.transactions.push(Transaction::Investment(r.read()?)),
+                2 => v.transactions.push(Transaction::Loan(r.read()?)),
+                3 => v.transactions.push(Transaction::InvestmentBanking(r.read()?)),
+                4 => v.transactions.push(Transaction::CreditCard(r.read()?)),
+                5 => v.transactions.push(Transaction::Banking(r.read()?)),
+                _ => r.skip()?,
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl rt::WriteXml for TransactionList {
+    fn write_attrs(&self, w: &mut rt::XmlWriter) {
+        w.attribute(&TRANSACTION_LIST_ATTRS[0], self.not_refreshed_reason.as_ref());
+    }
+    fn write_content(&self, w: &mut rt::XmlWriter) {
+        for x in &self.transactions {
+            x.write_item(w);
+        }
+    }
+}
+
+impl TransactionList {
+    /// The global element `TransactionList` (`http://schema.intuit.com/platform/fdatafeed/transactionlist/v1`).
+    pub const ELEMENT: rt::ElementName = rt::Field::new(
+        &TRANSACTIONLIST,
+        "TransactionList",
+    );
+}
+
+impl rt::FromXml for TransactionList {
+    fn from_reader(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+        rt::read_root(r, &Self::ELEMENT)
+    }
+}
+
+impl rt::ToXml for TransactionList {
+    fn write_root(&self, w: &mut rt::XmlWriter) {
+        w.element(&Self::ELEMENT, self);
+    }
+}

@@ -1,0 +1,106 @@
+//! Decoding errors.
+
+use std::fmt;
+
+/// Why a document could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The bytes are not well-formed XML (or not UTF-8).
+    #[error("malformed XML: {0}")]
+    Syntax(String),
+    /// The document ended inside an element.
+    #[error("unexpected end of document")]
+    UnexpectedEof,
+    /// The document has no root element.
+    #[error("the document has no root element")]
+    NoRoot,
+    /// A `<!DOCTYPE …>` declaration (and with it any entity declaration) was found; they are refused.
+    #[error("DOCTYPE and entity declarations are not allowed")]
+    Doctype,
+    /// An entity reference other than the five predefined ones and character references.
+    #[error("unknown entity reference &{0};")]
+    UnknownEntity(String),
+    /// An element or attribute uses a namespace prefix that is not declared.
+    #[error("undeclared namespace prefix `{0}`")]
+    UnknownPrefix(String),
+    /// The root element is not the one the caller asked for.
+    #[error("expected {expected}, found {found}")]
+    WrongRoot {
+        /// The expected element, `Name (namespace)`.
+        expected: String,
+        /// The element found, `Name (namespace)`.
+        found: String,
+    },
+    /// The root element is not a global element of the AggCat schemas.
+    #[error("unknown root element {0}")]
+    UnknownRoot(String),
+    /// A mandatory child element is absent.
+    #[error("missing required element `{0}`")]
+    MissingElement(String),
+    /// A mandatory attribute is absent.
+    #[error("missing required attribute `{0}`")]
+    MissingAttribute(String),
+    /// The text of an element or attribute is not a valid value of its type.
+    #[error("invalid {kind} value {value:?}: {reason}")]
+    InvalidValue {
+        /// The expected XML Schema type, e.g. `decimal`.
+        kind: &'static str,
+        /// The offending text.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// Something other than comments or whitespace follows the root element.
+    #[error("unexpected content after the root element")]
+    TrailingContent,
+}
+
+/// A decoding failure: what went wrong, where (element path) and at which byte offset.
+///
+/// Its `Display` form reads like
+/// `invalid decimal value "12,5": invalid digit at AccountList > BankingAccount > balanceAmount (byte 1234)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    kind: DecodeErrorKind,
+    path: String,
+    offset: u64,
+}
+
+impl DecodeError {
+    /// Creates an error.
+    pub fn new(kind: DecodeErrorKind, path: impl Into<String>, offset: u64) -> Self {
+        Self {
+            kind,
+            path: path.into(),
+            offset,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.kind
+    }
+
+    /// Element path of the failure, local names joined by ` > ` (empty before the root element).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Byte offset in the input near which the failure was detected.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{} (byte {})", self.kind, self.offset)
+        } else {
+            write!(f, "{} at {} (byte {})", self.kind, self.path, self.offset)
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}

@@ -1,0 +1,207 @@
+//! Hand-written XML runtime used by the generated bindings.
+//!
+//! The generated code (in `src/generated/`) only describes the schema: element names, namespaces,
+//! field order and types. Everything else lives here: the namespace-aware [`XmlReader`] that tracks
+//! the element path, the [`XmlWriter`], the scalar conversions ([`XmlValue`]), the lenient enum
+//! matching and the error type.
+
+mod datetime;
+mod error;
+mod reader;
+mod values;
+mod writer;
+
+use std::fmt;
+
+pub use self::datetime::{DateTime, DateTimeError};
+pub use self::error::{DecodeError, DecodeErrorKind};
+pub use self::reader::{QualName, XmlReader};
+pub use self::values::{base64_serde, parse_enum};
+pub use self::writer::XmlWriter;
+
+/// An XML namespace of the schemas with the prefix used when writing it.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Ns {
+    /// Namespace URI.
+    pub uri: &'static str,
+    /// Prefix written for elements of this namespace (unless it is the default namespace).
+    pub prefix: &'static str,
+}
+
+/// An element (or attribute) name: namespace (`None` = unqualified) plus local name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Field {
+    /// Namespace, `None` for an unqualified name.
+    pub ns: Option<&'static Ns>,
+    /// Local name.
+    pub name: &'static str,
+}
+
+impl Field {
+    /// A name in namespace `ns`.
+    pub const fn new(ns: &'static Ns, name: &'static str) -> Self {
+        Self { ns: Some(ns), name }
+    }
+
+    /// A name in no namespace.
+    pub const fn unqualified(name: &'static str) -> Self {
+        Self { ns: None, name }
+    }
+}
+
+/// Name of a global element (a possible document root).
+pub type ElementName = Field;
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.ns {
+            Some(ns) => write!(f, "{} ({})", self.name, ns.uri),
+            None => write!(f, "{} (no namespace)", self.name),
+        }
+    }
+}
+
+/// A simple-typed value written as element text or attribute value.
+pub trait XmlValue: Sized {
+    /// XML Schema type name used in error messages (`decimal`, `dateTime`, …).
+    const KIND: &'static str;
+    /// Parses the text of an element or attribute.
+    fn parse_xml(text: &str) -> Result<Self, String>;
+    /// The text to write (unescaped).
+    fn to_xml_text(&self) -> std::borrow::Cow<'_, str>;
+}
+
+/// Decodes the content (attributes and children) of an element that was just entered.
+pub trait ReadXml: Sized {
+    /// Reads up to the element's end tag; [`XmlReader::read`] then leaves the element.
+    fn read_xml(r: &mut XmlReader<'_>) -> Result<Self, DecodeError>;
+}
+
+/// Encodes the attributes and content of an element.
+pub trait WriteXml {
+    /// Writes the attributes (default: none).
+    fn write_attrs(&self, _w: &mut XmlWriter) {}
+    /// Writes the content (child elements or text).
+    fn write_content(&self, w: &mut XmlWriter);
+}
+
+impl<T: XmlValue> ReadXml for T {
+    fn read_xml(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
+        r.read_value()
+    }
+}
+
+impl<T: XmlValue> WriteXml for T {
+    fn write_content(&self, w: &mut XmlWriter) {
+        w.text(&self.to_xml_text());
+    }
+}
+
+/// A type that can be decoded from a whole document.
+///
+/// Implemented by the types of global elements and by `Document`.
+pub trait FromXml: Sized {
+    /// Decodes from a reader positioned before the root element (the root is checked).
+    fn from_reader(r: &mut XmlReader<'_>) -> Result<Self, DecodeError>;
+}
+
+/// A type that can be encoded as a whole document.
+pub trait ToXml {
+    /// Writes the root element (with its global element name) and its content.
+    fn write_root(&self, w: &mut XmlWriter);
+}
+
+/// Decodes a global element of type `T` from a global-element type's document.
+///
+/// Implementation helper for the generated `FromXml` impls.
+pub fn read_root<T: ReadXml>(
+    r: &mut XmlReader<'_>,
+    element: &ElementName,
+) -> Result<T, DecodeError> {
+    r.expect_root(element)?;
+    r.read()
+}
+
+/// Decodes a document whose root must be `T`'s global element.
+///
+/// ```
+/// let xml = br#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1">
+///   <errorInfo><errorType>APP_ERROR</errorType><errorCode>api.database.notfound</errorCode></errorInfo>
+/// </Status>"#;
+/// let status: aggcat_types::Status = aggcat_types::from_xml(xml).unwrap();
+/// assert_eq!(status.error_info[0].error_code.as_deref(), Some("api.database.notfound"));
+/// ```
+pub fn from_xml<T: FromXml>(input: &[u8]) -> Result<T, DecodeError> {
+    let mut r = XmlReader::new(input);
+    let value = T::from_reader(&mut r)?;
+    r.finish()?;
+    Ok(value)
+}
+
+/// Encodes `value` as a document: XML declaration, then the root element in its namespace.
+///
+/// ```
+/// use aggcat_types::{Credential, Credentials, InstitutionLogin};
+/// let login = InstitutionLogin {
+///     credentials: Some(Credentials {
+///         credential: vec![Credential { name: "Banking Userid".into(), value: "direct".into() }],
+///     }),
+///     ..Default::default()
+/// };
+/// let xml = aggcat_types::to_xml(&login);
+/// assert!(xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><InstitutionLogin xmlns="#));
+/// assert!(xml.contains("<credential><name>Banking Userid</name><value>direct</value></credential>"));
+/// ```
+pub fn to_xml<T: ToXml + ?Sized>(value: &T) -> String {
+    let mut w = XmlWriter::new();
+    value.write_root(&mut w);
+    w.finish()
+}
+
+/// Implements `FromStr`, `From<&str>`, `Display`, `Default`, `serde::Serialize` and [`XmlValue`] for a
+/// generated enumeration that has `values()`, `as_str()` and an `Unknown(String)` variant.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __xml_enum {
+    ($ty:ident) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(Self::from(s))
+            }
+        }
+        impl ::std::convert::From<&str> for $ty {
+            fn from(s: &str) -> Self {
+                $crate::runtime::parse_enum(s, Self::values(), Self::as_str, Self::Unknown)
+            }
+        }
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::std::default::Default for $ty {
+            /// `Unknown("")`: no value set.
+            fn default() -> Self {
+                Self::Unknown(::std::string::String::new())
+            }
+        }
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl $crate::runtime::XmlValue for $ty {
+            const KIND: &'static str = stringify!($ty);
+            fn parse_xml(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                Ok(Self::from(text))
+            }
+            fn to_xml_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+    };
+}

@@ -1,0 +1,214 @@
+//! [`XmlValue`] for the built-in XML Schema types and lenient enum matching.
+
+use std::borrow::Cow;
+use std::str::FromStr;
+
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use rust_decimal::Decimal;
+
+use super::{DateTime, XmlValue};
+
+impl XmlValue for String {
+    const KIND: &'static str = "string";
+    fn parse_xml(text: &str) -> Result<Self, String> {
+        Ok(text.to_owned())
+    }
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+macro_rules! int_value {
+    ($ty:ty, $kind:literal) => {
+        impl XmlValue for $ty {
+            const KIND: &'static str = $kind;
+            fn parse_xml(text: &str) -> Result<Self, String> {
+                let t = text.trim();
+                t.strip_prefix('+')
+                    .unwrap_or(t)
+                    .parse()
+                    .map_err(|e| format!("{e}"))
+            }
+            fn to_xml_text(&self) -> Cow<'_, str> {
+                Cow::Owned(self.to_string())
+            }
+        }
+    };
+}
+
+int_value!(i64, "long");
+int_value!(i32, "int");
+int_value!(i16, "short");
+int_value!(i8, "byte");
+int_value!(u64, "unsignedLong");
+int_value!(u32, "unsignedInt");
+int_value!(u16, "unsignedShort");
+int_value!(u8, "unsignedByte");
+
+impl XmlValue for bool {
+    const KIND: &'static str = "boolean";
+    fn parse_xml(text: &str) -> Result<Self, String> {
+        let t = text.trim();
+        if t == "1" || t.eq_ignore_ascii_case("true") {
+            Ok(true)
+        } else if t == "0" || t.eq_ignore_ascii_case("false") {
+            Ok(false)
+        } else {
+            Err("expected true, false, 1 or 0".into())
+        }
+    }
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(if *self { "true" } else { "false" })
+    }
+}
+
+impl XmlValue for Decimal {
+    const KIND: &'static str = "decimal";
+    fn parse_xml(text: &str) -> Result<Self, String> {
+        let t = text.trim();
+        let t = t.strip_prefix('+').unwrap_or(t);
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            || digits.bytes().filter(|b| *b == b'.').count() > 1
+            || digits == "."
+        {
+            return Err("expected digits with an optional sign and decimal point".into());
+        }
+        Decimal::from_str_exact(t).map_err(|e| e.to_string())
+    }
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        Cow::Owned(self.to_string())
+    }
+}
+
+impl XmlValue for DateTime {
+    const KIND: &'static str = "dateTime";
+    fn parse_xml(text: &str) -> Result<Self, String> {
+        DateTime::parse(text).map_err(|e| e.to_string())
+    }
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        Cow::Owned(self.to_string())
+    }
+}
+
+impl XmlValue for chrono::NaiveDate {
+    const KIND: &'static str = "date";
+    fn parse_xml(text: &str) -> Result<Self, String> {
+        chrono::NaiveDate::from_str(text.trim()).map_err(|e| e.to_string())
+    }
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        Cow::Owned(self.format("%Y-%m-%d").to_string())
+    }
+}
+
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+impl XmlValue for Vec<u8> {
+    const KIND: &'static str = "base64Binary";
+    fn parse_xml(text: &str) -> Result<Self, String> {
+        let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        BASE64.decode(compact).map_err(|e| e.to_string())
+    }
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        Cow::Owned(BASE64.encode(self))
+    }
+}
+
+/// `serde` helpers for `xs:base64Binary` fields (`Vec<u8>` is written as a base64 string).
+pub mod base64_serde {
+    use super::BASE64;
+    use base64::Engine as _;
+
+    /// Serializes bytes as a base64 string.
+    pub fn one<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&BASE64.encode(v))
+    }
+
+    /// Serializes optional bytes as a base64 string or `null`.
+    pub fn opt<S: serde::Serializer>(v: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => s.serialize_str(&BASE64.encode(v)),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Serializes a list of byte strings as base64 strings.
+    pub fn many<S: serde::Serializer>(v: &[Vec<u8>], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|b| BASE64.encode(b)))
+    }
+}
+
+fn normalized_eq(a: &str, b: &str) -> bool {
+    let mut a = a.chars().filter(|c| c.is_alphanumeric());
+    let mut b = b.chars().filter(|c| c.is_alphanumeric());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.to_lowercase().eq(y.to_lowercase()) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Maps a wire value to an enumeration variant, leniently.
+///
+/// Tries an exact match first, then a match that ignores case and everything but letters and
+/// digits (`checking` → `CHECKING`, `money market` → `MONEY_MARKET`); anything else becomes
+/// `unknown(raw text)`. Surrounding whitespace is ignored. Never fails.
+pub fn parse_enum<T: Clone>(
+    text: &str,
+    values: &'static [T],
+    as_str: fn(&T) -> &str,
+    unknown: fn(String) -> T,
+) -> T {
+    let t = text.trim();
+    if let Some(v) = values.iter().find(|v| as_str(v) == t) {
+        return v.clone();
+    }
+    if let Some(v) = values.iter().find(|v| normalized_eq(as_str(v), t)) {
+        return v.clone();
+    }
+    unknown(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_keep_scale() {
+        for s in [
+            "-811.52", "90227.20", "0", "1000", "2.5", "-90227.2", "0.00",
+        ] {
+            assert_eq!(Decimal::parse_xml(s).unwrap().to_string(), s);
+        }
+        assert_eq!(Decimal::parse_xml(" +5 ").unwrap().to_string(), "5");
+        for s in ["", "1e5", "12,5", "1.2.3", "abc", "-", "."] {
+            assert!(Decimal::parse_xml(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn integers_and_booleans() {
+        assert_eq!(i64::parse_xml(" 000000000001 ").unwrap(), 1);
+        assert_eq!(i64::parse_xml("+7").unwrap(), 7);
+        assert!(i32::parse_xml("1.0").is_err());
+        assert!(i16::parse_xml("40000").is_err());
+        assert!(bool::parse_xml("true").unwrap());
+        assert!(!bool::parse_xml("0").unwrap());
+        assert!(bool::parse_xml("yes").is_err());
+    }
+
+    #[test]
+    fn base64_round_trip() {
+        let bytes = Vec::<u8>::parse_xml("aGVs\n bG8=").unwrap();
+        assert_eq!(bytes, b"hello");
+        assert_eq!(bytes.to_xml_text(), "aGVsbG8=");
+        assert!(Vec::<u8>::parse_xml("!!").is_err());
+    }
+}

@@ -1,0 +1,143 @@
+//! XML writer with stable namespace prefixes.
+
+use super::{Field, Ns, WriteXml, XmlValue};
+
+/// Writes one document; used by the generated encoders.
+///
+/// The root element's namespace becomes the default namespace; every other namespace gets the fixed
+/// prefix of its schema (e.g. `challenge:`), declared once on the root element. Text and attribute
+/// values are escaped (`& < > "` and carriage returns).
+#[derive(Debug, Default)]
+pub struct XmlWriter {
+    out: String,
+    default_ns: Option<&'static Ns>,
+    used: Vec<&'static Ns>,
+    decl_at: Option<usize>,
+}
+
+fn same(a: Option<&Ns>, b: Option<&Ns>) -> bool {
+    a.map(|n| n.uri) == b.map(|n| n.uri)
+}
+
+impl XmlWriter {
+    /// Creates an empty writer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn qname(&mut self, field: &Field) {
+        if let Some(ns) = field.ns.filter(|_| !same(field.ns, self.default_ns)) {
+            if !self.used.iter().any(|u| u.uri == ns.uri) {
+                self.used.push(ns);
+            }
+            self.out.push_str(ns.prefix);
+            self.out.push(':');
+        }
+        self.out.push_str(field.name);
+    }
+
+    /// Writes the element `field` with `value` as attributes and content.
+    pub fn element<T: WriteXml + ?Sized>(&mut self, field: &Field, value: &T) {
+        self.out.push('<');
+        if self.decl_at.is_none() {
+            self.default_ns = field.ns;
+            self.out.push_str(field.name);
+            self.decl_at = Some(self.out.len());
+        } else {
+            self.qname(field);
+            if field.ns.is_none() && self.default_ns.is_some() {
+                self.out.push_str(" xmlns=\"\"");
+            }
+        }
+        value.write_attrs(self);
+        self.out.push('>');
+        let mark = self.out.len();
+        value.write_content(self);
+        if self.out.len() == mark {
+            self.out.pop();
+            self.out.push_str("/>");
+        } else {
+            self.out.push_str("</");
+            self.qname(field);
+            self.out.push('>');
+        }
+    }
+
+    /// Writes an optional element (nothing for `None`).
+    pub fn opt<T: WriteXml>(&mut self, field: &Field, value: &Option<T>) {
+        if let Some(v) = value {
+            self.element(field, v);
+        }
+    }
+
+    /// Writes a non-optional field that the schema allows to be absent (appinfo `required`), unless it
+    /// holds its default value: decoding the absent element gives that default back.
+    pub fn defaulted<T: WriteXml + Default + PartialEq>(&mut self, field: &Field, value: &T) {
+        if *value != T::default() {
+            self.element(field, value);
+        }
+    }
+
+    /// Writes one element per item.
+    pub fn many<T: WriteXml>(&mut self, field: &Field, values: &[T]) {
+        for v in values {
+            self.element(field, v);
+        }
+    }
+
+    /// Writes an attribute of the element being opened (call from [`WriteXml::write_attrs`]).
+    pub fn attribute<T: XmlValue>(&mut self, field: &Field, value: Option<&T>) {
+        if let Some(v) = value {
+            self.out.push(' ');
+            self.qname(field);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, &v.to_xml_text(), true);
+            self.out.push('"');
+        }
+    }
+
+    /// Writes escaped text content.
+    pub fn text(&mut self, text: &str) {
+        escape_into(&mut self.out, text, false);
+    }
+
+    /// Returns the document: XML declaration, then the root element with its namespace declarations.
+    pub fn finish(mut self) -> String {
+        let mut decls = String::new();
+        if let Some(ns) = self.default_ns {
+            decls.push_str(" xmlns=\"");
+            decls.push_str(ns.uri);
+            decls.push('"');
+        }
+        self.used.sort_by_key(|n| n.prefix);
+        for ns in &self.used {
+            decls.push_str(" xmlns:");
+            decls.push_str(ns.prefix);
+            decls.push_str("=\"");
+            decls.push_str(ns.uri);
+            decls.push('"');
+        }
+        if let Some(at) = self.decl_at {
+            self.out.insert_str(at, &decls);
+        }
+        let mut doc = String::with_capacity(self.out.len() + 60);
+        doc.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
+        doc.push_str(&self.out);
+        doc
+    }
+}
+
+fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\r' => out.push_str("&#xD;"),
+            '\n' if attribute => out.push_str("&#xA;"),
+            '\t' if attribute => out.push_str("&#x9;"),
+            c => out.push(c),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Post-processing of the IR: `required` marker, sum types, choice → sum, name checks.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::Error;
+use crate::ir::*;
+use crate::naming;
+
+fn err(msg: impl Into<String>) -> Error {
+    Error::Schema(msg.into())
+}
+
+/// Runs every post-processing step.
+pub fn transform(
+    model: &mut Model,
+    required: &BTreeSet<(String, String, String)>,
+) -> Result<(), Error> {
+    apply_required_marker(model, required)?;
+    make_sums(model)?;
+    choices_to_sums(model);
+    check_names(model)
+}
+
+/// Optional fields declared with the `required` appinfo become non-optional ([`Occurs::Defaulted`]).
+fn apply_required_marker(
+    model: &mut Model,
+    required: &BTreeSet<(String, String, String)>,
+) -> Result<(), Error> {
+    let mut used = BTreeSet::new();
+    for def in model.types.values_mut() {
+        let TypeDef::Struct(s) = def else { continue };
+        for f in &mut s.fields {
+            let key = (
+                f.declared_in.0.clone(),
+                f.declared_in.1.clone(),
+                f.wire.clone(),
+            );
+            if required.contains(&key) {
+                used.insert(key);
+                if f.occurs == Occurs::Optional {
+                    f.occurs = Occurs::Defaulted;
+                }
+            }
+        }
+    }
+    if let Some((ns, owner, el)) = required.difference(&used).next() {
+        return Err(err(format!(
+            "appinfo `required` on {owner}/{el} ({ns}) matches no generated field"
+        )));
+    }
+    Ok(())
+}
+
+fn referenced_types(model: &Model) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut add = |t: &TypeRef| {
+        if let TypeRef::Named(n) = t {
+            out.insert(n.clone());
+        }
+    };
+    for def in model.types.values() {
+        match def {
+            TypeDef::Struct(s) => {
+                for f in &s.fields {
+                    add(&f.ty);
+                    if let FieldKind::Choice(vs) = &f.kind {
+                        vs.iter().for_each(|v| add(&v.ty));
+                    }
+                }
+                s.attributes.iter().for_each(|a| add(&a.ty));
+            }
+            TypeDef::Choice(c) => c.variants.iter().for_each(|v| add(&v.ty)),
+            TypeDef::Sum(s) => s.variants.iter().for_each(|v| add(&v.ty)),
+            TypeDef::Enum(_) => {}
+        }
+    }
+    out
+}
+
+/// A base type that no element uses directly, all of whose extensions are global elements, becomes
+/// an enum over those extensions (`Account`, `Transaction`).
+fn make_sums(model: &mut Model) -> Result<(), Error> {
+    let referenced = referenced_types(model);
+    let mut extensions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for def in model.types.values() {
+        if let TypeDef::Struct(s) = def
+            && let Some((base, _)) = &s.base
+        {
+            extensions
+                .entry(base.clone())
+                .or_default()
+                .push(s.name.clone());
+        }
+    }
+    // order of the variants: as listed by the first choice naming them, then by name
+    let mut choice_order: Vec<String> = Vec::new();
+    for def in model.types.values() {
+        if let TypeDef::Struct(s) = def {
+            for f in &s.fields {
+                if let FieldKind::Choice(vs) = &f.kind {
+                    for v in vs {
+                        if let TypeRef::Named(n) = &v.ty
+                            && !choice_order.contains(n)
+                        {
+                            choice_order.push(n.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (base, mut exts) in extensions {
+        if referenced.contains(&base) {
+            continue;
+        }
+        let roots: Vec<&RootDef> = exts
+            .iter()
+            .filter_map(|e| model.roots.iter().find(|r| &r.ty == e))
+            .collect();
+        if roots.len() != exts.len() {
+            continue;
+        }
+        exts.sort_by_key(|e| {
+            (
+                choice_order
+                    .iter()
+                    .position(|c| c == e)
+                    .unwrap_or(usize::MAX),
+                e.clone(),
+            )
+        });
+        let Some(TypeDef::Struct(b)) = model.types.remove(&base) else {
+            return Err(err(format!("base {base} is not a struct")));
+        };
+        let mut variants = Vec::new();
+        for e in &exts {
+            let root = model
+                .roots
+                .iter()
+                .find(|r| &r.ty == e)
+                .ok_or_else(|| err(format!("no element for {e}")))?;
+            let doc = match model.types.get(e) {
+                Some(TypeDef::Struct(s)) => s.doc.clone(),
+                _ => vec![],
+            };
+            variants.push(VariantDef {
+                name: naming::sum_variant_name(e, &base),
+                element: root.element.clone(),
+                ty: TypeRef::Named(e.clone()),
+                doc,
+            });
+        }
+        let sum = SumDef {
+            name: base.clone(),
+            module: b.module,
+            doc: b.doc,
+            variants,
+            base_fields: b.fields,
+        };
+        model.types.insert(base, TypeDef::Sum(sum));
+    }
+    Ok(())
+}
+
+/// A choice whose alternatives are all variants of one sum type holds that sum type.
+fn choices_to_sums(model: &mut Model) {
+    let sums: Vec<SumDef> = model
+        .types
+        .values()
+        .filter_map(|d| match d {
+            TypeDef::Sum(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut remove = Vec::new();
+    for def in model.types.values_mut() {
+        let TypeDef::Struct(s) = def else { continue };
+        for f in &mut s.fields {
+            let FieldKind::Choice(vs) = &mut f.kind else {
+                continue;
+            };
+            let sum = sums.iter().find(|sum| {
+                vs.iter().all(|v| {
+                    sum.variants
+                        .iter()
+                        .any(|sv| sv.ty == v.ty && sv.element == v.element)
+                })
+            });
+            if let Some(sum) = sum {
+                for v in vs.iter_mut() {
+                    if let Some(sv) = sum.variants.iter().find(|sv| sv.ty == v.ty) {
+                        v.name = sv.name.clone();
+                    }
+                }
+                if let TypeRef::Named(old) = &f.ty {
+                    remove.push(old.clone());
+                }
+                f.ty = TypeRef::Named(sum.name.clone());
+                f.wire = naming::sum_field_name(&sum.name);
+            }
+        }
+    }
+    for r in remove {
+        model.types.remove(&r);
+    }
+}
+
+fn check_names(model: &Model) -> Result<(), Error> {
+    for (name, def) in &model.types {
+        if naming::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+            return Err(err(format!("type name {name} is reserved")));
+        }
+        let mut seen = BTreeSet::new();
+        let mut check = |what: String| {
+            if seen.insert(what.clone()) {
+                Ok(())
+            } else {
+                Err(err(format!("{name}: duplicate member name {what}")))
+            }
+        };
+        match def {
+            TypeDef::Struct(s) => {
+                for f in &s.fields {
+                    check(naming::field_ident(&f.wire).map_err(err)?)?;
+                }
+                for a in &s.attributes {
+                    check(naming::field_ident(&a.name.name).map_err(err)?)?;
+                }
+            }
+            TypeDef::Enum(e) => {
+                for (v, _) in &e.values {
+                    check(v.clone())?;
+                }
+            }
+            TypeDef::Choice(c) => {
+                for v in &c.variants {
+                    check(v.name.clone())?;
+                }
+            }
+            TypeDef::Sum(s) => {
+                for v in &s.variants {
+                    check(v.name.clone())?;
+                }
+                let mut acc = BTreeSet::new();
+                for f in &s.base_fields {
+                    if !acc.insert(naming::field_ident(&f.wire).map_err(err)?) {
+                        return Err(err(format!("{name}: duplicate accessor {}", f.wire)));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
