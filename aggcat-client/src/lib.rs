@@ -1,1 +1,55 @@
-//! aggcat-client (work in progress).
+//! Async client for Intuit's Customer Account Data ("AggCat") API.
+//!
+//! This crate provides the transport every typed operation sits on:
+//!
+//! * [`ClientConfig`] — application credentials (consumer key/secret, SAML issuer id, RSA
+//!   private key), the customer id, endpoints, timeouts and TLS settings; built with
+//!   [`ClientConfig::builder`] or loaded from an `aggcat.toml` app config file with
+//!   [`ClientConfig::from_file`].
+//! * [`Client`] — exchanges a signed SAML assertion for an OAuth token, caches it for its
+//!   lifetime, renews it shortly before expiry or once after a `token_rejected` answer, and
+//!   signs every API call with OAuth 1.0a HMAC-SHA1 ([`Client::execute`]).
+//! * [`ApiRequest`] / [`ApiResponse`] — a generic request (method, path, query, XML body,
+//!   extra headers) and the raw response.
+//! * [`Error`] — one error type with typed API errors (`Status` bodies), transport errors and
+//!   retry classification.
+//!
+//! Secrets (consumer secret, private key, token and token secret) live in `secrecy` types or
+//! redacted wrappers: they never appear in `Debug` output or in `tracing` events.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), aggcat_client::Error> {
+//! use aggcat_client::{ApiRequest, Client, ClientConfig};
+//!
+//! let config = ClientConfig::builder()
+//!     .consumer_key("qyprdAbCdEfGhIjKlMnOpQrStUvW")
+//!     .consumer_secret("consumer secret from the developer portal")
+//!     .issuer_id("myapp.12345.cc.dev-intuit.ipp.prod")
+//!     .customer_id("42")
+//!     .private_key_file("/path/to/appname.key")
+//!     .build()?;
+//! let client = Client::new(config)?;
+//! let response = client
+//!     .execute(ApiRequest::get("/institutions/100000"))
+//!     .await?
+//!     .expect_status(&[reqwest::StatusCode::OK])?;
+//! let detail: aggcat_types::InstitutionDetail = response.decode()?;
+//! # let _ = detail;
+//! # Ok(()) }
+//! ```
+
+mod client;
+mod config;
+mod error;
+mod request;
+
+pub use client::{Client, ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
+pub use config::{
+    ClientConfig, ClientConfigBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_LIFETIME, DEFAULT_TOKEN_URL,
+};
+pub use error::Error;
+pub use request::{ApiRequest, ApiResponse};
+
+/// Re-exports of the HTTP types used in this crate's API.
+pub use reqwest::{Method, StatusCode, header};

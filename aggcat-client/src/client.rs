@@ -1,0 +1,579 @@
+//! The client: token lifecycle and the signed request executor.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use aggcat_auth::oauth1::{self, Credentials};
+use aggcat_auth::saml::AssertionBuilder;
+use reqwest::StatusCode;
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, WWW_AUTHENTICATE,
+};
+use secrecy::{ExposeSecret as _, SecretString};
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+use tracing::Instrument as _;
+use url::Url;
+
+use crate::config::ClientConfig;
+use crate::error::Error;
+use crate::request::{ApiRequest, ApiResponse};
+
+/// Longest safety margin before a token's end of life at which it is renewed.
+pub const MAX_RENEWAL_MARGIN: Duration = Duration::from_secs(120);
+
+/// How long before the end of a token's `lifetime` the client renews it: the smaller of
+/// [`MAX_RENEWAL_MARGIN`] and a tenth of the lifetime (so a 2 s test lifetime is renewed
+/// after 1.8 s, a 1 h lifetime after 58 min).
+pub fn renewal_margin(lifetime: Duration) -> Duration {
+    (lifetime / 10).min(MAX_RENEWAL_MARGIN)
+}
+
+/// An OAuth access token and its secret. `Debug` shows neither.
+struct AccessToken {
+    token: SecretString,
+    secret: SecretString,
+    renew_at: Instant,
+    generation: u64,
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AccessToken")
+            .field("token", &"[REDACTED]")
+            .field("secret", &"[REDACTED]")
+            .field("generation", &self.generation)
+            .finish()
+    }
+}
+
+#[derive(Debug, Default)]
+struct TokenState {
+    current: Option<Arc<AccessToken>>,
+    generation: u64,
+}
+
+#[derive(Debug, Default)]
+struct Counters {
+    token_exchanges: AtomicU64,
+    token_rejections: AtomicU64,
+    requests: AtomicU64,
+}
+
+/// Counters of what a [`Client`] (and its clones) did so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClientStats {
+    /// Successful SAML → OAuth token exchanges.
+    pub token_exchanges: u64,
+    /// API responses `401 token_rejected` that led to a renewal and retry.
+    pub token_rejections: u64,
+    /// HTTP requests sent to the API (retries included; token exchanges excluded).
+    pub requests: u64,
+}
+
+struct Inner {
+    config: ClientConfig,
+    http: reqwest::Client,
+    token: Mutex<TokenState>,
+    counters: Counters,
+}
+
+/// Async AggCat client. Cheap to clone (clones share the connection pool and the token).
+///
+/// Every call is signed with OAuth 1.0a HMAC-SHA1 using a token obtained by exchanging a
+/// signed SAML assertion. One exchange serves all calls for the token's lifetime; the token
+/// is renewed shortly before it expires, and once when the server answers
+/// `401 WWW-Authenticate: OAuth oauth_problem="token_rejected"` (the call is then retried
+/// and the retried response returned). Concurrent callers share one renewal.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), aggcat_client::Error> {
+/// use aggcat_client::{ApiRequest, Client, ClientConfig};
+///
+/// let config = ClientConfig::from_file("app/aggcat.toml")?.customer_id("42").build()?;
+/// let client = Client::new(config)?;
+/// let response = client.execute(ApiRequest::get("/institutions")).await?;
+/// println!("{} ({} bytes)", response.status(), response.body().len());
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .field("stats", &self.stats())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Creates a client. Fails only if the HTTP stack cannot be initialised.
+    pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .danger_accept_invalid_certs(config.accept_invalid_certs)
+            // A redirect would change the signed URL and forward the Authorization header.
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(config.user_agent.clone())
+            .build()
+            .map_err(Error::Transport)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                token: Mutex::new(TokenState::default()),
+                counters: Counters::default(),
+            }),
+        })
+    }
+
+    /// The configuration the client was built with.
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// What this client (and its clones) did so far.
+    pub fn stats(&self) -> ClientStats {
+        let c = &self.inner.counters;
+        ClientStats {
+            token_exchanges: c.token_exchanges.load(Ordering::Relaxed),
+            token_rejections: c.token_rejections.load(Ordering::Relaxed),
+            requests: c.requests.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Drops the cached token; the next call performs a new SAML exchange (for example after
+    /// deleting the customer).
+    pub async fn forget_token(&self) {
+        self.inner.token.lock().await.current = None;
+    }
+
+    /// Makes sure a valid token is cached, exchanging a SAML assertion if needed.
+    pub async fn ensure_token(&self) -> Result<(), Error> {
+        self.current_token().await.map(|_| ())
+    }
+
+    /// Sends `request` signed with the current token and returns the response whatever its
+    /// status (MFA challenges come as `401` without `WWW-Authenticate`), except that OAuth
+    /// rejections become errors:
+    ///
+    /// * `401` + `oauth_problem="token_rejected"`: the token is renewed once and the request
+    ///   repeated; the repeated request's response is returned.
+    /// * any other `401` carrying an OAuth problem (or a second rejection) →
+    ///   [`Error::Token`].
+    pub async fn execute(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+        let span = tracing::info_span!(
+            "aggcat.request",
+            method = %request.method(),
+            path = %request.path(),
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+            token_renewed = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let result = self.execute_inner(&request).instrument(span.clone()).await;
+        let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        span.record("elapsed_ms", elapsed_ms);
+        let _entered = span.enter();
+        match &result {
+            Ok(response) => {
+                span.record("status", response.status().as_u16());
+                tracing::debug!(
+                    status = response.status().as_u16(),
+                    elapsed_ms,
+                    "request finished"
+                );
+            }
+            Err(error) => {
+                if let Some(status) = error.status() {
+                    span.record("status", status.as_u16());
+                }
+                tracing::debug!(error = %error, elapsed_ms, "request failed");
+            }
+        }
+        result
+    }
+
+    async fn execute_inner(&self, request: &ApiRequest) -> Result<ApiResponse, Error> {
+        let url = self.request_url(request)?;
+        let headers = extra_headers(request)?;
+
+        let token = self.current_token().await?;
+        let mut response = self.send_signed(request, &url, &headers, &token).await?;
+
+        if is_token_rejected(&response) {
+            self.inner
+                .counters
+                .token_rejections
+                .fetch_add(1, Ordering::Relaxed);
+            tracing::Span::current().record("token_renewed", true);
+            tracing::info!("token rejected by the server; renewing it and retrying once");
+            let token = self.renew_rejected(token.generation).await?;
+            response = self.send_signed(request, &url, &headers, &token).await?;
+        }
+
+        if response.status() == StatusCode::UNAUTHORIZED
+            && let Some(problem) = oauth_problem_from_headers(response.headers())
+        {
+            return Err(Error::Token {
+                status: response.status(),
+                oauth_problem: Some(problem),
+            });
+        }
+        Ok(response)
+    }
+
+    /// Base URL + path + percent-encoded query.
+    fn request_url(&self, request: &ApiRequest) -> Result<Url, Error> {
+        let path = request.path();
+        if !path.starts_with('/') {
+            return Err(Error::InvalidRequest(format!(
+                "path {path:?} must start with `/`"
+            )));
+        }
+        if path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '?' | '#'))
+        {
+            return Err(Error::InvalidRequest(format!(
+                "path {path:?} must not contain whitespace, `?` or `#` (use `.query(..)`)"
+            )));
+        }
+        if path
+            .split('/')
+            .any(|segment| segment == ".." || segment == ".")
+        {
+            return Err(Error::InvalidRequest(format!(
+                "path {path:?} must not contain `.` or `..` segments"
+            )));
+        }
+        let base = self.inner.config.base_url.as_str().trim_end_matches('/');
+        let mut url = Url::parse(&format!("{base}{path}"))
+            .map_err(|e| Error::InvalidRequest(format!("path {path:?} gives no valid URL: {e}")))?;
+        if !request.query_pairs().is_empty() {
+            let query = request
+                .query_pairs()
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}={}",
+                        oauth1::percent_encode(k),
+                        oauth1::percent_encode(v)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            url.set_query(Some(&query));
+        }
+        Ok(url)
+    }
+
+    async fn send_signed(
+        &self,
+        request: &ApiRequest,
+        url: &Url,
+        headers: &HeaderMap,
+        token: &AccessToken,
+    ) -> Result<ApiResponse, Error> {
+        let config = &self.inner.config;
+        let credentials =
+            Credentials::new(&config.consumer_key, config.consumer_secret.expose_secret())
+                .with_token(token.token.expose_secret(), token.secret.expose_secret());
+        // XML bodies are not part of the signature; the URL query is.
+        let authorization =
+            oauth1::authorization_header(request.method().as_str(), url, &[], &credentials);
+        let mut authorization = HeaderValue::from_str(&authorization).map_err(|_| {
+            Error::InvalidRequest("the Authorization header is not valid ASCII".to_owned())
+        })?;
+        authorization.set_sensitive(true);
+
+        let mut builder = self
+            .inner
+            .http
+            .request(request.method().clone(), url.clone())
+            .headers(headers.clone())
+            .header(AUTHORIZATION, authorization)
+            .header(ACCEPT, "application/xml");
+        if let Some(body) = request.body() {
+            builder = builder
+                .header(CONTENT_TYPE, "application/xml")
+                .body(body.clone());
+        }
+        self.inner.counters.requests.fetch_add(1, Ordering::Relaxed);
+        let response = builder.send().await.map_err(Error::Transport)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(Error::Transport)?;
+        Ok(ApiResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// The cached token if it is still fresh, otherwise a new one (single-flight: callers
+    /// queue on the lock and find the token the first one fetched).
+    async fn current_token(&self) -> Result<Arc<AccessToken>, Error> {
+        let mut state = self.inner.token.lock().await;
+        if let Some(token) = &state.current {
+            if Instant::now() < token.renew_at {
+                return Ok(Arc::clone(token));
+            }
+            tracing::debug!("access token is due for renewal");
+        }
+        self.exchange(&mut state).await
+    }
+
+    /// Renews after the server rejected token `generation`, unless another caller already did.
+    async fn renew_rejected(&self, generation: u64) -> Result<Arc<AccessToken>, Error> {
+        let mut state = self.inner.token.lock().await;
+        if let Some(token) = &state.current
+            && token.generation != generation
+            && Instant::now() < token.renew_at
+        {
+            return Ok(Arc::clone(token));
+        }
+        state.current = None;
+        self.exchange(&mut state).await
+    }
+
+    /// One SAML → OAuth token exchange; stores and returns the new token.
+    async fn exchange(&self, state: &mut TokenState) -> Result<Arc<AccessToken>, Error> {
+        let config = &self.inner.config;
+        let span = tracing::info_span!(
+            "aggcat.token_exchange",
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        async {
+            let started = Instant::now();
+            let assertion = AssertionBuilder::new(&config.issuer_id, &config.customer_id)
+                .sign(&config.signing_key)?;
+            let body = format!(
+                "saml_assertion={}",
+                oauth1::percent_encode(&assertion.to_base64())
+            );
+            let response = self
+                .inner
+                .http
+                .post(config.token_url.clone())
+                .header(
+                    AUTHORIZATION,
+                    oauth1::consumer_key_header(&config.consumer_key),
+                )
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .map_err(Error::Transport)?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(Error::Transport)?;
+            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let span = tracing::Span::current();
+            span.record("status", status.as_u16());
+            span.record("elapsed_ms", elapsed_ms);
+
+            if status != StatusCode::OK {
+                let oauth_problem = url::form_urlencoded::parse(&body)
+                    .find(|(k, _)| k == "oauth_problem")
+                    .map(|(_, v)| v.into_owned())
+                    .or_else(|| oauth_problem_from_headers(&headers));
+                tracing::warn!(
+                    status = status.as_u16(),
+                    oauth_problem = oauth_problem.as_deref().unwrap_or(""),
+                    "token exchange refused"
+                );
+                return Err(Error::Token {
+                    status,
+                    oauth_problem,
+                });
+            }
+
+            let mut token = None;
+            let mut secret = None;
+            for (name, value) in url::form_urlencoded::parse(&body) {
+                match &*name {
+                    "oauth_token" => token = Some(SecretString::from(value.into_owned())),
+                    "oauth_token_secret" => {
+                        secret = Some(SecretString::from(value.into_owned()));
+                    }
+                    _ => {}
+                }
+            }
+            let token = token.filter(|t| !t.expose_secret().is_empty()).ok_or(
+                Error::MalformedTokenResponse {
+                    status,
+                    reason: "no oauth_token in the reply",
+                },
+            )?;
+            let secret = secret.filter(|s| !s.expose_secret().is_empty()).ok_or(
+                Error::MalformedTokenResponse {
+                    status,
+                    reason: "no oauth_token_secret in the reply",
+                },
+            )?;
+
+            // The server's clock for the lifetime starts no earlier than our send time.
+            let lifetime = config.token_lifetime;
+            let renew_at = started + lifetime - renewal_margin(lifetime);
+            state.generation += 1;
+            let fresh = Arc::new(AccessToken {
+                token,
+                secret,
+                renew_at,
+                generation: state.generation,
+            });
+            state.current = Some(Arc::clone(&fresh));
+            self.inner
+                .counters
+                .token_exchanges
+                .fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(
+                generation = state.generation,
+                elapsed_ms,
+                "obtained a new access token"
+            );
+            Ok(fresh)
+        }
+        .instrument(span)
+        .await
+    }
+}
+
+fn extra_headers(request: &ApiRequest) -> Result<HeaderMap, Error> {
+    let mut map = HeaderMap::new();
+    for (name, value) in request.headers() {
+        let header_name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::InvalidRequest(format!("invalid header name {name:?}")))?;
+        if header_name == AUTHORIZATION {
+            return Err(Error::InvalidRequest(
+                "the Authorization header is set by the client".to_owned(),
+            ));
+        }
+        let header_value = HeaderValue::from_str(value)
+            .map_err(|_| Error::InvalidRequest(format!("invalid value for header {name:?}")))?;
+        map.append(header_name, header_value);
+    }
+    Ok(map)
+}
+
+/// `oauth_problem` of an `OAuth …` `WWW-Authenticate` challenge, if the response has one.
+fn oauth_problem_from_headers(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(WWW_AUTHENTICATE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(oauth_problem_from_challenge)
+}
+
+fn oauth_problem_from_challenge(challenge: &str) -> Option<String> {
+    match oauth1::parse_authorization_header(challenge) {
+        Ok(pairs) => pairs
+            .into_iter()
+            .find(|(k, _)| k == "oauth_problem")
+            .map(|(_, v)| v),
+        Err(_) => {
+            // Lenient fallback for sloppy challenges: take the value after `oauth_problem=`.
+            let start = challenge.find("oauth_problem=")? + "oauth_problem=".len();
+            let value = challenge[start..]
+                .trim_start_matches('"')
+                .split(['"', ',', ' '])
+                .next()?;
+            (!value.is_empty()).then(|| oauth1::percent_decode(value).unwrap_or_default())
+        }
+    }
+}
+
+fn is_token_rejected(response: &ApiResponse) -> bool {
+    response.status() == StatusCode::UNAUTHORIZED
+        && oauth_problem_from_headers(response.headers())
+            .is_some_and(|p| p.eq_ignore_ascii_case("token_rejected"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renewal_margin_is_the_smaller_of_two_minutes_and_a_tenth() {
+        assert_eq!(
+            renewal_margin(Duration::from_secs(3600)),
+            Duration::from_secs(120)
+        );
+        assert_eq!(
+            renewal_margin(Duration::from_secs(2)),
+            Duration::from_millis(200)
+        );
+        assert_eq!(
+            renewal_margin(Duration::from_secs(600)),
+            Duration::from_secs(60)
+        );
+    }
+
+    #[test]
+    fn oauth_problem_is_read_from_challenges() {
+        assert_eq!(
+            oauth_problem_from_challenge("OAuth oauth_problem=\"token_rejected\"").as_deref(),
+            Some("token_rejected")
+        );
+        assert_eq!(
+            oauth_problem_from_challenge("OAuth realm=\"x\", oauth_problem=\"signature_invalid\"")
+                .as_deref(),
+            Some("signature_invalid")
+        );
+        assert_eq!(
+            oauth_problem_from_challenge("OAuth oauth_problem=\"a\", oauth_problem=\"b\"")
+                .as_deref(),
+            Some("a")
+        );
+        assert_eq!(oauth_problem_from_challenge("Basic realm=\"x\""), None);
+        assert_eq!(oauth_problem_from_challenge("OAuth realm=\"x\""), None);
+    }
+
+    #[test]
+    fn token_rejection_needs_401_and_the_problem() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            WWW_AUTHENTICATE,
+            HeaderValue::from_static("OAuth oauth_problem=\"token_rejected\""),
+        );
+        let rejected = ApiResponse::new(StatusCode::UNAUTHORIZED, headers.clone(), "");
+        assert!(is_token_rejected(&rejected));
+        let not_401 = ApiResponse::new(StatusCode::FORBIDDEN, headers, "");
+        assert!(!is_token_rejected(&not_401));
+        let mut challenge = HeaderMap::new();
+        challenge.insert("challengeSessionId", HeaderValue::from_static("abc"));
+        let mfa = ApiResponse::new(StatusCode::UNAUTHORIZED, challenge, "<Challenges/>");
+        assert!(!is_token_rejected(&mfa));
+    }
+
+    #[test]
+    fn extra_headers_are_validated() {
+        let ok = ApiRequest::get("/x")
+            .header("challengeSessionId", "c31c8a55")
+            .header("challengeNodeId", "10.136.17.82");
+        let map = extra_headers(&ok).unwrap();
+        assert_eq!(map.get("challengesessionid").unwrap(), "c31c8a55");
+        assert!(matches!(
+            extra_headers(&ApiRequest::get("/x").header("bad name", "v")),
+            Err(Error::InvalidRequest(_))
+        ));
+        assert!(matches!(
+            extra_headers(&ApiRequest::get("/x").header("x", "a\nb")),
+            Err(Error::InvalidRequest(_))
+        ));
+        assert!(matches!(
+            extra_headers(&ApiRequest::get("/x").header("Authorization", "OAuth x")),
+            Err(Error::InvalidRequest(_))
+        ));
+    }
+}

@@ -1,0 +1,665 @@
+//! Client configuration: application credentials, customer id, endpoints, timeouts, TLS.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use aggcat_auth::RsaSigningKey;
+use aggcat_auth::saml::AssertionBuilder;
+use secrecy::{ExposeSecret as _, SecretString};
+use url::Url;
+
+use crate::error::Error;
+
+/// Intuit's production API base URL.
+pub const DEFAULT_BASE_URL: &str = "https://financialdatafeed.platform.intuit.com/v1";
+/// Intuit's SAML → OAuth token endpoint.
+pub const DEFAULT_TOKEN_URL: &str = "https://oauth.intuit.com/oauth/v1/get_access_token_by_saml";
+/// Default TCP/TLS connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default timeout for a whole request (the institution list is large and slow).
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// Lifetime of an access token as documented by Intuit (one hour).
+pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
+
+/// Everything a [`Client`](crate::Client) needs. Built with [`ClientConfig::builder`] or
+/// [`ClientConfig::from_file`]; `Debug` never shows the consumer secret or the key.
+#[derive(Clone)]
+pub struct ClientConfig {
+    pub(crate) consumer_key: String,
+    pub(crate) consumer_secret: SecretString,
+    pub(crate) issuer_id: String,
+    pub(crate) customer_id: String,
+    pub(crate) signing_key: Arc<RsaSigningKey>,
+    pub(crate) base_url: Url,
+    pub(crate) token_url: Url,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) request_timeout: Duration,
+    pub(crate) token_lifetime: Duration,
+    pub(crate) accept_invalid_certs: bool,
+    pub(crate) user_agent: String,
+}
+
+impl fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("consumer_key", &self.consumer_key)
+            .field("consumer_secret", &"[REDACTED]")
+            .field("issuer_id", &self.issuer_id)
+            .field("customer_id", &self.customer_id)
+            .field("signing_key", &self.signing_key)
+            .field("base_url", &self.base_url.as_str())
+            .field("token_url", &self.token_url.as_str())
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("accept_invalid_certs", &self.accept_invalid_certs)
+            .finish()
+    }
+}
+
+impl ClientConfig {
+    /// Starts an empty builder.
+    pub fn builder() -> ClientConfigBuilder {
+        ClientConfigBuilder::default()
+    }
+
+    /// Reads an application config file (`aggcat.toml`, as written by `aggcat-sandbox init`)
+    /// into a builder. The customer id is not part of the file: set it with
+    /// [`ClientConfigBuilder::customer_id`] before [`ClientConfigBuilder::build`].
+    ///
+    /// The file holds `consumer_key`, `consumer_secret`, `issuer_id`, `private_key_file`
+    /// (relative paths are resolved against the file's directory), optionally
+    /// `certificate_file` (not used by the client), `base_url` and `token_url`.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), aggcat_client::Error> {
+    /// let config = aggcat_client::ClientConfig::from_file("app/aggcat.toml")?
+    ///     .customer_id("customer-42")
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn from_file(path: impl AsRef<Path>) -> Result<ClientConfigBuilder, Error> {
+        ClientConfigBuilder::from_file(path)
+    }
+
+    /// The OAuth consumer key.
+    pub fn consumer_key(&self) -> &str {
+        &self.consumer_key
+    }
+
+    /// The SAML identity provider (issuer) id.
+    pub fn issuer_id(&self) -> &str {
+        &self.issuer_id
+    }
+
+    /// The customer id named in the SAML assertion; every call acts on this customer.
+    pub fn customer_id(&self) -> &str {
+        &self.customer_id
+    }
+
+    /// The API base URL; request paths are appended to it.
+    pub fn base_url(&self) -> &Url {
+        &self.base_url
+    }
+
+    /// The token endpoint URL.
+    pub fn token_url(&self) -> &Url {
+        &self.token_url
+    }
+
+    /// Connect timeout.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// Whole-request timeout.
+    pub fn request_timeout(&self) -> Duration {
+        self.request_timeout
+    }
+
+    /// Lifetime the server gives an access token.
+    pub fn token_lifetime(&self) -> Duration {
+        self.token_lifetime
+    }
+
+    /// Whether TLS certificate verification is disabled.
+    pub fn accepts_invalid_certs(&self) -> bool {
+        self.accept_invalid_certs
+    }
+}
+
+#[derive(Clone)]
+enum KeySource {
+    Pem(SecretString),
+    File(PathBuf),
+    Key(Arc<RsaSigningKey>),
+}
+
+/// Builder for [`ClientConfig`]. Errors are reported by [`ClientConfigBuilder::build`].
+///
+/// ```no_run
+/// # fn main() -> Result<(), aggcat_client::Error> {
+/// use std::time::Duration;
+///
+/// let config = aggcat_client::ClientConfig::builder()
+///     .consumer_key("qyprdAbCdEfGhIjKlMnOpQrStUvW")
+///     .consumer_secret(std::env::var("AGGCAT_CONSUMER_SECRET").unwrap_or_default())
+///     .issuer_id("myapp.12345.cc.dev-intuit.ipp.prod")
+///     .customer_id("customer-42")
+///     .private_key_file("/path/to/appname.key")
+///     .request_timeout(Duration::from_secs(60))
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Default)]
+pub struct ClientConfigBuilder {
+    consumer_key: Option<String>,
+    consumer_secret: Option<SecretString>,
+    issuer_id: Option<String>,
+    customer_id: Option<String>,
+    private_key: Option<KeySource>,
+    base_url: Option<String>,
+    token_url: Option<String>,
+    connect_timeout: Option<Duration>,
+    request_timeout: Option<Duration>,
+    token_lifetime: Option<Duration>,
+    accept_invalid_certs: bool,
+    user_agent: Option<String>,
+}
+
+impl fmt::Debug for ClientConfigBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = match &self.private_key {
+            None => "none".to_owned(),
+            Some(KeySource::Pem(_)) => "PEM text [REDACTED]".to_owned(),
+            Some(KeySource::File(p)) => format!("file {}", p.display()),
+            Some(KeySource::Key(k)) => format!("{k:?}"),
+        };
+        f.debug_struct("ClientConfigBuilder")
+            .field("consumer_key", &self.consumer_key)
+            .field(
+                "consumer_secret",
+                &self.consumer_secret.as_ref().map(|_| "[REDACTED]"),
+            )
+            .field("issuer_id", &self.issuer_id)
+            .field("customer_id", &self.customer_id)
+            .field("private_key", &key)
+            .field("base_url", &self.base_url)
+            .field("token_url", &self.token_url)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("accept_invalid_certs", &self.accept_invalid_certs)
+            .finish()
+    }
+}
+
+/// The app config file (`aggcat.toml`).
+#[derive(serde::Deserialize)]
+struct AppFile {
+    consumer_key: String,
+    consumer_secret: SecretString,
+    issuer_id: String,
+    private_key_file: PathBuf,
+    #[serde(default)]
+    #[allow(dead_code)]
+    certificate_file: Option<PathBuf>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    token_url: Option<String>,
+}
+
+impl ClientConfigBuilder {
+    /// See [`ClientConfig::from_file`].
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::config_with_source(
+                format!("cannot read the app config file {}", path.display()),
+                "check the path; `aggcat-sandbox init DIR` writes DIR/aggcat.toml",
+                e,
+            )
+        })?;
+        let text = SecretString::from(text);
+        let file: AppFile = toml::from_str(text.expose_secret()).map_err(|e| {
+            // The TOML error's own Display quotes the offending line, which may be the
+            // secret; report only the message and the line number.
+            let line = e.span().map(|span| {
+                text.expose_secret()[..span.start.min(text.expose_secret().len())]
+                    .matches('\n')
+                    .count()
+                    + 1
+            });
+            let location = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            Error::config(
+                format!(
+                    "invalid app config file {}{location}: {}",
+                    path.display(),
+                    e.message()
+                ),
+                "expected keys: consumer_key, consumer_secret, issuer_id, private_key_file, \
+                 optional certificate_file, base_url, token_url",
+            )
+        })?;
+        let key_path = if file.private_key_file.is_absolute() {
+            file.private_key_file.clone()
+        } else {
+            path.parent()
+                .unwrap_or_else(|| Path::new("."))
+                .join(&file.private_key_file)
+        };
+        let mut builder = Self::default()
+            .consumer_key(file.consumer_key)
+            .consumer_secret(file.consumer_secret)
+            .issuer_id(file.issuer_id)
+            .private_key_file(key_path);
+        if let Some(url) = file.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(url) = file.token_url {
+            builder = builder.token_url(url);
+        }
+        Ok(builder)
+    }
+
+    /// The OAuth consumer key of the application.
+    pub fn consumer_key(mut self, key: impl Into<String>) -> Self {
+        self.consumer_key = Some(key.into());
+        self
+    }
+
+    /// The OAuth consumer secret of the application.
+    pub fn consumer_secret(mut self, secret: impl Into<SecretString>) -> Self {
+        self.consumer_secret = Some(secret.into());
+        self
+    }
+
+    /// The SAML identity provider id (issuer) registered for the application.
+    pub fn issuer_id(mut self, issuer: impl Into<String>) -> Self {
+        self.issuer_id = Some(issuer.into());
+        self
+    }
+
+    /// The customer the client acts for (the app's own user key, any non-empty string).
+    pub fn customer_id(mut self, customer: impl Into<String>) -> Self {
+        self.customer_id = Some(customer.into());
+        self
+    }
+
+    /// The application's RSA private key as PEM text (PKCS#1 or PKCS#8).
+    pub fn private_key_pem(mut self, pem: impl Into<SecretString>) -> Self {
+        self.private_key = Some(KeySource::Pem(pem.into()));
+        self
+    }
+
+    /// A PEM file holding the application's RSA private key (PKCS#1 or PKCS#8).
+    pub fn private_key_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.private_key = Some(KeySource::File(path.into()));
+        self
+    }
+
+    /// An already loaded private key.
+    pub fn private_key(mut self, key: RsaSigningKey) -> Self {
+        self.private_key = Some(KeySource::Key(Arc::new(key)));
+        self
+    }
+
+    /// Overrides the API base URL (default [`DEFAULT_BASE_URL`]).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Overrides the token endpoint (default [`DEFAULT_TOKEN_URL`]).
+    pub fn token_url(mut self, url: impl Into<String>) -> Self {
+        self.token_url = Some(url.into());
+        self
+    }
+
+    /// TCP/TLS connect timeout (default [`DEFAULT_CONNECT_TIMEOUT`]).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Timeout for a whole request including the body (default [`DEFAULT_REQUEST_TIMEOUT`]).
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = Some(timeout);
+        self
+    }
+
+    /// How long the server keeps an access token valid (default [`DEFAULT_TOKEN_LIFETIME`]).
+    /// The client renews a token shortly before this elapses.
+    pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.token_lifetime = Some(lifetime);
+        self
+    }
+
+    /// Disables TLS certificate verification when `accept` is `true`.
+    ///
+    /// Dangerous: anyone on the network path can then read and alter the traffic, including
+    /// credentials. Only for test servers with self-signed certificates.
+    pub fn danger_accept_invalid_certs(mut self, accept: bool) -> Self {
+        self.accept_invalid_certs = accept;
+        self
+    }
+
+    /// Overrides the `User-Agent` header (default `aggcat-rs/<version>`).
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = Some(agent.into());
+        self
+    }
+
+    /// Validates everything and loads the private key.
+    pub fn build(self) -> Result<ClientConfig, Error> {
+        let consumer_key = required(self.consumer_key, "consumer key", "consumer_key")?;
+        if consumer_key.chars().any(char::is_control) {
+            return Err(Error::config(
+                "the consumer key contains control characters",
+                "copy the OAuth consumer key exactly as shown in the application settings",
+            ));
+        }
+        let consumer_secret = match self.consumer_secret {
+            Some(s) if !s.expose_secret().is_empty() => s,
+            _ => {
+                return Err(Error::config(
+                    "no OAuth consumer secret was given",
+                    "call `.consumer_secret(..)` or set `consumer_secret` in the app config file",
+                ));
+            }
+        };
+        let issuer_id = required(self.issuer_id, "SAML issuer id", "issuer_id")?;
+        let customer_id = required(self.customer_id, "customer id", "customer_id")?;
+        // The assertion is built for every token; reject values it cannot carry now.
+        AssertionBuilder::new(issuer_id.as_str(), customer_id.as_str())
+            .build()
+            .map_err(|e| {
+                Error::config_with_source(
+                    "the issuer id or customer id cannot be put into a SAML assertion",
+                    "use ids without control characters",
+                    e,
+                )
+            })?;
+
+        let signing_key = match self.private_key {
+            None => {
+                return Err(Error::config(
+                    "no private key was given",
+                    "call `.private_key_file(path)` or `.private_key_pem(text)` with the RSA key \
+                     whose certificate is registered for the application",
+                ));
+            }
+            Some(KeySource::Pem(pem)) => Arc::new(RsaSigningKey::from_pem_secret(&pem)?),
+            Some(KeySource::File(path)) => Arc::new(RsaSigningKey::from_pem_file(&path)?),
+            Some(KeySource::Key(key)) => key,
+        };
+
+        let base_url = parse_url(
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+            "base URL",
+        )?;
+        let token_url = parse_url(
+            self.token_url.as_deref().unwrap_or(DEFAULT_TOKEN_URL),
+            "token URL",
+        )?;
+        let connect_timeout = positive(
+            self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+            "connect timeout",
+        )?;
+        let request_timeout = positive(
+            self.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
+            "request timeout",
+        )?;
+        let token_lifetime = positive(
+            self.token_lifetime.unwrap_or(DEFAULT_TOKEN_LIFETIME),
+            "token lifetime",
+        )?;
+
+        Ok(ClientConfig {
+            consumer_key,
+            consumer_secret,
+            issuer_id,
+            customer_id,
+            signing_key,
+            base_url,
+            token_url,
+            connect_timeout,
+            request_timeout,
+            token_lifetime,
+            accept_invalid_certs: self.accept_invalid_certs,
+            user_agent: self
+                .user_agent
+                .unwrap_or_else(|| format!("aggcat-rs/{}", env!("CARGO_PKG_VERSION"))),
+        })
+    }
+}
+
+fn required(value: Option<String>, what: &str, key: &str) -> Result<String, Error> {
+    match value {
+        Some(v) if !v.trim().is_empty() => Ok(v),
+        _ => Err(Error::config(
+            format!("no {what} was given"),
+            format!("call `.{key}(..)` on the builder (or set `{key}` in the app config file)"),
+        )),
+    }
+}
+
+fn positive(value: Duration, what: &str) -> Result<Duration, Error> {
+    if value.is_zero() {
+        Err(Error::config(
+            format!("the {what} is zero"),
+            "use a positive duration",
+        ))
+    } else {
+        Ok(value)
+    }
+}
+
+fn parse_url(text: &str, what: &str) -> Result<Url, Error> {
+    let url = Url::parse(text).map_err(|e| {
+        Error::config_with_source(
+            format!("the {what} {text:?} is not a valid URL"),
+            "use an absolute http(s) URL such as https://host/path",
+            e,
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(Error::config(
+            format!("the {what} {text:?} is not an http(s) URL with a host"),
+            "use an absolute http(s) URL such as https://host/path",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(Error::config(
+            format!("the {what} {text:?} carries a query, fragment or user info"),
+            "give only scheme, host, optional port and path",
+        ));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rsa::pkcs1::EncodeRsaPrivateKey as _;
+    use rsa::pkcs8::{EncodePrivateKey as _, LineEnding};
+    use std::sync::OnceLock;
+
+    fn key() -> &'static rsa::RsaPrivateKey {
+        static KEY: OnceLock<rsa::RsaPrivateKey> = OnceLock::new();
+        KEY.get_or_init(|| rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 1024).unwrap())
+    }
+
+    fn pkcs8() -> String {
+        key().to_pkcs8_pem(LineEnding::LF).unwrap().to_string()
+    }
+
+    fn complete() -> ClientConfigBuilder {
+        ClientConfig::builder()
+            .consumer_key("ck")
+            .consumer_secret("super-secret-consumer-value")
+            .issuer_id("issuer")
+            .customer_id("42")
+            .private_key_pem(pkcs8())
+    }
+
+    fn config_error(builder: ClientConfigBuilder) -> (String, String) {
+        match builder.build() {
+            Err(Error::Config { problem, fix, .. }) => (problem, fix),
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults_are_intuits_endpoints_and_safe_settings() {
+        let config = complete().build().unwrap();
+        assert_eq!(
+            config.base_url().as_str(),
+            "https://financialdatafeed.platform.intuit.com/v1"
+        );
+        assert_eq!(config.token_url().as_str(), DEFAULT_TOKEN_URL);
+        assert_eq!(config.token_lifetime(), Duration::from_secs(3600));
+        assert_eq!(config.connect_timeout(), DEFAULT_CONNECT_TIMEOUT);
+        assert_eq!(config.request_timeout(), DEFAULT_REQUEST_TIMEOUT);
+        assert!(!config.accepts_invalid_certs());
+        let insecure = complete()
+            .danger_accept_invalid_certs(true)
+            .build()
+            .unwrap();
+        assert!(insecure.accepts_invalid_certs());
+    }
+
+    #[test]
+    fn missing_or_invalid_values_are_explained() {
+        let (problem, fix) = config_error(complete().consumer_key(""));
+        assert!(problem.contains("consumer key") && fix.contains("consumer_key"));
+        let (problem, _) = config_error(complete().consumer_secret(""));
+        assert!(problem.contains("consumer secret"));
+        let (problem, _) = config_error(
+            ClientConfig::builder()
+                .consumer_key("ck")
+                .consumer_secret("s")
+                .issuer_id("i")
+                .private_key_pem(pkcs8()),
+        );
+        assert!(problem.contains("customer id"));
+        let (problem, _) = config_error(complete().customer_id("a\u{1}b"));
+        assert!(problem.contains("SAML"));
+        let (problem, fix) = config_error(
+            ClientConfig::builder()
+                .consumer_key("ck")
+                .consumer_secret("s")
+                .issuer_id("i")
+                .customer_id("c"),
+        );
+        assert!(problem.contains("private key") && fix.contains("private_key_file"));
+        let (problem, _) = config_error(complete().base_url("not a url"));
+        assert!(problem.contains("base URL"));
+        let (problem, _) = config_error(complete().token_url("ftp://host/x"));
+        assert!(problem.contains("token URL"));
+        let (problem, _) = config_error(complete().base_url("https://h/v1?x=1"));
+        assert!(problem.contains("query"));
+        let (problem, _) = config_error(complete().request_timeout(Duration::ZERO));
+        assert!(problem.contains("request timeout"));
+        let (problem, _) = config_error(complete().token_lifetime(Duration::ZERO));
+        assert!(problem.contains("token lifetime"));
+    }
+
+    #[test]
+    fn key_problems_are_key_errors() {
+        assert!(matches!(
+            complete().private_key_pem("not a key").build(),
+            Err(Error::Key(aggcat_auth::KeyError::NotPem))
+        ));
+        assert!(matches!(
+            complete().private_key_file("/nonexistent/app.key").build(),
+            Err(Error::Key(aggcat_auth::KeyError::Io { .. }))
+        ));
+    }
+
+    #[test]
+    fn pkcs1_and_preloaded_keys_work() {
+        let pkcs1 = key().to_pkcs1_pem(LineEnding::LF).unwrap();
+        complete()
+            .private_key_pem(pkcs1.to_string())
+            .build()
+            .unwrap();
+        let loaded = RsaSigningKey::from_pem(&pkcs8()).unwrap();
+        complete().private_key(loaded).build().unwrap();
+    }
+
+    #[test]
+    fn from_file_reads_the_app_config_with_a_relative_key_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("app.key"), pkcs8()).unwrap();
+        let path = dir.path().join("aggcat.toml");
+        std::fs::write(
+            &path,
+            "consumer_key = \"ck-from-file\"\nconsumer_secret = \"secret-from-file\"\n\
+             issuer_id = \"issuer.from.file\"\nprivate_key_file = \"app.key\"\n\
+             certificate_file = \"app.crt\"\n\
+             base_url = \"http://127.0.0.1:9/v1\"\n",
+        )
+        .unwrap();
+        let config = ClientConfig::from_file(&path)
+            .unwrap()
+            .customer_id("c-1")
+            .build()
+            .unwrap();
+        assert_eq!(config.consumer_key(), "ck-from-file");
+        assert_eq!(config.consumer_secret.expose_secret(), "secret-from-file");
+        assert_eq!(config.issuer_id(), "issuer.from.file");
+        assert_eq!(config.customer_id(), "c-1");
+        assert_eq!(config.base_url().as_str(), "http://127.0.0.1:9/v1");
+        assert_eq!(config.token_url().as_str(), DEFAULT_TOKEN_URL);
+
+        // Without a customer id the builder says what is missing.
+        let (problem, _) = config_error(ClientConfig::from_file(&path).unwrap());
+        assert!(problem.contains("customer id"));
+    }
+
+    #[test]
+    fn broken_config_files_do_not_echo_secrets() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("aggcat.toml");
+        std::fs::write(
+            &path,
+            "consumer_key = \"ck\"\nconsumer_secret = \"leaky-secret-value\" junk\n",
+        )
+        .unwrap();
+        let error = ClientConfig::from_file(&path).unwrap_err();
+        let text = format!("{error} {error:?}");
+        assert!(text.contains("line 2"), "{text}");
+        assert!(!text.contains("leaky-secret-value"), "{text}");
+
+        std::fs::write(&path, "consumer_key = \"ck\"\n").unwrap();
+        let error = ClientConfig::from_file(&path).unwrap_err();
+        assert!(error.to_string().contains("consumer_secret"), "{error}");
+
+        let error = ClientConfig::from_file(dir.path().join("missing.toml")).unwrap_err();
+        assert!(matches!(
+            error,
+            Error::Config {
+                source: Some(_),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn debug_output_redacts_secrets() {
+        let pem = pkcs8();
+        let builder = complete();
+        let config = builder.clone().build().unwrap();
+        let text = format!("{builder:?}\n{config:?}");
+        assert!(!text.contains("super-secret-consumer-value"), "{text}");
+        for line in pem.lines().filter(|l| !l.starts_with("-----")) {
+            assert!(!text.contains(line), "{text}");
+        }
+        assert!(text.contains("[REDACTED]"));
+        assert!(text.contains("issuer"));
+    }
+}

@@ -1,0 +1,215 @@
+//! The generic request/response pair the signed executor works with.
+
+use std::fmt;
+
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
+
+use crate::error::Error;
+
+/// One API call: method, path relative to the base URL, query pairs, optional XML body and
+/// extra headers (for example `challengeSessionId` / `challengeNodeId`).
+///
+/// `Debug` shows the body's length only: request bodies carry bank credentials and
+/// challenge answers.
+///
+/// ```
+/// use aggcat_client::ApiRequest;
+///
+/// let req = ApiRequest::get("/accounts/400004530271/transactions")
+///     .query("txnStartDate", "2013-08-01")
+///     .query("txnEndDate", "2013-08-31");
+/// assert_eq!(req.path(), "/accounts/400004530271/transactions");
+/// assert_eq!(req.query_pairs().len(), 2);
+/// ```
+#[derive(Clone)]
+pub struct ApiRequest {
+    method: Method,
+    path: String,
+    query: Vec<(String, String)>,
+    body: Option<Bytes>,
+    headers: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
+            )
+            .field("headers", &self.headers)
+            .finish()
+    }
+}
+
+impl ApiRequest {
+    /// A request with `method` for `path` (relative to the base URL, starting with `/`).
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Self {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            headers: Vec::new(),
+        }
+    }
+
+    /// `GET path`.
+    pub fn get(path: impl Into<String>) -> Self {
+        Self::new(Method::GET, path)
+    }
+
+    /// `POST path`.
+    pub fn post(path: impl Into<String>) -> Self {
+        Self::new(Method::POST, path)
+    }
+
+    /// `PUT path`.
+    pub fn put(path: impl Into<String>) -> Self {
+        Self::new(Method::PUT, path)
+    }
+
+    /// `DELETE path`.
+    pub fn delete(path: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path)
+    }
+
+    /// Appends a query parameter (signed as part of the OAuth base string).
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets an XML body, sent with `Content-Type: application/xml` (not part of the OAuth
+    /// signature).
+    pub fn xml_body(mut self, body: impl Into<Bytes>) -> Self {
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Adds a request header. Invalid names or values are reported by
+    /// [`Client::execute`](crate::Client::execute).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The path relative to the base URL.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The query pairs, in order.
+    pub fn query_pairs(&self) -> &[(String, String)] {
+        &self.query
+    }
+
+    /// The XML body, if any.
+    pub fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+
+    /// The extra headers, in order.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+}
+
+/// A response as received: status, headers and body bytes (any status; the executor only
+/// turns OAuth rejections into errors).
+#[derive(Clone)]
+pub struct ApiResponse {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+}
+
+impl fmt::Debug for ApiResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &format!("<{} bytes>", self.body.len()))
+            .finish()
+    }
+}
+
+impl ApiResponse {
+    /// Assembles a response (for tests and custom transports).
+    pub fn new(status: StatusCode, headers: HeaderMap, body: impl Into<Bytes>) -> Self {
+        Self {
+            status,
+            headers,
+            body: body.into(),
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// All response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The first value of header `name` (case-insensitive), if it is visible ASCII.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The body bytes.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// Consumes the response, returning the body bytes.
+    pub fn into_body(self) -> Bytes {
+        self.body
+    }
+
+    /// Decodes the body as the XML document `T`; failure gives [`Error::UndecodableBody`]
+    /// with the raw bytes.
+    pub fn decode<T: aggcat_types::FromXml>(&self) -> Result<T, Error> {
+        aggcat_types::from_xml::<T>(&self.body).map_err(|source| Error::UndecodableBody {
+            status: self.status,
+            body: self.body.clone(),
+            source: Box::new(source),
+        })
+    }
+
+    /// Turns a response whose status is not in `expected` into an error: [`Error::Api`] when
+    /// the body is a `Status` error document, [`Error::UnexpectedStatus`] otherwise.
+    pub fn expect_status(self, expected: &[StatusCode]) -> Result<Self, Error> {
+        if expected.contains(&self.status) {
+            Ok(self)
+        } else {
+            Err(self.into_error())
+        }
+    }
+
+    /// Interprets this response as a failure (see [`ApiResponse::expect_status`]).
+    pub fn into_error(self) -> Error {
+        match aggcat_types::from_xml::<aggcat_types::Status>(&self.body) {
+            Ok(status) => Error::Api {
+                status: self.status,
+                body: Box::new(status),
+            },
+            Err(_) => Error::UnexpectedStatus {
+                status: self.status,
+                body: self.body,
+            },
+        }
+    }
+}
