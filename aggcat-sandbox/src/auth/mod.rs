@@ -1,0 +1,7 @@
+//! Authentication: SAML assertion verification (with exclusive c14n), access tokens and
+//! OAuth 1.0a request verification.
+
+pub mod c14n;
+pub mod oauth;
+pub mod saml_verify;
+pub mod tokens;

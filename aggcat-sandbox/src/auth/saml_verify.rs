@@ -1,0 +1,802 @@
+//! Verification of the SAML 2.0 bearer assertion posted to the token endpoint.
+//!
+//! Recipe (protocol notes §1.3): tolerant base64 decoding → namespace-aware parse of the
+//! bytes as received → `Assertion/@ID` and its enveloped `ds:Signature` → algorithm checks
+//! (exc-c14n, RSA-SHA1, SHA-1, transforms enveloped-signature + exc-c14n) → `Reference/@URI`
+//! = `#ID` → exc-c14n of the assertion without the signature → SHA-1 = `DigestValue` →
+//! exc-c14n of `SignedInfo` in document context → RSASSA-PKCS1-v1_5/SHA-1 with the registered
+//! certificate's key → Issuer = Audience = registered issuer id → `NotBefore − skew ≤ now <
+//! NotOnOrAfter + skew` → non-empty `NameID`.
+
+use base64::Engine;
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use roxmltree::{Document, Node, ParsingOptions};
+use rsa::signature::Verifier;
+use sha1::{Digest, Sha1};
+use subtle::ConstantTimeEq;
+
+use crate::auth::c14n::{EXC_C14N, ExcC14nOptions, canonicalize};
+use crate::error::OAuthProblem;
+use crate::registry::AppRegistration;
+
+/// SAML 2.0 assertion namespace.
+pub const SAML_NS: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
+/// XML-DSig namespace.
+pub const DSIG_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
+/// `SignatureMethod` accepted.
+pub const ALG_RSA_SHA1: &str = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+/// `DigestMethod` accepted.
+pub const ALG_SHA1: &str = "http://www.w3.org/2000/09/xmldsig#sha1";
+/// First `Transform` required.
+pub const ALG_ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+
+/// Largest decoded assertion accepted, in bytes.
+pub const MAX_ASSERTION_BYTES: usize = 64 * 1024;
+/// Largest number of XML nodes accepted in an assertion.
+const MAX_NODES: u32 = 4096;
+
+/// Why an assertion was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SamlError {
+    /// The parameter is not base64 (any alphabet, padding optional, whitespace ignored).
+    #[error("saml_assertion is not valid base64: {0}")]
+    Base64(String),
+    /// The decoded assertion is larger than [`MAX_ASSERTION_BYTES`].
+    #[error("the assertion is larger than {MAX_ASSERTION_BYTES} bytes")]
+    TooLarge,
+    /// The decoded bytes are not UTF-8.
+    #[error("the assertion is not UTF-8 text")]
+    NotUtf8,
+    /// The decoded bytes are not well-formed (namespace-valid, DTD-free) XML.
+    #[error("the assertion is not well-formed XML: {0}")]
+    Xml(String),
+    /// A required element or attribute is missing or malformed.
+    #[error("malformed assertion: {0}")]
+    Malformed(String),
+    /// An algorithm URI other than the ones Intuit used.
+    #[error("unsupported {what} algorithm {uri:?}")]
+    Algorithm {
+        /// Which algorithm slot (`CanonicalizationMethod`, `Transform`, …).
+        what: &'static str,
+        /// The URI found.
+        uri: String,
+    },
+    /// The signature's reference does not designate the assertion.
+    #[error("Reference URI {found:?} does not designate the assertion (expected \"#{id}\")")]
+    Reference {
+        /// The URI found.
+        found: String,
+        /// The assertion ID.
+        id: String,
+    },
+    /// SHA-1 of the canonical assertion differs from `DigestValue`.
+    #[error("DigestValue does not match the canonical assertion")]
+    DigestMismatch,
+    /// `SignatureValue` does not verify with the registered certificate.
+    #[error("SignatureValue does not verify with the registered certificate")]
+    SignatureMismatch,
+    /// Issuer differs from the registered issuer id.
+    #[error("Issuer {found:?} is not the registered issuer id")]
+    Issuer {
+        /// The issuer found.
+        found: String,
+    },
+    /// An AudienceRestriction does not name the registered issuer id.
+    #[error("no Audience equals the registered issuer id")]
+    Audience,
+    /// `now` is before `NotBefore − skew`.
+    #[error("the assertion is not valid before {not_before} (now {now})")]
+    NotYetValid {
+        /// Conditions/@NotBefore.
+        not_before: DateTime<Utc>,
+        /// The sandbox clock.
+        now: DateTime<Utc>,
+    },
+    /// `now` is at or after `NotOnOrAfter + skew`.
+    #[error("the assertion expired at {not_on_or_after} (now {now})")]
+    Expired {
+        /// Conditions/@NotOnOrAfter.
+        not_on_or_after: DateTime<Utc>,
+        /// The sandbox clock.
+        now: DateTime<Utc>,
+    },
+    /// `Subject/NameID` is missing or blank.
+    #[error("Subject/NameID is missing or empty")]
+    EmptyNameId,
+}
+
+impl SamlError {
+    /// The `oauth_problem` this failure is reported as.
+    pub fn problem(&self) -> OAuthProblem {
+        match self {
+            Self::Base64(_)
+            | Self::TooLarge
+            | Self::NotUtf8
+            | Self::Xml(_)
+            | Self::Malformed(_)
+            | Self::Issuer { .. }
+            | Self::Audience
+            | Self::EmptyNameId => OAuthProblem::ParameterRejected,
+            Self::Algorithm { .. } => OAuthProblem::SignatureMethodRejected,
+            Self::Reference { .. } | Self::DigestMismatch | Self::SignatureMismatch => {
+                OAuthProblem::SignatureInvalid
+            }
+            Self::NotYetValid { .. } | Self::Expired { .. } => OAuthProblem::TimestampRefused,
+        }
+    }
+}
+
+/// What a verified assertion says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedAssertion {
+    /// `Assertion/@ID`.
+    pub id: String,
+    /// `Issuer` (= the app's issuer id).
+    pub issuer: String,
+    /// `Subject/NameID`: the customer id.
+    pub name_id: String,
+    /// `Conditions/@NotBefore`.
+    pub not_before: DateTime<Utc>,
+    /// `Conditions/@NotOnOrAfter`.
+    pub not_on_or_after: DateTime<Utc>,
+}
+
+/// Decodes the `saml_assertion` form value, tolerating the quirks of known clients: spaces
+/// (a raw `+` turned into a space by form decoding), line breaks, the URL-safe alphabet and
+/// missing padding.
+///
+/// # Examples
+///
+/// ```
+/// use aggcat_sandbox::auth::saml_verify::decode_assertion_param;
+///
+/// // Standard, '+' turned into ' ' by form decoding, URL-safe without padding, wrapped:
+/// for value in ["PGE+fn5+PzwvYT4=", "PGE fn5 PzwvYT4=", "PGE-fn5-PzwvYT4", "PGE+fn5+\nPzwvYT4="] {
+///     assert_eq!(decode_assertion_param(value).unwrap(), b"<a>~~~?</a>".to_vec());
+/// }
+/// ```
+pub fn decode_assertion_param(value: &str) -> Result<Vec<u8>, SamlError> {
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    let normalized: String = value
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('+'),
+            '_' => Some('/'),
+            '\r' | '\n' | '\t' => None,
+            c => Some(c),
+        })
+        .collect();
+    if normalized.is_empty() {
+        return Err(SamlError::Base64("the value is empty".into()));
+    }
+    if normalized.len() / 4 * 3 > MAX_ASSERTION_BYTES + 3 {
+        return Err(SamlError::TooLarge);
+    }
+    LENIENT
+        .decode(normalized.as_bytes())
+        .map_err(|e| SamlError::Base64(e.to_string()))
+}
+
+/// Verifies a decoded assertion against `app` at time `now`, allowing `skew` of clock
+/// difference on both ends of the validity window.
+#[tracing::instrument(level = "debug", skip_all, fields(consumer_key = app.consumer_key()))]
+pub fn verify_assertion(
+    xml: &[u8],
+    app: &AppRegistration,
+    now: DateTime<Utc>,
+    skew: chrono::Duration,
+) -> Result<VerifiedAssertion, SamlError> {
+    if xml.len() > MAX_ASSERTION_BYTES {
+        return Err(SamlError::TooLarge);
+    }
+    let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
+    let text = std::str::from_utf8(xml).map_err(|_| SamlError::NotUtf8)?;
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+        ..ParsingOptions::default()
+    };
+    let doc =
+        Document::parse_with_options(text, options).map_err(|e| SamlError::Xml(e.to_string()))?;
+    let assertion = doc.root_element();
+    if !assertion.has_tag_name((SAML_NS, "Assertion")) {
+        return Err(SamlError::Malformed(format!(
+            "the root element is {{{}}}{}, expected a SAML 2.0 Assertion",
+            assertion.tag_name().namespace().unwrap_or(""),
+            assertion.tag_name().name()
+        )));
+    }
+    let id = assertion
+        .attribute("ID")
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| SamlError::Malformed("Assertion/@ID is missing".into()))?;
+    match assertion.attribute("Version") {
+        Some("2.0") => {}
+        other => {
+            return Err(SamlError::Malformed(format!(
+                "Assertion/@Version is {other:?}, expected \"2.0\""
+            )));
+        }
+    }
+
+    verify_signature(&doc, assertion, id, app)?;
+
+    // The signature covers the whole assertion: read the claims from it.
+    let issuer = child_text(assertion, SAML_NS, "Issuer")
+        .ok_or_else(|| SamlError::Malformed("Issuer is missing".into()))?;
+    if issuer.trim() != app.issuer_id() {
+        return Err(SamlError::Issuer { found: issuer });
+    }
+    let conditions = only_child(assertion, SAML_NS, "Conditions")?
+        .ok_or_else(|| SamlError::Malformed("Conditions is missing".into()))?;
+    let restrictions: Vec<Node<'_, '_>> =
+        children(conditions, SAML_NS, "AudienceRestriction").collect();
+    if restrictions.is_empty() {
+        return Err(SamlError::Audience);
+    }
+    for restriction in restrictions {
+        let names_issuer = children(restriction, SAML_NS, "Audience")
+            .any(|audience| element_text(audience).trim() == app.issuer_id());
+        if !names_issuer {
+            return Err(SamlError::Audience);
+        }
+    }
+    let not_before = time_attribute(conditions, "NotBefore")?;
+    let not_on_or_after = time_attribute(conditions, "NotOnOrAfter")?;
+    if now < not_before - skew {
+        return Err(SamlError::NotYetValid { not_before, now });
+    }
+    if now >= not_on_or_after + skew {
+        return Err(SamlError::Expired {
+            not_on_or_after,
+            now,
+        });
+    }
+    let subject = only_child(assertion, SAML_NS, "Subject")?
+        .ok_or_else(|| SamlError::Malformed("Subject is missing".into()))?;
+    let name_id = only_child(subject, SAML_NS, "NameID")?
+        .map(element_text)
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .ok_or(SamlError::EmptyNameId)?;
+    Ok(VerifiedAssertion {
+        id: id.to_owned(),
+        issuer: issuer.trim().to_owned(),
+        name_id,
+        not_before,
+        not_on_or_after,
+    })
+}
+
+/// Checks the enveloped XML-DSig signature of `assertion`.
+fn verify_signature(
+    doc: &Document<'_>,
+    assertion: Node<'_, '_>,
+    id: &str,
+    app: &AppRegistration,
+) -> Result<(), SamlError> {
+    let signature = only_child(assertion, DSIG_NS, "Signature")?
+        .ok_or_else(|| SamlError::Malformed("the assertion has no ds:Signature".into()))?;
+    let signed_info = only_child(signature, DSIG_NS, "SignedInfo")?
+        .ok_or_else(|| SamlError::Malformed("ds:SignedInfo is missing".into()))?;
+
+    let c14n_method = required_child(signed_info, "CanonicalizationMethod")?;
+    let signed_info_options = c14n_options(c14n_method, "CanonicalizationMethod")?;
+    let signature_method = required_child(signed_info, "SignatureMethod")?;
+    expect_algorithm(signature_method, "SignatureMethod", ALG_RSA_SHA1)?;
+
+    let mut references = children(signed_info, DSIG_NS, "Reference");
+    let reference = references
+        .next()
+        .ok_or_else(|| SamlError::Malformed("ds:Reference is missing".into()))?;
+    if references.next().is_some() {
+        return Err(SamlError::Malformed(
+            "more than one ds:Reference in SignedInfo".into(),
+        ));
+    }
+    let uri = reference.attribute("URI").unwrap_or("");
+    if uri.strip_prefix('#') != Some(id) {
+        return Err(SamlError::Reference {
+            found: uri.to_owned(),
+            id: id.to_owned(),
+        });
+    }
+    // Only one element may carry that ID, or the reference would be ambiguous.
+    let carriers = doc
+        .descendants()
+        .filter(|n| n.is_element() && n.attribute("ID") == Some(id))
+        .count();
+    if carriers != 1 {
+        return Err(SamlError::Malformed(format!(
+            "{carriers} elements carry ID {id:?}"
+        )));
+    }
+
+    let transforms = required_child(reference, "Transforms")?;
+    let transform_list: Vec<Node<'_, '_>> = children(transforms, DSIG_NS, "Transform").collect();
+    let [enveloped, exclusive] = transform_list.as_slice() else {
+        return Err(SamlError::Malformed(format!(
+            "expected the transforms enveloped-signature and exc-c14n, found {} transform(s)",
+            transform_list.len()
+        )));
+    };
+    expect_algorithm(*enveloped, "Transform", ALG_ENVELOPED)?;
+    let reference_options = c14n_options(*exclusive, "Transform")?;
+    let digest_method = required_child(reference, "DigestMethod")?;
+    expect_algorithm(digest_method, "DigestMethod", ALG_SHA1)?;
+    let digest_value = base64_content(required_child(reference, "DigestValue")?, "DigestValue")?;
+    let signature_value = base64_content(
+        only_child(signature, DSIG_NS, "SignatureValue")?
+            .ok_or_else(|| SamlError::Malformed("ds:SignatureValue is missing".into()))?,
+        "SignatureValue",
+    )?;
+
+    // Digest: enveloped-signature transform, then exc-c14n of the assertion.
+    let options = ExcC14nOptions {
+        exclude: Some(signature.id()),
+        ..reference_options
+    };
+    let canonical_assertion =
+        canonicalize(assertion, &options).map_err(|e| SamlError::Malformed(e.to_string()))?;
+    let digest = Sha1::digest(canonical_assertion.as_bytes());
+    if !bool::from(digest.as_slice().ct_eq(&digest_value)) {
+        tracing::debug!(canonical = %canonical_assertion, "digest mismatch");
+        return Err(SamlError::DigestMismatch);
+    }
+
+    // Signature: exc-c14n of SignedInfo in document context.
+    let canonical_signed_info = canonicalize(signed_info, &signed_info_options)
+        .map_err(|e| SamlError::Malformed(e.to_string()))?;
+    let rsa_signature = rsa::pkcs1v15::Signature::try_from(signature_value.as_slice())
+        .map_err(|_| SamlError::SignatureMismatch)?;
+    rsa::pkcs1v15::VerifyingKey::<Sha1>::new(app.public_key().clone())
+        .verify(canonical_signed_info.as_bytes(), &rsa_signature)
+        .map_err(|_| SamlError::SignatureMismatch)
+}
+
+/// The exc-c14n options named by a `CanonicalizationMethod`/`Transform` element, which must
+/// use the exc-c14n algorithm (an `InclusiveNamespaces/@PrefixList` child is honoured).
+fn c14n_options(node: Node<'_, '_>, what: &'static str) -> Result<ExcC14nOptions, SamlError> {
+    expect_algorithm(node, what, EXC_C14N)?;
+    let prefix_list = node
+        .children()
+        .find(|c| c.has_tag_name((EXC_C14N, "InclusiveNamespaces")))
+        .and_then(|c| c.attribute("PrefixList"))
+        .unwrap_or("");
+    Ok(ExcC14nOptions::default().with_prefix_list(prefix_list))
+}
+
+fn expect_algorithm(
+    node: Node<'_, '_>,
+    what: &'static str,
+    expected: &str,
+) -> Result<(), SamlError> {
+    match node.attribute("Algorithm") {
+        Some(uri) if uri == expected => Ok(()),
+        other => Err(SamlError::Algorithm {
+            what,
+            uri: other.unwrap_or("").to_owned(),
+        }),
+    }
+}
+
+fn children<'a, 'input>(
+    node: Node<'a, 'input>,
+    ns: &'static str,
+    name: &'static str,
+) -> impl Iterator<Item = Node<'a, 'input>> {
+    node.children().filter(move |c| c.has_tag_name((ns, name)))
+}
+
+/// The single `ns:name` child of `node`, if any; two of them are an error.
+fn only_child<'a, 'input>(
+    node: Node<'a, 'input>,
+    ns: &'static str,
+    name: &'static str,
+) -> Result<Option<Node<'a, 'input>>, SamlError> {
+    let mut found = children(node, ns, name);
+    let first = found.next();
+    if found.next().is_some() {
+        return Err(SamlError::Malformed(format!(
+            "{name} appears more than once in {}",
+            node.tag_name().name()
+        )));
+    }
+    Ok(first)
+}
+
+/// The single required `ds:name` child of `node`.
+fn required_child<'a, 'input>(
+    node: Node<'a, 'input>,
+    name: &'static str,
+) -> Result<Node<'a, 'input>, SamlError> {
+    only_child(node, DSIG_NS, name)?.ok_or_else(|| {
+        SamlError::Malformed(format!(
+            "ds:{name} is missing in ds:{}",
+            node.tag_name().name()
+        ))
+    })
+}
+
+/// Concatenated character data of `node`'s text children.
+fn element_text(node: Node<'_, '_>) -> String {
+    node.children()
+        .filter(Node::is_text)
+        .filter_map(|t| t.text())
+        .collect()
+}
+
+fn child_text(node: Node<'_, '_>, ns: &'static str, name: &'static str) -> Option<String> {
+    children(node, ns, name).next().map(element_text)
+}
+
+fn base64_content(node: Node<'_, '_>, what: &str) -> Result<Vec<u8>, SamlError> {
+    let text: String = element_text(node)
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(text.as_bytes())
+        .map_err(|e| SamlError::Malformed(format!("{what} is not base64: {e}")))
+}
+
+fn time_attribute(node: Node<'_, '_>, name: &str) -> Result<DateTime<Utc>, SamlError> {
+    let value = node
+        .attribute(name)
+        .ok_or_else(|| SamlError::Malformed(format!("Conditions/@{name} is missing")))?;
+    parse_xs_datetime(value).ok_or_else(|| {
+        SamlError::Malformed(format!(
+            "Conditions/@{name} {value:?} is not an xs:dateTime"
+        ))
+    })
+}
+
+/// Parses an `xs:dateTime` with or without fraction and offset (no offset = UTC).
+pub fn parse_xs_datetime(value: &str) -> Option<DateTime<Utc>> {
+    let value = value.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(value) {
+        return Some(t.with_timezone(&Utc));
+    }
+    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+    use std::path::{Path, PathBuf};
+
+    fn vector_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/saml-vector")
+    }
+
+    fn vector_assertion() -> String {
+        let path = vector_dir().join("assertion.xml");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    }
+
+    fn vector_app(issuer: &str) -> AppRegistration {
+        let path = vector_dir().join("test.crt");
+        let pem = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        AppRegistration::new("vector-key", "vector-secret".to_owned(), issuer, &pem).unwrap()
+    }
+
+    fn at(time: &str) -> DateTime<Utc> {
+        time.parse().unwrap()
+    }
+
+    fn skew() -> chrono::Duration {
+        chrono::Duration::minutes(5)
+    }
+
+    fn verify_vector(xml: &str, issuer: &str, now: &str) -> Result<VerifiedAssertion, SamlError> {
+        verify_assertion(xml.as_bytes(), &vector_app(issuer), at(now), skew())
+    }
+
+    #[test]
+    fn published_vector_verifies() {
+        let verified =
+            verify_vector(&vector_assertion(), "rails_test_id", "2008-06-21T04:30:00Z").unwrap();
+        assert_eq!(verified.name_id, "test");
+        assert_eq!(verified.issuer, "rails_test_id");
+        assert_eq!(verified.id, "_6bf0554689ee4ec18cf7e90c438cb147");
+        assert_eq!(verified.not_before, at("2008-06-21T04:25:00Z"));
+    }
+
+    #[test]
+    fn one_changed_byte_in_name_id_breaks_the_digest() {
+        let tampered = vector_assertion().replace(">test</saml2:NameID>", ">tesT</saml2:NameID>");
+        assert_ne!(tampered, vector_assertion());
+        let err = verify_vector(&tampered, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
+        assert_eq!(err, SamlError::DigestMismatch);
+        assert_eq!(err.problem(), OAuthProblem::SignatureInvalid);
+    }
+
+    #[test]
+    fn changed_signed_info_breaks_the_signature() {
+        // The digest still matches; only the RSA signature value is altered.
+        let xml = vector_assertion().replace("Yv5BHxMtt", "Yv5BHxMtu");
+        let err = verify_vector(&xml, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
+        assert_eq!(err, SamlError::SignatureMismatch);
+    }
+
+    #[test]
+    fn clock_outside_the_window_is_refused() {
+        for now in [
+            "2008-06-21T04:45:00Z",
+            "2008-06-21T04:19:59Z",
+            "2024-01-01T00:00:00Z",
+        ] {
+            let err = verify_vector(&vector_assertion(), "rails_test_id", now).unwrap_err();
+            assert_eq!(
+                err.problem(),
+                OAuthProblem::TimestampRefused,
+                "{now}: {err}"
+            );
+        }
+        // Inside the skew on both ends.
+        for now in ["2008-06-21T04:44:59Z", "2008-06-21T04:20:00Z"] {
+            verify_vector(&vector_assertion(), "rails_test_id", now).unwrap();
+        }
+    }
+
+    #[test]
+    fn other_registered_issuer_is_rejected() {
+        let err =
+            verify_vector(&vector_assertion(), "another_app", "2008-06-21T04:30:00Z").unwrap_err();
+        assert!(matches!(err, SamlError::Issuer { .. }), "{err}");
+        assert_eq!(err.problem(), OAuthProblem::ParameterRejected);
+    }
+
+    #[test]
+    fn another_certificate_is_signature_invalid() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = crate::init::init(dir.path()).unwrap();
+        let pem = std::fs::read_to_string(files.certificate).unwrap();
+        let app = AppRegistration::new("k", "s".to_owned(), "rails_test_id", &pem).unwrap();
+        let err = verify_assertion(
+            vector_assertion().as_bytes(),
+            &app,
+            at("2008-06-21T04:30:00Z"),
+            skew(),
+        )
+        .unwrap_err();
+        assert_eq!(err, SamlError::SignatureMismatch);
+        assert_eq!(err.problem(), OAuthProblem::SignatureInvalid);
+    }
+
+    #[test]
+    fn other_algorithms_are_rejected() {
+        let cases = [
+            (
+                ALG_RSA_SHA1,
+                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+            ),
+            (ALG_SHA1, "http://www.w3.org/2001/04/xmlenc#sha256"),
+            (
+                ALG_ENVELOPED,
+                "http://www.w3.org/TR/1999/REC-xpath-19991116",
+            ),
+        ];
+        for (from, to) in cases {
+            let xml = vector_assertion().replace(from, to);
+            let err = verify_vector(&xml, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
+            assert!(matches!(err, SamlError::Algorithm { .. }), "{err}");
+            assert_eq!(err.problem(), OAuthProblem::SignatureMethodRejected);
+        }
+        // Inclusive c14n as the SignedInfo canonicalization.
+        let xml = vector_assertion().replacen(
+            "CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"",
+            "CanonicalizationMethod Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"",
+            1,
+        );
+        let err = verify_vector(&xml, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                SamlError::Algorithm {
+                    what: "CanonicalizationMethod",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn reference_to_another_id_is_signature_invalid() {
+        let xml = vector_assertion().replace(
+            "URI=\"#_6bf0554689ee4ec18cf7e90c438cb147\"",
+            "URI=\"#_other\"",
+        );
+        let err = verify_vector(&xml, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
+        assert!(matches!(err, SamlError::Reference { .. }), "{err}");
+        assert_eq!(err.problem(), OAuthProblem::SignatureInvalid);
+    }
+
+    #[test]
+    fn malformed_inputs_are_parameter_rejected() {
+        for xml in [
+            "not xml",
+            "<a/>",
+            "<!DOCTYPE x [<!ENTITY e \"x\">]><saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\"/>",
+            "<saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_1\" Version=\"2.0\"/>",
+        ] {
+            let err = verify_vector(xml, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
+            assert_eq!(
+                err.problem(),
+                OAuthProblem::ParameterRejected,
+                "{xml}: {err}"
+            );
+        }
+        let err = verify_assertion(
+            b"\xff\xfe",
+            &vector_app("x"),
+            at("2008-06-21T04:30:00Z"),
+            skew(),
+        )
+        .unwrap_err();
+        assert_eq!(err, SamlError::NotUtf8);
+    }
+
+    #[test]
+    fn base64_variants_decode_to_the_same_bytes() {
+        let xml = vector_assertion();
+        let standard = STANDARD.encode(xml.as_bytes());
+        assert!(
+            standard.contains('+'),
+            "the vector's base64 should contain '+'"
+        );
+        let url_safe = URL_SAFE_NO_PAD.encode(xml.as_bytes());
+        let wrapped: String = standard
+            .as_bytes()
+            .chunks(60)
+            .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+            .collect();
+        let crlf_wrapped = wrapped.replace('\n', "\r\n");
+        let plus_as_space = standard.replace('+', " ");
+        for variant in [standard, url_safe, wrapped, crlf_wrapped, plus_as_space] {
+            let decoded = decode_assertion_param(&variant).unwrap();
+            assert_eq!(decoded, xml.as_bytes());
+            verify_vector(
+                std::str::from_utf8(&decoded).unwrap(),
+                "rails_test_id",
+                "2008-06-21T04:30:00Z",
+            )
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn garbage_base64_is_an_error() {
+        assert!(matches!(
+            decode_assertion_param("***"),
+            Err(SamlError::Base64(_))
+        ));
+        assert!(matches!(
+            decode_assertion_param(""),
+            Err(SamlError::Base64(_))
+        ));
+    }
+
+    #[test]
+    fn xml_declaration_and_bom_are_tolerated() {
+        let xml = vector_assertion();
+        let without_decl = xml
+            .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+            .expect("the vector has a declaration");
+        verify_vector(without_decl, "rails_test_id", "2008-06-21T04:30:00Z").unwrap();
+        let with_bom = format!("\u{feff}{xml}\n");
+        verify_vector(&with_bom, "rails_test_id", "2008-06-21T04:30:00Z").unwrap();
+    }
+
+    #[test]
+    fn xs_datetime_forms_parse() {
+        let expected = at("2015-09-18T16:34:56Z");
+        for value in [
+            "2015-09-18T16:34:56Z",
+            "2015-09-18T16:34:56.000Z",
+            "2015-09-18T12:34:56-04:00",
+            "2015-09-18T16:34:56",
+            "2015-09-18T16:34:56.000000",
+        ] {
+            assert_eq!(parse_xs_datetime(value), Some(expected), "{value}");
+        }
+        assert_eq!(parse_xs_datetime("yesterday"), None);
+    }
+
+    /// A pretty-printed, default-namespace (Go-style) assertion with comments and
+    /// whitespace, signed by `xmlsec1` (an independent XML-DSig implementation), must verify.
+    #[test]
+    fn assertion_signed_by_xmlsec1_verifies() {
+        if std::process::Command::new("xmlsec1")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("xmlsec1 is not installed; skipping the cross-implementation check");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let files = crate::init::init(dir.path()).unwrap();
+        let issuer = files.issuer_id.clone();
+        let template = format!(
+            r##"<?xml version="1.0" encoding="UTF-8"?>
+<Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:unused="urn:unused"
+    Version="2.0" IssueInstant="2020-01-01T00:00:00Z" ID="_0123456789abcdef0123456789abcdef">
+  <Issuer>{issuer}</Issuer>
+  <Signature xmlns="http://www.w3.org/2000/09/xmldsig#">
+    <SignedInfo>
+      <CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>
+      <SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#rsa-sha1"/>
+      <Reference URI="#_0123456789abcdef0123456789abcdef">
+        <Transforms>
+          <Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>
+          <Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>
+        </Transforms>
+        <DigestMethod Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/>
+        <DigestValue></DigestValue>
+      </Reference>
+    </SignedInfo>
+    <SignatureValue></SignatureValue>
+  </Signature>
+  <!-- customer ids may need escaping -->
+  <Subject>
+    <NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified">a&amp;b &lt;c&gt; "d"</NameID>
+    <SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"/>
+  </Subject>
+  <Conditions NotOnOrAfter="2020-01-01T00:10:00Z" NotBefore="2019-12-31T23:55:00Z">
+    <AudienceRestriction><Audience>{issuer}</Audience></AudienceRestriction>
+  </Conditions>
+</Assertion>
+"##
+        );
+        let template_path = dir.path().join("template.xml");
+        std::fs::write(&template_path, template).unwrap();
+        let output = std::process::Command::new("xmlsec1")
+            .arg("--sign")
+            .arg("--privkey-pem")
+            .arg(&files.private_key)
+            .args([
+                "--id-attr:ID",
+                "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
+            ])
+            .arg(&template_path)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "xmlsec1 --sign failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let pem = std::fs::read_to_string(&files.certificate).unwrap();
+        let app = AppRegistration::new("k", "s".to_owned(), issuer.as_str(), &pem).unwrap();
+        let verified =
+            verify_assertion(&output.stdout, &app, at("2020-01-01T00:00:00Z"), skew()).unwrap();
+        assert_eq!(verified.name_id, "a&b <c> \"d\"");
+
+        // And a tampered copy of the xmlsec1 output fails.
+        let tampered = String::from_utf8(output.stdout)
+            .unwrap()
+            .replace("a&amp;b", "a&amp;c");
+        let err = verify_assertion(
+            tampered.as_bytes(),
+            &app,
+            at("2020-01-01T00:00:00Z"),
+            skew(),
+        )
+        .unwrap_err();
+        assert_eq!(err, SamlError::DigestMismatch);
+    }
+}

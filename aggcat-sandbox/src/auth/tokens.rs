@@ -1,0 +1,235 @@
+//! Access tokens minted by the SAML exchange and the nonces seen by the OAuth verifier.
+//!
+//! Both stores live in memory; expired entries are pruned as new ones are added.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use rand::distributions::Alphanumeric;
+use secrecy::SecretString;
+
+/// Prefix of every access token (as Intuit's).
+pub const TOKEN_PREFIX: &str = "qyprd";
+/// Length of an access token.
+pub const TOKEN_LEN: usize = 48;
+/// Length of a token secret.
+pub const TOKEN_SECRET_LEN: usize = 40;
+
+/// A minted access token and what it is bound to.
+#[derive(Clone)]
+pub struct TokenGrant {
+    /// The token (`qyprd` + 43 alphanumerics); not secret on its own (it travels in headers).
+    pub token: String,
+    /// The token secret (HMAC key half).
+    pub secret: SecretString,
+    /// The app's consumer key.
+    pub consumer_key: String,
+    /// The customer (SAML NameID).
+    pub customer_id: String,
+    /// When the token stops being accepted.
+    pub expires_at: DateTime<Utc>,
+}
+
+impl fmt::Debug for TokenGrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenGrant")
+            .field("token", &self.token)
+            .field("secret", &self.secret)
+            .field("consumer_key", &self.consumer_key)
+            .field("customer_id", &self.customer_id)
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
+}
+
+/// Live access tokens.
+#[derive(Debug, Default)]
+pub struct TokenStore {
+    tokens: Mutex<HashMap<String, TokenGrant>>,
+}
+
+impl TokenStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Mints a fresh token for (`consumer_key`, `customer_id`), valid until `expires_at`.
+    pub fn issue(
+        &self,
+        consumer_key: &str,
+        customer_id: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> TokenGrant {
+        let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        tokens.retain(|_, grant| grant.expires_at > now);
+        let token = loop {
+            let candidate = format!(
+                "{TOKEN_PREFIX}{}",
+                random_alphanumeric(TOKEN_LEN - TOKEN_PREFIX.len())
+            );
+            if !tokens.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        let grant = TokenGrant {
+            token: token.clone(),
+            secret: SecretString::from(random_alphanumeric(TOKEN_SECRET_LEN)),
+            consumer_key: consumer_key.to_owned(),
+            customer_id: customer_id.to_owned(),
+            expires_at,
+        };
+        tokens.insert(token, grant.clone());
+        grant
+    }
+
+    /// The grant of `token` if it is known and not expired at `now`.
+    pub fn lookup(&self, token: &str, now: DateTime<Utc>) -> Option<TokenGrant> {
+        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        tokens
+            .get(token)
+            .filter(|grant| grant.expires_at > now)
+            .cloned()
+    }
+
+    /// Number of stored (possibly expired, not yet pruned) tokens.
+    pub fn len(&self) -> usize {
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Whether no token is stored.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Nonces seen per consumer key, remembered while their timestamp is inside the window.
+#[derive(Debug, Default)]
+pub struct NonceStore {
+    seen: Mutex<NonceState>,
+}
+
+#[derive(Debug, Default)]
+struct NonceState {
+    /// (consumer key, nonce) pairs.
+    keys: HashSet<(String, String)>,
+    /// The same pairs with the instant after which they may be forgotten.
+    expiry: Vec<(DateTime<Utc>, (String, String))>,
+}
+
+impl NonceStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records `nonce` for `consumer_key`; returns `false` when it was already recorded and is
+    /// still remembered. `forget_after` is when the nonce's timestamp leaves the window.
+    pub fn check_and_record(
+        &self,
+        consumer_key: &str,
+        nonce: &str,
+        now: DateTime<Utc>,
+        forget_after: DateTime<Utc>,
+    ) -> bool {
+        let mut state = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let NonceState { keys, expiry } = &mut *state;
+        expiry.retain(|(until, key)| {
+            let keep = *until >= now;
+            if !keep {
+                keys.remove(key);
+            }
+            keep
+        });
+        let key = (consumer_key.to_owned(), nonce.to_owned());
+        if !keys.insert(key.clone()) {
+            return false;
+        }
+        expiry.push((forget_after, key));
+        true
+    }
+}
+
+fn random_alphanumeric(len: usize) -> String {
+    rand::rngs::OsRng
+        .sample_iter(&Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn tokens_have_the_intuit_shape_and_expire() {
+        let store = TokenStore::new();
+        let now = t("2020-01-01T00:00:00Z");
+        let grant = store.issue("ck", "cust", now, t("2020-01-01T01:00:00Z"));
+        assert_eq!(grant.token.len(), TOKEN_LEN);
+        assert!(grant.token.starts_with(TOKEN_PREFIX));
+        assert!(grant.token.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_eq!(grant.secret.expose_secret().len(), TOKEN_SECRET_LEN);
+        let found = store
+            .lookup(&grant.token, t("2020-01-01T00:59:59Z"))
+            .unwrap();
+        assert_eq!(found.customer_id, "cust");
+        assert!(
+            store
+                .lookup(&grant.token, t("2020-01-01T01:00:00Z"))
+                .is_none()
+        );
+        assert!(store.lookup("qyprdunknown", now).is_none());
+        assert!(!format!("{grant:?}").contains(grant.secret.expose_secret()));
+    }
+
+    #[test]
+    fn each_issue_gives_a_new_token() {
+        let store = TokenStore::new();
+        let now = t("2020-01-01T00:00:00Z");
+        let later = t("2020-01-01T01:00:00Z");
+        let a = store.issue("ck", "cust", now, later);
+        let b = store.issue("ck", "cust", now, later);
+        assert_ne!(a.token, b.token);
+        assert_eq!(store.len(), 2);
+        // Issuing after expiry prunes the old ones.
+        store.issue(
+            "ck",
+            "cust",
+            t("2020-01-01T02:00:00Z"),
+            t("2020-01-01T03:00:00Z"),
+        );
+        assert_eq!(store.len(), 1);
+    }
+
+    #[test]
+    fn nonces_are_single_use_per_consumer_within_the_window() {
+        let store = NonceStore::new();
+        let now = t("2020-01-01T00:00:00Z");
+        let until = t("2020-01-01T00:05:00Z");
+        assert!(store.check_and_record("ck", "n1", now, until));
+        assert!(!store.check_and_record("ck", "n1", now, until));
+        assert!(store.check_and_record("other", "n1", now, until));
+        assert!(store.check_and_record("ck", "n2", now, until));
+        // Once forgotten, the nonce is accepted again (its timestamp would be refused anyway).
+        assert!(store.check_and_record(
+            "ck",
+            "n1",
+            t("2020-01-01T00:06:00Z"),
+            t("2020-01-01T00:11:00Z")
+        ));
+    }
+}

@@ -1,0 +1,106 @@
+//! `aggcat-sandbox`: create an app (`init`) and run the local AggCat service (`serve`).
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use aggcat_sandbox::{AppRegistration, InitOptions, Sandbox};
+use clap::{Parser, Subcommand};
+
+/// A local AggCat (Intuit Customer Account Data) service.
+#[derive(Debug, Parser)]
+#[command(name = "aggcat-sandbox", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new app: DIR/aggcat.toml, DIR/app.key (RSA 2048, PKCS#8) and DIR/app.crt.
+    Init {
+        /// Directory to write into (created if missing).
+        dir: PathBuf,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Serve the token endpoint and the API.
+    Serve {
+        /// The app's aggcat.toml.
+        #[arg(long, env = "AGGCAT_CONFIG")]
+        config: PathBuf,
+        /// Port to listen on (0 = any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: IpAddr,
+        /// Access token lifetime in seconds.
+        #[arg(long, default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..))]
+        token_lifetime: u64,
+        /// Number of institutions in the generated catalog.
+        #[arg(long, default_value_t = aggcat_sandbox::server::DEFAULT_CATALOG_SIZE)]
+        catalog_size: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    match cli.command {
+        Command::Init { dir, force } => {
+            let files = aggcat_sandbox::init_with_options(&dir, InitOptions { force })?;
+            println!("created app {}", files.consumer_key);
+            println!("  issuer id:   {}", files.issuer_id);
+            println!("  config:      {}", files.config.display());
+            println!("  private key: {}", files.private_key.display());
+            println!("  certificate: {}", files.certificate.display());
+            println!(
+                "serve it with: aggcat-sandbox serve --config {}",
+                files.config.display()
+            );
+        }
+        Command::Serve {
+            config,
+            port,
+            host,
+            token_lifetime,
+            catalog_size,
+        } => {
+            let app = AppRegistration::from_config_file(&config)?;
+            let sandbox = Sandbox::builder()
+                .app(app)
+                .host(host)
+                .port(port)
+                .token_lifetime(Duration::from_secs(token_lifetime))
+                .catalog_size(catalog_size)
+                .start()
+                .await?;
+            println!("token_url = \"{}\"", sandbox.token_url());
+            println!("base_url = \"{}\"", sandbox.base_url());
+            println!("(also served under {})", sandbox.rest_war_base_url());
+            println!("press Ctrl-C to stop");
+            tokio::signal::ctrl_c().await?;
+            sandbox.shutdown().await;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! HTTP routes: the token endpoint and the API operations.
+
+pub mod institutions;
+pub mod token;
+
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::error::ApiError;
+use crate::state::SharedState;
+
+/// Content type of every XML answer.
+pub const APPLICATION_XML: &str = "application/xml";
+
+/// The API routes (mounted under `/v1` and `/rest-war/v1`, behind OAuth verification).
+pub fn api_router() -> Router<SharedState> {
+    Router::new()
+        .route("/institutions", get(institutions::get_institutions))
+        .fallback(not_found)
+}
+
+/// Answer for unknown paths: `404` with a `Status` document.
+pub async fn not_found() -> ApiError {
+    ApiError::not_found("api.resource.notfound", "No such resource.")
+}
+
+/// Encodes `document` with `aggcat_types::to_xml` as an `application/xml` response.
+pub fn xml_response<T: aggcat_types::ToXml>(status: StatusCode, document: &T) -> Response {
+    let mut response = (status, aggcat_types::to_xml(document)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(APPLICATION_XML),
+    );
+    response
+}

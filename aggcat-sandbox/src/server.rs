@@ -1,0 +1,279 @@
+//! The [`Sandbox`] builder and the [`RunningSandbox`] handle.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::post;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::auth::oauth::require_oauth;
+use crate::auth::tokens::{NonceStore, TokenStore};
+use crate::catalog::Catalog;
+use crate::clock::{Clock, SystemClock};
+use crate::error::SandboxError;
+use crate::registry::{AppRegistration, AppRegistry};
+use crate::routes;
+use crate::routes::token::{MAX_BODY_BYTES, TOKEN_PATH, get_access_token_by_saml};
+use crate::state::{AppState, Counters, SandboxStats, Settings, SharedState};
+
+/// Default lifetime of access tokens (Intuit's: one hour).
+pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(60 * 60);
+/// Default clock skew tolerated around the assertion's validity window.
+pub const DEFAULT_ASSERTION_SKEW: Duration = Duration::from_secs(5 * 60);
+/// Default OAuth timestamp window (±).
+pub const DEFAULT_TIMESTAMP_WINDOW: Duration = Duration::from_secs(5 * 60);
+/// Default number of institutions in the catalog (small, so listings stay fast in tests).
+pub const DEFAULT_CATALOG_SIZE: usize = 250;
+/// How long [`RunningSandbox::shutdown`] waits for open connections before aborting.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Entry point: `Sandbox::builder()`.
+#[derive(Debug)]
+pub struct Sandbox;
+
+impl Sandbox {
+    /// A builder with the defaults (127.0.0.1, ephemeral port, 1 h tokens, system clock).
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+}
+
+/// Configures and starts a sandbox.
+///
+/// # Examples
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// use aggcat_sandbox::{AppRegistration, Sandbox};
+/// use std::time::Duration;
+///
+/// let app = AppRegistration::from_config_file("my-app/aggcat.toml")?;
+/// let sandbox = Sandbox::builder()
+///     .app(app)
+///     .token_lifetime(Duration::from_secs(600))
+///     .start()
+///     .await?;
+/// println!("API at {}, tokens at {}", sandbox.base_url(), sandbox.token_url());
+/// sandbox.shutdown().await;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct SandboxBuilder {
+    apps: Vec<AppRegistration>,
+    host: IpAddr,
+    port: u16,
+    token_lifetime: Duration,
+    assertion_skew: Duration,
+    timestamp_window: Duration,
+    catalog_size: usize,
+    clock: Arc<dyn Clock>,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        Self {
+            apps: Vec::new(),
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            token_lifetime: DEFAULT_TOKEN_LIFETIME,
+            assertion_skew: DEFAULT_ASSERTION_SKEW,
+            timestamp_window: DEFAULT_TIMESTAMP_WINDOW,
+            catalog_size: DEFAULT_CATALOG_SIZE,
+            clock: Arc::new(SystemClock),
+        }
+    }
+}
+
+impl SandboxBuilder {
+    /// Registers an app (may be called several times; consumer keys must differ).
+    pub fn app(mut self, app: AppRegistration) -> Self {
+        self.apps.push(app);
+        self
+    }
+
+    /// The address to listen on (default 127.0.0.1).
+    pub fn host(mut self, host: IpAddr) -> Self {
+        self.host = host;
+        self
+    }
+
+    /// The port to listen on (default 0: an ephemeral port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Lifetime of minted access tokens (default 1 h).
+    pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.token_lifetime = lifetime;
+        self
+    }
+
+    /// Clock skew tolerated on both ends of the assertion's validity window (default 5 min).
+    pub fn assertion_skew(mut self, skew: Duration) -> Self {
+        self.assertion_skew = skew;
+        self
+    }
+
+    /// Accepted distance of `oauth_timestamp` from the sandbox clock (default ±5 min).
+    pub fn timestamp_window(mut self, window: Duration) -> Self {
+        self.timestamp_window = window;
+        self
+    }
+
+    /// Number of institutions in the generated catalog (default 250).
+    pub fn catalog_size(mut self, size: usize) -> Self {
+        self.catalog_size = size;
+        self
+    }
+
+    /// The clock used for every time check (default: the system clock).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Binds the socket and starts serving in a background task.
+    pub async fn start(self) -> Result<RunningSandbox, SandboxError> {
+        let to_chrono = |what: &str, d: Duration| {
+            chrono::Duration::from_std(d)
+                .map_err(|_| SandboxError::Config(format!("{what} {d:?} is too large")))
+        };
+        let settings = Settings {
+            token_lifetime: to_chrono("token lifetime", self.token_lifetime)?,
+            assertion_skew: to_chrono("assertion skew", self.assertion_skew)?,
+            timestamp_window: to_chrono("timestamp window", self.timestamp_window)?,
+        };
+        if self.token_lifetime.is_zero() {
+            return Err(SandboxError::Config(
+                "token lifetime must be positive".into(),
+            ));
+        }
+        let mut registry = AppRegistry::new();
+        for app in self.apps {
+            registry.insert(app)?;
+        }
+        let counters = Arc::new(Counters::default());
+        let catalog_size = self.catalog_size;
+        let catalog = tokio::task::spawn_blocking(move || Catalog::generate(catalog_size))
+            .await
+            .map_err(|e| SandboxError::Config(format!("catalog generation failed: {e}")))?;
+        let state: SharedState = Arc::new(AppState {
+            registry,
+            tokens: TokenStore::new(),
+            nonces: NonceStore::new(),
+            catalog,
+            clock: self.clock,
+            settings,
+            counters: Arc::clone(&counters),
+        });
+
+        let addr = SocketAddr::new(self.host, self.port);
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|source| SandboxError::Bind { addr, source })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| SandboxError::Bind { addr, source })?;
+        let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
+        let app = router(state);
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    // A dropped sender also means "stop".
+                    let _ = shutdown_rx.await;
+                })
+                .await
+        });
+        tracing::info!(%addr, "sandbox listening");
+        Ok(RunningSandbox {
+            addr,
+            counters,
+            shutdown_tx: Some(shutdown_tx),
+            task: Some(task),
+        })
+    }
+}
+
+/// The full router: token endpoint plus the API under `/v1` and `/rest-war/v1`.
+pub fn router(state: SharedState) -> Router {
+    let api =
+        routes::api_router().layer(middleware::from_fn_with_state(state.clone(), require_oauth));
+    Router::new()
+        .route(
+            TOKEN_PATH,
+            post(get_access_token_by_saml).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        )
+        .nest("/v1", api.clone())
+        .nest("/rest-war/v1", api)
+        .fallback(routes::not_found)
+        .with_state(state)
+}
+
+/// A started sandbox; dropping it stops the server too (without waiting).
+#[derive(Debug)]
+pub struct RunningSandbox {
+    addr: SocketAddr,
+    counters: Arc<Counters>,
+    shutdown_tx: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningSandbox {
+    /// The bound socket address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The API base URL, `http://ADDR/v1`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}/v1", self.addr)
+    }
+
+    /// The same API under Intuit's alternative prefix, `http://ADDR/rest-war/v1`.
+    pub fn rest_war_base_url(&self) -> String {
+        format!("http://{}/rest-war/v1", self.addr)
+    }
+
+    /// The token endpoint, `http://ADDR/oauth/v1/get_access_token_by_saml`.
+    pub fn token_url(&self) -> String {
+        format!("http://{}{TOKEN_PATH}", self.addr)
+    }
+
+    /// Current request counters.
+    pub fn stats(&self) -> SandboxStats {
+        self.counters.snapshot()
+    }
+
+    /// Stops accepting connections, lets in-flight requests finish (up to 10 s) and waits for
+    /// the server task.
+    pub async fn shutdown(mut self) {
+        if let Some(tx) = self.shutdown_tx.take() {
+            let _ = tx.send(());
+        }
+        if let Some(mut task) = self.task.take() {
+            match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
+                Ok(Ok(Ok(()))) => tracing::info!(addr = %self.addr, "sandbox stopped"),
+                Ok(Ok(Err(e))) => tracing::error!(error = %e, "sandbox server failed"),
+                Ok(Err(e)) => tracing::error!(error = %e, "sandbox server task failed"),
+                Err(_) => {
+                    tracing::warn!("connections still open after the grace period; aborting");
+                    task.abort();
+                }
+            }
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown_tx.take() {
+            let _ = tx.send(());
+        }
+    }
+}
