@@ -330,11 +330,6 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
-    /// Leaves the element whose end tag was just read.
-    pub fn leave(&mut self) {
-        self.pop();
-    }
-
     /// Reads the text content of the element just entered, up to and including its end tag.
     ///
     /// Entity and character references are resolved, CDATA sections included; child elements are
