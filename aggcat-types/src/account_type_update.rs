@@ -137,7 +137,7 @@ impl AccountTypeUpdate {
     ///
     /// ```
     /// use aggcat_types::{AccountTypeUpdate, CreditAccountType};
-    /// let update = AccountTypeUpdate::Credit(CreditAccountType::Lineofcredit);
+    /// let update = AccountTypeUpdate::Credit(CreditAccountType::LineOfCredit);
     /// assert_eq!(update.element_name(), "CreditAccount");
     /// ```
     pub fn element_name(&self) -> &'static str {
@@ -232,7 +232,7 @@ impl AccountTypeUpdate {
     /// let ok = br#"<c:CreditAccount xmlns:c="http://schema.intuit.com/platform/fdatafeed/creditaccount/v1"><c:creditAccountType>creditcard</c:creditAccountType></c:CreditAccount>"#;
     /// assert_eq!(
     ///     AccountTypeUpdate::from_xml(ok).unwrap(),
-    ///     AccountTypeUpdate::Credit(CreditAccountType::Creditcard)
+    ///     AccountTypeUpdate::Credit(CreditAccountType::CreditCard)
     /// );
     ///
     /// let empty = br#"<CreditAccount xmlns="http://schema.intuit.com/platform/fdatafeed/creditaccount/v1"/>"#;
@@ -386,24 +386,25 @@ impl FromXml for AccountTypeUpdate {
             .collect();
         let mut found = None;
         while let Some(_index) = r.next_field(if found.is_none() { &fields[..] } else { &[] })? {
-            let raw = r.read_text()?;
+            // Where the type element starts, for a value error after it has been read.
+            let here = r.error(DecodeErrorKind::UnexpectedEof);
+            let raw: String = r.read()?;
             let Some(update) = parse_value(form.family, &raw) else {
-                return Err(r.error(DecodeErrorKind::InvalidValue {
+                let kind = DecodeErrorKind::InvalidValue {
                     kind: type_kind(form.family),
                     value: raw,
                     reason: format!("expected one of {}", allowed_values(form.family)),
-                }));
+                };
+                return Err(DecodeError::new(kind, here.path(), here.offset()));
             };
-            r.leave();
             found = Some(update);
         }
-        let Some(update) = found else {
-            return Err(r.error(DecodeErrorKind::MissingElement(
+        // `next_field` returned at the root's end tag; the root stays current for this error.
+        found.ok_or_else(|| {
+            r.error(DecodeErrorKind::MissingElement(
                 form.type_elements[0].to_owned(),
-            )));
-        };
-        r.leave();
-        Ok(update)
+            ))
+        })
     }
 }
 
@@ -428,14 +429,14 @@ mod tests {
                 "CHECKING",
             ),
             (
-                AccountTypeUpdate::Credit(CreditAccountType::Lineofcredit),
+                AccountTypeUpdate::Credit(CreditAccountType::LineOfCredit),
                 "CreditAccount",
                 "creditaccount",
                 "creditAccountType",
                 "LINEOFCREDIT",
             ),
             (
-                AccountTypeUpdate::Loan(LoanType::Homeequity),
+                AccountTypeUpdate::Loan(LoanType::HomeEquity),
                 "LoanAccount",
                 "loanaccount",
                 "loanType",
@@ -519,15 +520,30 @@ mod tests {
         let DecodeErrorKind::UnknownRoot(message) = err.kind() else {
             panic!("{err}")
         };
-        assert!(message.starts_with("OtherAccount (http://schema.intuit.com/platform/fdatafeed/otheraccount/v1)"), "{message}");
-        assert!(message.contains("BankingAccount (http://schema.intuit.com/platform/fdatafeed/bankingaccount/v1)"), "{message}");
+        assert!(
+            message.starts_with(
+                "OtherAccount (http://schema.intuit.com/platform/fdatafeed/otheraccount/v1)"
+            ),
+            "{message}"
+        );
+        assert!(
+            message.contains(
+                "BankingAccount (http://schema.intuit.com/platform/fdatafeed/bankingaccount/v1)"
+            ),
+            "{message}"
+        );
         // Right name, wrong namespace.
         let err = decode(r#"<BankingAccount xmlns="http://schema.intuit.com/platform/fdatafeed/creditaccount/v1"><bankingAccountType>CD</bankingAccountType></BankingAccount>"#)
             .unwrap_err();
-        assert!(matches!(err.kind(), DecodeErrorKind::UnknownRoot(m) if m.starts_with("BankingAccount (http://schema.intuit.com/platform/fdatafeed/creditaccount/v1)")), "{err}");
+        assert!(
+            matches!(err.kind(), DecodeErrorKind::UnknownRoot(m) if m.starts_with("BankingAccount (http://schema.intuit.com/platform/fdatafeed/creditaccount/v1)")),
+            "{err}"
+        );
         // Missing type element.
-        let err = decode(&format!(r#"<BankingAccount xmlns="{BANKING_NS}"></BankingAccount>"#))
-            .unwrap_err();
+        let err = decode(&format!(
+            r#"<BankingAccount xmlns="{BANKING_NS}"></BankingAccount>"#
+        ))
+        .unwrap_err();
         assert_eq!(
             err.kind(),
             &DecodeErrorKind::MissingElement("bankingAccountType".into())
@@ -556,7 +572,9 @@ mod tests {
             r#"<BankingAccount xmlns="{BANKING_NS}"><bankingAccountType/></BankingAccount>"#
         ))
         .unwrap_err();
-        assert!(matches!(err.kind(), DecodeErrorKind::InvalidValue { value, .. } if value.is_empty()));
+        assert!(
+            matches!(err.kind(), DecodeErrorKind::InvalidValue { value, .. } if value.is_empty())
+        );
         // Not XML, trailing content.
         assert!(matches!(
             decode("").unwrap_err().kind(),

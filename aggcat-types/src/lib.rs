@@ -25,6 +25,9 @@
 #[rustfmt::skip]
 mod generated;
 pub mod runtime;
+// Hand-written: the updateAccountType request body.
+mod account_type_update;
 
+pub use account_type_update::AccountTypeUpdate;
 pub use generated::*;
 pub use runtime::{DateTime, DecodeError, DecodeErrorKind, FromXml, ToXml, from_xml, to_xml};

@@ -11,6 +11,15 @@
 //! - Enum variants from wire values: words split at `_`, space, `-` (and other punctuation), each
 //!   capitalised (`MONEY_MARKET`, `money market` → `MoneyMarket`, `CHECKING` → `Checking`); a value
 //!   starting with a digit gets an `N` prefix and keeps its letters upper-case (`401K` → `N401K`).
+//!   An all-upper-case word written without separators is further split into the words of
+//!   [`VALUE_WORDS`] when it is *entirely* a concatenation of at least two of them
+//!   (`LINEOFCREDIT` → `LineOfCredit`, `BUYTOCOVER` → `BuyToCover`, `OTHERNONVEST` →
+//!   `OtherNonVest`); otherwise it stays one word (`CHECKING` → `Checking`, `INTEREST` →
+//!   `Interest`, `ROLLOVER` → `Rollover`). Segments have at least two letters, so codes of up to
+//!   three letters (`USD` → `Usd`, `CD` → `Cd`, `IRA` → `Ira`) are never split. Segmentation only
+//!   re-cases: the variant spells the wire value's letters in order, abbreviations included
+//!   (`MONEYMRKT` → `MoneyMrkt`, not `MoneyMarket`; `MFINFO` → `MfInfo`), so every variant can be
+//!   read off its wire value and vice versa.
 //! - Sum variants: the extension's name without the base name suffix (`BankingAccount` → `Banking`,
 //!   `CreditCardTransaction` → `CreditCard`).
 //! - Choice enums: owner name + `Item` (`ChallengeItem`); the field holding them is `items`; the
@@ -142,9 +151,70 @@ pub fn local_type_name(owner: &str, owner_is_named_type: bool, element: &str) ->
     }
 }
 
+/// The words that occur run together (without separators) in the upper-case enumeration values
+/// of the AggCat schemas, e.g. OFX-derived values such as `BUYTOCOVER`, `PROFITSHARING`,
+/// `HOMEEQUITY`, `STOCKINFO`. Abbreviations are listed as written on the wire (`MRKT`, `PRN`,
+/// `INT`, `MF`, `OPT`, `CG` = capital gain). A word only needs to be here if some value glues it
+/// to another word; stand-alone values (`CHECKING`, `ROLLOVER`) never need an entry.
+///
+/// Adding a word renames every value it completes or re-splits, i.e. breaks the public API of the
+/// generated enums: review the printed names
+/// (`cargo test -p codegen --lib all_schema_variants -- --nocapture`) after editing.
+#[rustfmt::skip] // grouped by where the words occur
+pub const VALUE_WORDS: &[&str] = &[
+    // account types
+    "MONEY", "MRKT", "RECURRING", "DEPOSIT", "CASH", "MANAGEMENT", "CREDIT", "CARD", "LINE", "OF",
+    "HOME", "EQUITY",
+    // 401(k) sources
+    "PRE", "AFTER", "TAX", "PROFIT", "SHARING", "OTHER", "NON", "VEST",
+    // investment actions and income
+    "BUY", "SELL", "TO", "OPEN", "CLOSE", "COVER", "SHORT", "LONG", "CG",
+    // loan payment types
+    "PRN", "INT", "PLUS", "AND",
+    // security info kinds
+    "MF", "STOCK", "OPT", "DEBT", "INFO",
+];
+
+/// Splits an all-upper-case ASCII word into words of `dictionary` ([`VALUE_WORDS`]), trying the
+/// longest dictionary word at each position first and backtracking when the rest cannot be split. Returns `None` unless the
+/// word is covered completely by at least two dictionary words (of two letters or more each).
+fn segment_upper<'a>(word: &'a str, dictionary: &[&str]) -> Option<Vec<&'a str>> {
+    fn go<'a>(rest: &'a str, dictionary: &[&str], out: &mut Vec<&'a str>) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        let mut lens: Vec<usize> = dictionary
+            .iter()
+            .filter(|w| w.len() >= 2 && rest.starts_with(**w))
+            .map(|w| w.len())
+            .collect();
+        lens.sort_unstable_by(|a, b| b.cmp(a));
+        lens.dedup();
+        for len in lens {
+            out.push(&rest[..len]);
+            if go(&rest[len..], dictionary, out) {
+                return true;
+            }
+            out.pop();
+        }
+        false
+    }
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut out = Vec::new();
+    (go(word, dictionary, &mut out) && out.len() >= 2).then_some(out)
+}
+
 /// Enum variant name for a wire value.
 pub fn variant_name(wire: &str) -> Result<String, String> {
-    let ws = words(wire);
+    let ws: Vec<String> = words(wire)
+        .into_iter()
+        .flat_map(|w| match segment_upper(&w, VALUE_WORDS) {
+            Some(parts) => parts.into_iter().map(str::to_string).collect(),
+            None => vec![w],
+        })
+        .collect();
     if ws.is_empty() {
         return Err(format!("cannot derive a variant name from value `{wire}`"));
     }
@@ -278,6 +348,123 @@ mod tests {
         assert_eq!(variant_name("Active").unwrap(), "Active");
         assert_eq!(variant_name("UNKNOWN").unwrap(), "UnknownValue");
         assert!(variant_name("--").is_err());
+    }
+
+    #[test]
+    fn run_together_values() {
+        for (wire, name) in [
+            ("MONEYMRKT", "MoneyMrkt"),
+            ("CREDITCARD", "CreditCard"),
+            ("LINEOFCREDIT", "LineOfCredit"),
+            ("CASHMANAGEMENT", "CashManagement"),
+            ("RECURRINGDEPOSIT", "RecurringDeposit"),
+            ("HOMEEQUITY", "HomeEquity"),
+            ("BUYTOCOVER", "BuyToCover"),
+            ("SELLTOOPEN", "SellToOpen"),
+            ("SELLSHORT", "SellShort"),
+            ("CGLONG", "CgLong"),
+            ("PRETAX", "PreTax"),
+            ("PROFITSHARING", "ProfitSharing"),
+            ("OTHERNONVEST", "OtherNonVest"),
+            ("MFINFO", "MfInfo"),
+            ("PRN_PLUS_INT", "PrnPlusInt"),
+            // each upper-case word between separators is segmented on its own
+            ("PRN_ANDINT", "PrnAndInt"),
+        ] {
+            assert_eq!(variant_name(wire).unwrap(), name, "{wire}");
+        }
+    }
+
+    #[test]
+    fn unsegmentable_values_keep_one_word() {
+        for (wire, name) in [
+            ("CHECKING", "Checking"),
+            ("ROLLOVER", "Rollover"),
+            ("INTEREST", "Interest"), // INT + EREST: not fully covered
+            ("TAXABLE", "Taxable"),
+            ("COVERED", "Covered"),
+            ("NONE", "None"),
+            ("OPEN", "Open"), // a single dictionary word
+            ("USD", "Usd"),
+            ("TOP", "Top"), // three letters: never split (TO + P would not cover it anyway)
+            ("CDS", "Cds"),
+            ("creditcard", "Creditcard"), // only upper-case values are segmented
+            ("Creditcard", "Creditcard"),
+        ] {
+            assert_eq!(variant_name(wire).unwrap(), name, "{wire}");
+        }
+    }
+
+    #[test]
+    fn backtracking_gives_up_a_longer_prefix() {
+        // longest match first: ABC, then `D` is not covered, so fall back to AB + CD
+        assert_eq!(
+            segment_upper("ABCD", &["AB", "ABC", "CD"]),
+            Some(vec!["AB", "CD"])
+        );
+        assert_eq!(
+            segment_upper("ABCCD", &["AB", "ABC", "CD"]),
+            Some(vec!["ABC", "CD"])
+        );
+        // not fully covered, a single word, one-letter entries, lower case: no split
+        assert_eq!(segment_upper("ABCDX", &["AB", "ABC", "CD"]), None);
+        assert_eq!(segment_upper("ABCD", &["ABCD"]), None);
+        assert_eq!(segment_upper("ABCD", &["A", "BCD"]), None);
+        assert_eq!(segment_upper("abcd", &["ab", "cd", "AB", "CD"]), None);
+    }
+
+    /// Every enumeration value of `schemas/`: prints value → variant (`--nocapture`), checks that
+    /// the variant re-cases the wire value (same letters and digits, in order) and that no two
+    /// values of one enumeration share a variant.
+    #[test]
+    fn all_schema_variants() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "xsd"))
+            .collect();
+        files.sort();
+        let mut total = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for block in text.split("<xs:simpleType").skip(1) {
+                let block = &block[..block.find("</xs:simpleType>").unwrap_or(block.len())];
+                let values: Vec<&str> = block
+                    .split("<xs:enumeration value=\"")
+                    .skip(1)
+                    .map(|v| &v[..v.find('"').unwrap()])
+                    .collect();
+                let mut seen = std::collections::HashSet::new();
+                for wire in values {
+                    let name = variant_name(wire).unwrap();
+                    println!(
+                        "{:<20} {wire:<32} {name}",
+                        file.file_stem().unwrap().to_string_lossy()
+                    );
+                    let letters = |s: &str| -> String {
+                        s.chars()
+                            .filter(char::is_ascii_alphanumeric)
+                            .map(|c| c.to_ascii_lowercase())
+                            .collect()
+                    };
+                    let expected = if wire.starts_with(|c: char| c.is_ascii_digit()) {
+                        format!("n{}", letters(wire))
+                    } else if wire == "UNKNOWN" {
+                        "unknownvalue".to_string()
+                    } else {
+                        letters(wire)
+                    };
+                    assert_eq!(letters(&name), expected, "{wire} → {name}");
+                    assert!(
+                        seen.insert(name.clone()),
+                        "{wire}: duplicate variant {name}"
+                    );
+                    total += 1;
+                }
+            }
+        }
+        assert!(total > 300, "only {total} enumeration values found");
     }
 
     #[test]

@@ -794,7 +794,7 @@ fn quirk_structures_are_kept() {
     let Account::Credit(c) = &list[1] else {
         panic!()
     };
-    assert_eq!(c.credit_account_type, Some(CreditAccountType::Lineofcredit));
+    assert_eq!(c.credit_account_type, Some(CreditAccountType::LineOfCredit));
     let list = accounts("lenient_lowercase_enum.xml");
     let [
         Account::Banking(a),
@@ -807,9 +807,9 @@ fn quirk_structures_are_kept() {
     };
     assert_eq!(a.banking_account_type, Some(BankingAccountType::Checking));
     assert_eq!(a.currency_code.as_ref().map(|c| c.as_str()), Some("USD"));
-    assert_eq!(b.banking_account_type, Some(BankingAccountType::Moneymrkt));
+    assert_eq!(b.banking_account_type, Some(BankingAccountType::MoneyMrkt));
     assert_eq!(b.currency_code.as_ref().map(|c| c.as_str()), Some("EUR"));
-    assert_eq!(c.credit_account_type, Some(CreditAccountType::Lineofcredit));
+    assert_eq!(c.credit_account_type, Some(CreditAccountType::LineOfCredit));
     assert_eq!(
         i.investment_account_type.as_ref().map(|t| t.as_str()),
         Some("401K")

@@ -255,13 +255,13 @@ pub enum BankingAccountType {
     /// `SAVINGS`
     Savings,
     /// `MONEYMRKT`
-    Moneymrkt,
+    MoneyMrkt,
     /// `RECURRINGDEPOSIT`
-    Recurringdeposit,
+    RecurringDeposit,
     /// `CD`
     Cd,
     /// `CASHMANAGEMENT`
-    Cashmanagement,
+    CashManagement,
     /// `OVERDRAFT`
     Overdraft,
     /// A value this version does not know, as received.
@@ -272,10 +272,10 @@ impl BankingAccountType {
     const VALUES: &'static [Self] = &[
         Self::Checking,
         Self::Savings,
-        Self::Moneymrkt,
-        Self::Recurringdeposit,
+        Self::MoneyMrkt,
+        Self::RecurringDeposit,
         Self::Cd,
-        Self::Cashmanagement,
+        Self::CashManagement,
         Self::Overdraft,
     ];
     /// Every known value, in schema order.
@@ -287,10 +287,10 @@ impl BankingAccountType {
         match self {
             Self::Checking => "CHECKING",
             Self::Savings => "SAVINGS",
-            Self::Moneymrkt => "MONEYMRKT",
-            Self::Recurringdeposit => "RECURRINGDEPOSIT",
+            Self::MoneyMrkt => "MONEYMRKT",
+            Self::RecurringDeposit => "RECURRINGDEPOSIT",
             Self::Cd => "CD",
-            Self::Cashmanagement => "CASHMANAGEMENT",
+            Self::CashManagement => "CASHMANAGEMENT",
             Self::Overdraft => "OVERDRAFT",
             Self::Unknown(s) => s,
         }

@@ -296,9 +296,9 @@ impl rt::ToXml for CreditAccount {
 #[non_exhaustive]
 pub enum CreditAccountType {
     /// `CREDITCARD`
-    Creditcard,
+    CreditCard,
     /// `LINEOFCREDIT`
-    Lineofcredit,
+    LineOfCredit,
     /// `OTHER`
     Other,
     /// A value this version does not know, as received.
@@ -306,7 +306,7 @@ pub enum CreditAccountType {
 }
 
 impl CreditAccountType {
-    const VALUES: &'static [Self] = &[Self::Creditcard, Self::Lineofcredit, Self::Other];
+    const VALUES: &'static [Self] = &[Self::CreditCard, Self::LineOfCredit, Self::Other];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
         Self::VALUES
@@ -314,8 +314,8 @@ impl CreditAccountType {
     /// The wire form of the value.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Creditcard => "CREDITCARD",
-            Self::Lineofcredit => "LINEOFCREDIT",
+            Self::CreditCard => "CREDITCARD",
+            Self::LineOfCredit => "LINEOFCREDIT",
             Self::Other => "OTHER",
             Self::Unknown(s) => s,
         }

@@ -16,32 +16,32 @@ use crate::runtime as rt;
 #[non_exhaustive]
 pub enum Banking401KSourceType {
     /// `PRETAX`
-    Pretax,
+    PreTax,
     /// `AFTERTAX`
-    Aftertax,
+    AfterTax,
     /// `MATCH`
     Match,
     /// `PROFITSHARING`
-    Profitsharing,
+    ProfitSharing,
     /// `ROLLOVER`
     Rollover,
     /// `OTHERVEST`
-    Othervest,
+    OtherVest,
     /// `OTHERNONVEST`
-    Othernonvest,
+    OtherNonVest,
     /// A value this version does not know, as received.
     Unknown(String),
 }
 
 impl Banking401KSourceType {
     const VALUES: &'static [Self] = &[
-        Self::Pretax,
-        Self::Aftertax,
+        Self::PreTax,
+        Self::AfterTax,
         Self::Match,
-        Self::Profitsharing,
+        Self::ProfitSharing,
         Self::Rollover,
-        Self::Othervest,
-        Self::Othernonvest,
+        Self::OtherVest,
+        Self::OtherNonVest,
     ];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
@@ -50,13 +50,13 @@ impl Banking401KSourceType {
     /// The wire form of the value.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Pretax => "PRETAX",
-            Self::Aftertax => "AFTERTAX",
+            Self::PreTax => "PRETAX",
+            Self::AfterTax => "AFTERTAX",
             Self::Match => "MATCH",
-            Self::Profitsharing => "PROFITSHARING",
+            Self::ProfitSharing => "PROFITSHARING",
             Self::Rollover => "ROLLOVER",
-            Self::Othervest => "OTHERVEST",
-            Self::Othernonvest => "OTHERNONVEST",
+            Self::OtherVest => "OTHERVEST",
+            Self::OtherNonVest => "OTHERNONVEST",
             Self::Unknown(s) => s,
         }
     }

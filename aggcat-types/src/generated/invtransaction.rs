@@ -19,13 +19,13 @@ pub enum BuyType {
     /// `BUY`
     Buy,
     /// `BUYTOCOVER`
-    Buytocover,
+    BuyToCover,
     /// A value this version does not know, as received.
     Unknown(String),
 }
 
 impl BuyType {
-    const VALUES: &'static [Self] = &[Self::Buy, Self::Buytocover];
+    const VALUES: &'static [Self] = &[Self::Buy, Self::BuyToCover];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
         Self::VALUES
@@ -34,7 +34,7 @@ impl BuyType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Buy => "BUY",
-            Self::Buytocover => "BUYTOCOVER",
+            Self::BuyToCover => "BUYTOCOVER",
             Self::Unknown(s) => s,
         }
     }
@@ -49,9 +49,9 @@ crate::__xml_enum!(BuyType);
 #[non_exhaustive]
 pub enum IncomeType {
     /// `CGLONG`
-    Cglong,
+    CgLong,
     /// `CGSHORT`
-    Cgshort,
+    CgShort,
     /// `DIV`
     Div,
     /// `INTEREST`
@@ -64,8 +64,8 @@ pub enum IncomeType {
 
 impl IncomeType {
     const VALUES: &'static [Self] = &[
-        Self::Cglong,
-        Self::Cgshort,
+        Self::CgLong,
+        Self::CgShort,
         Self::Div,
         Self::Interest,
         Self::Misc,
@@ -77,8 +77,8 @@ impl IncomeType {
     /// The wire form of the value.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Cglong => "CGLONG",
-            Self::Cgshort => "CGSHORT",
+            Self::CgLong => "CGLONG",
+            Self::CgShort => "CGSHORT",
             Self::Div => "DIV",
             Self::Interest => "INTEREST",
             Self::Misc => "MISC",
@@ -698,15 +698,15 @@ crate::__xml_enum!(OptionsActionType);
 #[non_exhaustive]
 pub enum OptionsBuyType {
     /// `BUYTOOPEN`
-    Buytoopen,
+    BuyToOpen,
     /// `BUYTOCLOSE`
-    Buytoclose,
+    BuyToClose,
     /// A value this version does not know, as received.
     Unknown(String),
 }
 
 impl OptionsBuyType {
-    const VALUES: &'static [Self] = &[Self::Buytoopen, Self::Buytoclose];
+    const VALUES: &'static [Self] = &[Self::BuyToOpen, Self::BuyToClose];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
         Self::VALUES
@@ -714,8 +714,8 @@ impl OptionsBuyType {
     /// The wire form of the value.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Buytoopen => "BUYTOOPEN",
-            Self::Buytoclose => "BUYTOCLOSE",
+            Self::BuyToOpen => "BUYTOOPEN",
+            Self::BuyToClose => "BUYTOCLOSE",
             Self::Unknown(s) => s,
         }
     }
@@ -730,15 +730,15 @@ crate::__xml_enum!(OptionsBuyType);
 #[non_exhaustive]
 pub enum OptionsSellType {
     /// `SELLTOOPEN`
-    Selltoopen,
+    SellToOpen,
     /// `SELLTOCLOSE`
-    Selltoclose,
+    SellToClose,
     /// A value this version does not know, as received.
     Unknown(String),
 }
 
 impl OptionsSellType {
-    const VALUES: &'static [Self] = &[Self::Selltoopen, Self::Selltoclose];
+    const VALUES: &'static [Self] = &[Self::SellToOpen, Self::SellToClose];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
         Self::VALUES
@@ -746,8 +746,8 @@ impl OptionsSellType {
     /// The wire form of the value.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Selltoopen => "SELLTOOPEN",
-            Self::Selltoclose => "SELLTOCLOSE",
+            Self::SellToOpen => "SELLTOOPEN",
+            Self::SellToClose => "SELLTOCLOSE",
             Self::Unknown(s) => s,
         }
     }
@@ -906,13 +906,13 @@ pub enum SellType {
     /// `SELL`
     Sell,
     /// `SELLSHORT`
-    Sellshort,
+    SellShort,
     /// A value this version does not know, as received.
     Unknown(String),
 }
 
 impl SellType {
-    const VALUES: &'static [Self] = &[Self::Sell, Self::Sellshort];
+    const VALUES: &'static [Self] = &[Self::Sell, Self::SellShort];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
         Self::VALUES
@@ -921,7 +921,7 @@ impl SellType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Sell => "SELL",
-            Self::Sellshort => "SELLSHORT",
+            Self::SellShort => "SELLSHORT",
             Self::Unknown(s) => s,
         }
     }

@@ -547,7 +547,7 @@ pub enum LoanType {
     /// `CONSUMER`
     Consumer,
     /// `HOMEEQUITY`
-    Homeequity,
+    HomeEquity,
     /// `MILITARY`
     Military,
     /// `MORTGAGE`
@@ -567,7 +567,7 @@ impl LoanType {
         Self::Commercial,
         Self::Constr,
         Self::Consumer,
-        Self::Homeequity,
+        Self::HomeEquity,
         Self::Military,
         Self::Mortgage,
         Self::Smb,
@@ -585,7 +585,7 @@ impl LoanType {
             Self::Commercial => "COMMERCIAL",
             Self::Constr => "CONSTR",
             Self::Consumer => "CONSUMER",
-            Self::Homeequity => "HOMEEQUITY",
+            Self::HomeEquity => "HOMEEQUITY",
             Self::Military => "MILITARY",
             Self::Mortgage => "MORTGAGE",
             Self::Smb => "SMB",

@@ -209,26 +209,26 @@ impl rt::WriteXml for DebtInfo {
 #[non_exhaustive]
 pub enum InvSecurityType {
     /// `MFINFO`
-    Mfinfo,
+    MfInfo,
     /// `STOCKINFO`
-    Stockinfo,
+    StockInfo,
     /// `OPTINFO`
-    Optinfo,
+    OptInfo,
     /// `DEBTINFO`
-    Debtinfo,
+    DebtInfo,
     /// `OTHERINFO`
-    Otherinfo,
+    OtherInfo,
     /// A value this version does not know, as received.
     Unknown(String),
 }
 
 impl InvSecurityType {
     const VALUES: &'static [Self] = &[
-        Self::Mfinfo,
-        Self::Stockinfo,
-        Self::Optinfo,
-        Self::Debtinfo,
-        Self::Otherinfo,
+        Self::MfInfo,
+        Self::StockInfo,
+        Self::OptInfo,
+        Self::DebtInfo,
+        Self::OtherInfo,
     ];
     /// Every known value, in schema order.
     pub fn values() -> &'static [Self] {
@@ -237,11 +237,11 @@ impl InvSecurityType {
     /// The wire form of the value.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Mfinfo => "MFINFO",
-            Self::Stockinfo => "STOCKINFO",
-            Self::Optinfo => "OPTINFO",
-            Self::Debtinfo => "DEBTINFO",
-            Self::Otherinfo => "OTHERINFO",
+            Self::MfInfo => "MFINFO",
+            Self::StockInfo => "STOCKINFO",
+            Self::OptInfo => "OPTINFO",
+            Self::DebtInfo => "DEBTINFO",
+            Self::OtherInfo => "OTHERINFO",
             Self::Unknown(s) => s,
         }
     }

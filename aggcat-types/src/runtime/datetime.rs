@@ -1,12 +1,14 @@
 //! `xs:dateTime` values that keep their textual form.
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 
 /// How the time zone of a [`DateTime`] was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Zone {
     /// `+hh:mm` / `-hh:mm`
     Offset,
@@ -21,7 +23,18 @@ enum Zone {
 /// Unlike a bare [`chrono::DateTime`], it keeps the UTC offset, the number of fraction digits and the
 /// time zone spelling, so that decoding and re-encoding gives back the same text
 /// (`2013-08-11T00:00:00-07:00` stays without fraction, `.397` keeps three digits).
-/// Equality compares that textual form; compare [`DateTime::to_chrono`] values to compare instants.
+///
+/// # Equality, hashing and order
+///
+/// `==` (and [`Hash`]) compare what the value encodes to: two values are equal exactly when they
+/// are the same instant **and** have the same UTC offset, the same time zone spelling (`Z`,
+/// `+00:00` or none) and the same number of fraction digits — i.e. when their texts are equal
+/// (`-00:00` is written `+00:00`, so it equals `+00:00`). To ask whether two values denote the same
+/// moment whatever their offsets, use [`DateTime::same_instant`] (or [`DateTime::cmp_instant`]).
+///
+/// [`Ord`] sorts chronologically by instant; values of the same instant that differ in offset,
+/// zone spelling or fraction digits are ordered by those (offset in seconds east of UTC, then
+/// fraction digits, then spelling `+hh:mm` < `Z` < none), so that `Ord` agrees with `==`.
 ///
 /// ```
 /// use aggcat_types::DateTime;
@@ -29,8 +42,13 @@ enum Zone {
 /// assert_eq!(d.to_string(), "2013-08-11T08:52:26.397-07:00");
 /// assert_eq!(d.date_naive().to_string(), "2013-08-11");
 /// assert_eq!(d.to_chrono().timestamp(), 1376236346);
+///
+/// let local: DateTime = "2013-08-11T00:00:00-07:00".parse().unwrap();
+/// let utc: DateTime = "2013-08-11T07:00:00+00:00".parse().unwrap();
+/// assert_ne!(local, utc);
+/// assert!(local.same_instant(&utc));
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct DateTime {
     value: chrono::DateTime<FixedOffset>,
     frac_digits: u8,
@@ -61,9 +79,61 @@ impl DateTime {
         }
     }
 
+    /// Whether both values denote the same moment, whatever their UTC offsets, time zone
+    /// spellings and fraction digits (`2013-08-11T00:00:00-07:00` and `2013-08-11T07:00:00Z`).
+    pub fn same_instant(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+
+    /// Chronological comparison of the instants alone (see [`DateTime::same_instant`]).
+    pub fn cmp_instant(&self, other: &Self) -> Ordering {
+        self.value.cmp(&other.value)
+    }
+
+    /// The UTC offset in seconds (0 for `Z` and for values without time zone).
+    fn offset_secs(&self) -> i32 {
+        self.value.offset().local_minus_utc()
+    }
+
     /// Parses the `xs:dateTime` lexical form (surrounding whitespace allowed).
     pub fn parse(text: &str) -> Result<Self, DateTimeError> {
         parse(text.trim().as_bytes())
+    }
+}
+
+impl PartialEq for DateTime {
+    fn eq(&self, other: &Self) -> bool {
+        // chrono's `==` compares instants only; the offset is part of the text
+        self.value == other.value
+            && self.offset_secs() == other.offset_secs()
+            && self.frac_digits == other.frac_digits
+            && self.zone == other.zone
+    }
+}
+
+impl Eq for DateTime {}
+
+impl Hash for DateTime {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.value.naive_utc().hash(state);
+        self.offset_secs().hash(state);
+        self.frac_digits.hash(state);
+        self.zone.hash(state);
+    }
+}
+
+impl Ord for DateTime {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.cmp_instant(other)
+            .then_with(|| self.offset_secs().cmp(&other.offset_secs()))
+            .then_with(|| self.frac_digits.cmp(&other.frac_digits))
+            .then_with(|| self.zone.cmp(&other.zone))
+    }
+}
+
+impl PartialOrd for DateTime {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -227,6 +297,7 @@ fn parse(b: &[u8]) -> Result<DateTime, DateTimeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::BuildHasher;
 
     #[test]
     fn round_trips_textually() {
@@ -262,6 +333,79 @@ mod tests {
         ] {
             assert!(DateTime::parse(s).is_err(), "{s}");
         }
+    }
+
+    /// Equality, hashing and order agree with the encoded text.
+    #[test]
+    fn equality_is_textual() {
+        let texts = [
+            "2013-08-11T00:00:00-07:00",
+            "2013-08-11T07:00:00+00:00",
+            "2013-08-11T07:00:00-00:00",
+            "2013-08-11T07:00:00Z",
+            "2013-08-11T07:00:00",
+            "2013-08-11T07:00:00.000Z",
+            "2013-08-11T07:00:00.0Z",
+            "2013-08-11T12:30:00+05:30",
+            "2013-08-11T07:00:00.001Z",
+            "2013-08-11T06:59:59.999-00:00",
+        ];
+        let values: Vec<DateTime> = texts.iter().map(|t| t.parse().unwrap()).collect();
+        let state = std::collections::hash_map::RandomState::new();
+        for a in &values {
+            for b in &values {
+                let same_text = a.to_string() == b.to_string();
+                assert_eq!(a == b, same_text, "{a} == {b}");
+                assert_eq!(a.cmp(b) == Ordering::Equal, same_text, "{a} cmp {b}");
+                if same_text {
+                    assert_eq!(state.hash_one(a), state.hash_one(b), "{a} hash {b}");
+                }
+            }
+        }
+        // the pairs that the instant-only comparison used to call equal
+        assert_ne!(values[0], values[1]);
+        assert!(values[0].same_instant(&values[1]));
+        assert_eq!(values[1], values[2]); // -00:00 is written +00:00
+        assert_ne!(values[1], values[3]); // +00:00 vs Z
+        assert_ne!(values[3], values[4]); // Z vs no zone
+        assert_ne!(values[3], values[5]); // no fraction vs .000
+        assert_ne!(values[5], values[6]); // .000 vs .0
+        let moment = &values[0];
+        for other in &values[..8] {
+            assert!(moment.same_instant(other), "{other}");
+            assert_eq!(moment.cmp_instant(other), Ordering::Equal, "{other}");
+        }
+        assert!(!moment.same_instant(&values[8]));
+        // distinct texts of one instant hash differently (not required, but the old hash merged them)
+        assert_ne!(state.hash_one(values[0]), state.hash_one(values[1]));
+    }
+
+    #[test]
+    fn orders_chronologically_first() {
+        let mut v: Vec<DateTime> = [
+            "2013-08-11T07:00:00.001Z",
+            "2013-08-11T00:00:00-07:00", // 07:00Z
+            "2013-08-11T06:59:59.999-00:00",
+            "2013-08-11T12:30:00+05:30", // 07:00Z
+            "2013-08-10T23:00:00Z",
+        ]
+        .iter()
+        .map(|t| t.parse().unwrap())
+        .collect();
+        v.sort();
+        let sorted: Vec<String> = v.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            sorted,
+            [
+                "2013-08-10T23:00:00Z",
+                "2013-08-11T06:59:59.999+00:00",
+                "2013-08-11T00:00:00-07:00",
+                "2013-08-11T12:30:00+05:30",
+                "2013-08-11T07:00:00.001Z",
+            ]
+        );
+        assert_eq!(v[2].cmp_instant(&v[3]), Ordering::Equal);
+        assert_eq!(v[1].cmp_instant(&v[2]), Ordering::Less);
     }
 
     #[test]
