@@ -19,14 +19,17 @@
 //! ```
 
 pub mod auth;
+pub mod bank;
 pub mod catalog;
 pub mod clock;
 pub mod error;
 pub mod init;
+pub mod ops;
 pub mod registry;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod store;
 
 pub use auth::oauth::AuthContext;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -35,3 +38,4 @@ pub use init::{AppFiles, InitError, InitOptions, init, init_with_options};
 pub use registry::{AppRegistration, AppRegistry, RegistryError};
 pub use server::{RunningSandbox, Sandbox, SandboxBuilder};
 pub use state::SandboxStats;
+pub use store::Database;

@@ -43,6 +43,9 @@ enum Command {
         /// Number of institutions in the generated catalog.
         #[arg(long, default_value_t = aggcat_sandbox::server::DEFAULT_CATALOG_SIZE)]
         catalog_size: usize,
+        /// SQLite file keeping customers, logins and accounts across restarts (default: in memory).
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
 }
 
@@ -84,9 +87,14 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             host,
             token_lifetime,
             catalog_size,
+            db,
         } => {
             let app = AppRegistration::from_config_file(&config)?;
-            let sandbox = Sandbox::builder()
+            let mut builder = Sandbox::builder();
+            if let Some(db) = db {
+                builder = builder.database(db);
+            }
+            let sandbox = builder
                 .app(app)
                 .host(host)
                 .port(port)

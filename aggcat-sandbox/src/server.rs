@@ -16,10 +16,12 @@ use crate::auth::tokens::{NonceStore, TokenStore};
 use crate::catalog::Catalog;
 use crate::clock::{Clock, SystemClock};
 use crate::error::SandboxError;
+use crate::ops::{self, Ops, OpsConfig};
 use crate::registry::{AppRegistration, AppRegistry};
 use crate::routes;
 use crate::routes::token::{MAX_BODY_BYTES, TOKEN_PATH, get_access_token_by_saml};
 use crate::state::{AppState, Counters, SandboxStats, Settings, SharedState};
+use crate::store::{Database, Store};
 
 /// Default lifetime of access tokens (Intuit's: one hour).
 pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(60 * 60);
@@ -27,8 +29,9 @@ pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(60 * 60);
 pub const DEFAULT_ASSERTION_SKEW: Duration = Duration::from_secs(5 * 60);
 /// Default OAuth timestamp window (±).
 pub const DEFAULT_TIMESTAMP_WINDOW: Duration = Duration::from_secs(5 * 60);
-/// Default number of institutions in the catalog (small, so listings stay fast in tests).
-pub const DEFAULT_CATALOG_SIZE: usize = 250;
+/// Default number of institutions in the catalog: the size of Intuit's real list (18,716).
+/// Tests that do not list institutions may pass a smaller [`SandboxBuilder::catalog_size`].
+pub const DEFAULT_CATALOG_SIZE: usize = crate::catalog::DEFAULT_SIZE;
 /// How long [`RunningSandbox::shutdown`] waits for open connections before aborting.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
@@ -72,6 +75,8 @@ pub struct SandboxBuilder {
     timestamp_window: Duration,
     catalog_size: usize,
     clock: Arc<dyn Clock>,
+    database: Database,
+    ops_config: OpsConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -85,6 +90,8 @@ impl Default for SandboxBuilder {
             timestamp_window: DEFAULT_TIMESTAMP_WINDOW,
             catalog_size: DEFAULT_CATALOG_SIZE,
             clock: Arc::new(SystemClock),
+            database: Database::Memory,
+            ops_config: OpsConfig::default(),
         }
     }
 }
@@ -126,7 +133,7 @@ impl SandboxBuilder {
         self
     }
 
-    /// Number of institutions in the generated catalog (default 250).
+    /// Number of institutions in the generated catalog (default [`DEFAULT_CATALOG_SIZE`], 18,716).
     pub fn catalog_size(mut self, size: usize) -> Self {
         self.catalog_size = size;
         self
@@ -135,6 +142,18 @@ impl SandboxBuilder {
     /// The clock used for every time check (default: the system clock).
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Where customers, logins and accounts are kept (default: in memory).
+    pub fn database(mut self, database: impl Into<Database>) -> Self {
+        self.database = database.into();
+        self
+    }
+
+    /// Settings of the API operations (challenge session lifetime, refresh interval, …).
+    pub fn ops_config(mut self, config: OpsConfig) -> Self {
+        self.ops_config = config;
         self
     }
 
@@ -163,11 +182,24 @@ impl SandboxBuilder {
         let catalog = tokio::task::spawn_blocking(move || Catalog::generate(catalog_size))
             .await
             .map_err(|e| SandboxError::Config(format!("catalog generation failed: {e}")))?;
+        let catalog = Arc::new(catalog);
+        let database = self.database;
+        let store = tokio::task::spawn_blocking(move || Store::open_database(&database))
+            .await
+            .map_err(|e| SandboxError::Config(format!("cannot open the database: {e}")))?
+            .map_err(|e| SandboxError::Config(format!("cannot open the database: {e}")))?;
+        let ops = Ops::new(
+            store,
+            Arc::clone(&catalog),
+            Arc::clone(&self.clock),
+            self.ops_config,
+        );
         let state: SharedState = Arc::new(AppState {
             registry,
             tokens: TokenStore::new(),
             nonces: NonceStore::new(),
             catalog,
+            ops,
             clock: self.clock,
             settings,
             counters: Arc::clone(&counters),
@@ -202,8 +234,9 @@ impl SandboxBuilder {
 
 /// The full router: token endpoint plus the API under `/v1` and `/rest-war/v1`.
 pub fn router(state: SharedState) -> Router {
-    let api =
-        routes::api_router().layer(middleware::from_fn_with_state(state.clone(), require_oauth));
+    let api = routes::api_router()
+        .merge(ops::router(state.ops.clone()))
+        .layer(middleware::from_fn_with_state(state.clone(), require_oauth));
     Router::new()
         .route(
             TOKEN_PATH,

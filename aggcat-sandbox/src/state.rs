@@ -82,7 +82,9 @@ pub struct AppState {
     /// Seen OAuth nonces.
     pub nonces: NonceStore,
     /// The institution catalog.
-    pub catalog: Catalog,
+    pub catalog: Arc<Catalog>,
+    /// The API operations (store, test bank; see [`crate::ops`]).
+    pub ops: crate::ops::Ops,
     /// The clock.
     pub clock: Arc<dyn Clock>,
     /// Time settings.

@@ -1,0 +1,231 @@
+//! SQLite state of the sandbox: customers, logins, accounts, transactions, positions and
+//! open challenge sessions.
+//!
+//! A [`Store`] is either in memory (the default; state dies with the process) or a file
+//! (state survives restarts). Every request runs in exactly one SQLite transaction through
+//! [`Store::write`]: the closure gets a [`Tx`] with typed accessors; returning `Err` rolls
+//! everything back, returning `Ok` commits.
+//!
+//! Ids come from per-database sequences, so the same sequence of calls against a fresh
+//! database always yields the same ids: accounts count up from `400004530271`, logins from
+//! `82440124`, transactions from `400189790351`, positions from `700000001`.
+//!
+//! The schema version lives in `PRAGMA user_version`; [`Store::open`] applies the missing
+//! migrations in order.
+
+mod model;
+mod tx;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rusqlite::Connection;
+
+pub use model::*;
+pub use tx::Tx;
+
+/// First `accountId` of a fresh database.
+pub const FIRST_ACCOUNT_ID: i64 = 400_004_530_271;
+/// First `institutionLoginId` of a fresh database.
+pub const FIRST_LOGIN_ID: i64 = 82_440_124;
+/// First transaction `id` of a fresh database.
+pub const FIRST_TRANSACTION_ID: i64 = 400_189_790_351;
+/// First `investmentPositionId` of a fresh database.
+pub const FIRST_POSITION_ID: i64 = 700_000_001;
+
+/// The schema, one entry per version (`user_version` = number of applied entries).
+const MIGRATIONS: &[&str] = &[
+    // 1: initial schema.
+    "
+    CREATE TABLE sequences (
+        name TEXT PRIMARY KEY,
+        next INTEGER NOT NULL
+    );
+    CREATE TABLE customers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        consumer_key TEXT NOT NULL,
+        name_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (consumer_key, name_id)
+    );
+    CREATE TABLE logins (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        institution_id INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX logins_by_customer ON logins(customer_id);
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        login_id INTEGER NOT NULL REFERENCES logins(id) ON DELETE CASCADE,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        institution_id INTEGER NOT NULL,
+        family TEXT NOT NULL,
+        account_type TEXT,
+        display_position INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX accounts_by_customer ON accounts(customer_id);
+    CREATE INDEX accounts_by_login ON accounts(login_id);
+    CREATE TABLE transactions (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        posted_date TEXT NOT NULL,
+        pending INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX transactions_by_account_date ON transactions(account_id, posted_date);
+    CREATE TABLE positions (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX positions_by_account ON positions(account_id);
+    CREATE TABLE challenge_sessions (
+        id TEXT PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        login_id INTEGER REFERENCES logins(id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    ",
+];
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored record could not be decoded (written by an incompatible version?).
+    #[error("corrupt stored record in table {table}: {message}")]
+    Corrupt {
+        /// The table the record came from.
+        table: &'static str,
+        /// What was wrong.
+        message: String,
+    },
+    /// The database was written by a newer sandbox.
+    #[error("database schema version {found} is newer than this sandbox supports ({supported})")]
+    TooNew {
+        /// `PRAGMA user_version` of the file.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// The blocking task running the transaction failed.
+    #[error("database task failed: {0}")]
+    Task(String),
+}
+
+/// Where a sandbox keeps its state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Database {
+    /// In memory: every start begins empty (the default).
+    #[default]
+    Memory,
+    /// A SQLite file, created if missing; state survives restarts.
+    File(PathBuf),
+}
+
+impl From<PathBuf> for Database {
+    fn from(path: PathBuf) -> Self {
+        Self::File(path)
+    }
+}
+
+impl From<&Path> for Database {
+    fn from(path: &Path) -> Self {
+        Self::File(path.to_owned())
+    }
+}
+
+/// Handle to the sandbox database; cheap to clone (clones share the connection).
+#[derive(Debug, Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Store {
+    /// A fresh database that lives in memory.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    /// Opens (or creates) the database file at `path` and migrates it to the current schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Self::init(conn)
+    }
+
+    /// Opens the [`Database`] (see [`Store::open_in_memory`] and [`Store::open`]).
+    pub fn open_database(database: &Database) -> Result<Self, StoreError> {
+        match database {
+            Database::Memory => Self::open_in_memory(),
+            Database::File(path) => Self::open(path),
+        }
+    }
+
+    fn init(mut conn: Connection) -> Result<Self, StoreError> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrate(&mut conn)?;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        let conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Runs `f` in one SQLite transaction on the blocking thread pool; commits when `f`
+    /// returns `Ok`, rolls back otherwise.
+    pub async fn write<F, R, E>(&self, f: F) -> Result<R, E>
+    where
+        F: FnOnce(&Tx<'_>) -> Result<R, E> + Send + 'static,
+        R: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.write_blocking(f))
+            .await
+            .map_err(|e| E::from(StoreError::Task(e.to_string())))?
+    }
+
+    /// Like [`Store::write`], on the current thread (for synchronous callers and tests).
+    pub fn write_blocking<F, R, E>(&self, f: F) -> Result<R, E>
+    where
+        F: FnOnce(&Tx<'_>) -> Result<R, E>,
+        E: From<StoreError>,
+    {
+        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let handle = Tx::new(tx);
+        let out = f(&handle)?;
+        handle.commit()?;
+        Ok(out)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let supported = MIGRATIONS.len() as i64;
+    if version > supported {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
