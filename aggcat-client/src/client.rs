@@ -169,6 +169,10 @@ impl Client {
     ///   repeated; the repeated request's response is returned.
     /// * any other `401` carrying an OAuth problem (or a second rejection) →
     ///   [`Error::Token`].
+    ///
+    /// Idempotent requests (`GET`, `DELETE`) are repeated on transport failures and
+    /// `502`/`503`/`504` answers with bounded exponential backoff; `POST` and `PUT` never are
+    /// (see [`crate::retry`]).
     pub async fn execute(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
         let span = tracing::info_span!(
             "aggcat.request",
@@ -179,7 +183,9 @@ impl Client {
             token_renewed = tracing::field::Empty,
         );
         let started = Instant::now();
-        let result = self.execute_inner(&request).instrument(span.clone()).await;
+        let result = crate::retry::with_retries(request.method(), || self.execute_inner(&request))
+            .instrument(span.clone())
+            .await;
         let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         span.record("elapsed_ms", elapsed_ms);
         let _entered = span.enter();

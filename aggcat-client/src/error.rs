@@ -85,6 +85,29 @@ pub enum Error {
         /// The raw body.
         body: Bytes,
     },
+    /// The challenge session expired before it was answered (HTTP 408): start the login
+    /// again (`discover_and_add_accounts` or `update_institution_login`) and answer the new
+    /// challenge promptly.
+    #[error("the challenge session of {target} expired; start the login again{}", message_suffix(.message.as_deref()))]
+    ChallengeExpired {
+        /// What the challenge belonged to.
+        target: crate::challenge::ChallengeTarget,
+        /// The service's `errorMessage`, if it sent one.
+        message: Option<String>,
+    },
+    /// A well-formed answer that breaks the protocol (a challenge without its session
+    /// header, an `AccountList` without the requested account, …).
+    #[error("protocol violation in an HTTP {status} response: {problem}")]
+    Protocol {
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+fn message_suffix(message: Option<&str>) -> String {
+    message.map(|m| format!(" ({m})")).unwrap_or_default()
 }
 
 fn problem_suffix(problem: Option<&str>) -> String {
@@ -146,7 +169,9 @@ impl Error {
             | Self::MalformedTokenResponse { status, .. }
             | Self::Api { status, .. }
             | Self::UndecodableBody { status, .. }
-            | Self::UnexpectedStatus { status, .. } => Some(*status),
+            | Self::UnexpectedStatus { status, .. }
+            | Self::Protocol { status, .. } => Some(*status),
+            Self::ChallengeExpired { .. } => Some(StatusCode::REQUEST_TIMEOUT),
             Self::Transport(e) => e.status(),
             _ => None,
         }
@@ -194,6 +219,27 @@ impl Error {
     pub fn error_code(&self) -> Option<&str> {
         self.first_error_info()
             .and_then(|info| info.error_code.as_deref())
+    }
+
+    /// The `errorCode` of an [`Error::Api`] as a typed [`IntuitCode`](crate::IntuitCode), with
+    /// its meaning and the action to take.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: aggcat_client::Client) {
+    /// use aggcat_client::IntuitCode;
+    ///
+    /// let credentials = [("Banking Userid", "direct"), ("Banking Password", "bad")];
+    /// if let Err(error) = client.discover_and_add_accounts(100000, credentials).await {
+    ///     match error.intuit_code() {
+    ///         Some(IntuitCode::InvalidCredentials) => println!("wrong password"),
+    ///         Some(code) => println!("{}: {}", code.meaning(), code.action()),
+    ///         None => println!("{error}"),
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn intuit_code(&self) -> Option<crate::IntuitCode> {
+        self.error_code().map(crate::IntuitCode::from)
     }
 
     /// `errorMessage` of the first `errorInfo` of an [`Error::Api`].

@@ -13,6 +13,11 @@
 //!   extra headers) and the raw response.
 //! * [`Error`] — one error type with typed API errors (`Status` bodies), transport errors and
 //!   retry classification.
+//! * One typed method per API operation of python-aggcat 0.5 ([`Client::get_institutions`],
+//!   [`Client::discover_and_add_accounts`] → [`LoginOutcome`], [`Client::confirm_challenge`],
+//!   [`Client::get_account_transactions`], [`Client::update_account_type`] with an
+//!   [`AccountTypeUpdate`], [`Client::delete_customer`], …), Intuit's error codes as
+//!   [`IntuitCode`], and automatic retries of idempotent calls ([`retry`]).
 //!
 //! Secrets (consumer secret, private key, token and token secret) live in `secrecy` types or
 //! redacted wrappers: they never appear in `Debug` output or in `tracing` events.
@@ -38,10 +43,15 @@
 //! # Ok(()) }
 //! ```
 
+mod challenge;
 mod client;
+mod codes;
 mod config;
+mod credentials;
 mod error;
+mod ops;
 mod request;
+pub mod retry;
 
 pub use client::{Client, ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
 pub use config::{
@@ -50,6 +60,18 @@ pub use config::{
 };
 pub use error::Error;
 pub use request::{ApiRequest, ApiResponse};
+
+// Typed operations (`ops`): login outcomes and challenges, credentials, Intuit codes.
+pub use aggcat_types::{
+    AccountTypeUpdate, BankingAccountType, CreditAccountType, InvestmentAccountType, LoanType,
+    RewardsAccountType,
+};
+pub use challenge::{
+    CHALLENGE_NODE_HEADER, CHALLENGE_SESSION_HEADER, ChallengeChoice, ChallengeQuestion,
+    ChallengeTarget, LoginOutcome, PendingChallenge, UpdateOutcome,
+};
+pub use codes::IntuitCode;
+pub use credentials::{ChallengeAnswers, LoginCredentials};
 
 /// Re-exports of the HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};

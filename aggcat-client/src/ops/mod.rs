@@ -1,0 +1,54 @@
+//! One typed method per API operation, as `impl Client` blocks.
+//!
+//! | python-aggcat 0.5 | Intuit operation | [`Client`] method |
+//! |---|---|---|
+//! | `get_institutions()` | getInstitutions | [`Client::get_institutions`] |
+//! | `get_institution_details(id)` | getInstitutionDetails | [`Client::get_institution_details`] |
+//! | `get_credential_fields(id)` | — (helper) | [`Client::get_credential_fields`] |
+//! | `discover_and_add_accounts(id, **creds)` | discoverAndAddAccounts | [`Client::discover_and_add_accounts`] |
+//! | `confirm_challenge(id, session, node, responses)` | discoverAndAddAccounts (MFA) | [`Client::confirm_challenge`] |
+//! | `update_institution_login(id, login, refresh, **creds)` | updateInstitutionLogin | [`Client::update_institution_login`] |
+//! | `update_challenge(login, session, node, responses, refresh)` | updateInstitutionLogin (MFA) | [`Client::update_challenge`] |
+//! | `get_customer_accounts()` | getCustomerAccounts | [`Client::get_customer_accounts`] |
+//! | `get_login_accounts(login)` | getLoginAccounts | [`Client::get_login_accounts`] |
+//! | `get_account(id)` | getAccount | [`Client::get_account`] |
+//! | `get_account_transactions(id, start, end)` | getAccountTransactions | [`Client::get_account_transactions`] |
+//! | `get_investment_positions(id)` | getInvestmentPositions | [`Client::get_investment_positions`] |
+//! | `update_account_type(id, name, type)` | updateAccountType | [`Client::update_account_type`] |
+//! | `delete_account(id)` | deleteAccount | [`Client::delete_account`] |
+//! | `delete_customer()` | deleteCustomer | [`Client::delete_customer`] |
+//!
+//! Every method goes through [`Client::execute`]: signed, token renewed when needed, and — for
+//! the `GET` and `DELETE` operations only — repeated on transport failures and `502`/`503`/`504`
+//! (see [`crate::retry`]). Failures are [`Error::Api`] (with the `Status` body and
+//! [`Error::intuit_code`]), [`Error::ChallengeExpired`], [`Error::InvalidRequest`] for bad
+//! arguments (checked before anything is sent), or the transport errors.
+//!
+//! [`Client`]: crate::Client
+//! [`Client::execute`]: crate::Client::execute
+//! [`Error::Api`]: crate::Error::Api
+//! [`Error::intuit_code`]: crate::Error::intuit_code
+//! [`Error::ChallengeExpired`]: crate::Error::ChallengeExpired
+//! [`Error::InvalidRequest`]: crate::Error::InvalidRequest
+
+mod accounts;
+mod institutions;
+mod logins;
+
+use aggcat_types::FromXml;
+use reqwest::StatusCode;
+
+use crate::error::Error;
+use crate::request::ApiResponse;
+
+/// Decodes the body of a `200` answer as `T`; any other status becomes an error.
+fn decode_ok<T: FromXml>(response: ApiResponse) -> Result<T, Error> {
+    response.expect_status(&[StatusCode::OK])?.decode()
+}
+
+/// Accepts a `200`/`204` answer whose body (if any) carries nothing the caller needs.
+fn expect_done(response: ApiResponse) -> Result<(), Error> {
+    response
+        .expect_status(&[StatusCode::OK, StatusCode::NO_CONTENT])
+        .map(drop)
+}
