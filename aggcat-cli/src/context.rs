@@ -1,0 +1,600 @@
+//! Where commands talk: an embedded sandbox (the default), a throw-away one (`--ephemeral`),
+//! or a configured AggCat service (config file or `AGGCAT_*` environment variables).
+//!
+//! The embedded sandbox works like an embedded database: it is started in-process for the
+//! duration of one command, on a loopback port, and keeps its state in a SQLite file in the
+//! user's data directory (`~/.local/share/aggcat/sandbox.sqlite3` on Linux), next to the
+//! sandbox app's files (`aggcat.toml`, `app.key`, `app.crt`, created on first use), so that a
+//! login made by one command is there for the next.
+
+use std::path::{Path, PathBuf};
+
+use aggcat_client::{Client, ClientConfig, ClientConfigBuilder};
+use aggcat_sandbox::{AppRegistration, RunningSandbox, Sandbox};
+use tempfile::TempDir;
+
+use crate::cli::GlobalOptions;
+use crate::download::AppSecrets;
+use crate::error::{CliError, CliResult};
+use crate::report;
+
+/// Name of the app config file in a sandbox app directory.
+pub const APP_CONFIG: &str = aggcat_sandbox::init::CONFIG_FILE;
+/// Name of the embedded sandbox's database in the data directory.
+pub const SANDBOX_DB: &str = "sandbox.sqlite3";
+/// Name of the CLI's config file in the config directory.
+pub const CONFIG_FILE: &str = "config.toml";
+/// Customer id used when none is configured.
+pub const DEFAULT_CUSTOMER: &str = "default";
+
+/// Environment variables that, when set, select a configured service.
+pub const SERVICE_ENV: [&str; 6] = [
+    "AGGCAT_CONSUMER_KEY",
+    "AGGCAT_CONSUMER_SECRET",
+    "AGGCAT_ISSUER_ID",
+    "AGGCAT_PRIVATE_KEY_FILE",
+    "AGGCAT_BASE_URL",
+    "AGGCAT_TOKEN_URL",
+];
+
+/// `~/.local/share/aggcat` (per the platform's conventions).
+pub fn data_dir() -> CliResult<PathBuf> {
+    dirs::data_dir().map(|d| d.join("aggcat")).ok_or_else(|| {
+        CliError::general(
+            "cannot find the user's data directory (is HOME set?); use --ephemeral or --config",
+        )
+    })
+}
+
+/// `~/.config/aggcat` (per the platform's conventions).
+pub fn config_dir() -> CliResult<PathBuf> {
+    dirs::config_dir()
+        .map(|d| d.join("aggcat"))
+        .ok_or_else(|| CliError::general("cannot find the user's config directory (is HOME set?)"))
+}
+
+/// The config file used when `--config` is not given: `~/.config/aggcat/config.toml`.
+pub fn default_config_file() -> Option<PathBuf> {
+    config_dir().ok().map(|d| d.join(CONFIG_FILE))
+}
+
+/// The contents of a CLI config file: the `aggcat.toml` app config plus `customer_id`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    consumer_key: Option<String>,
+    consumer_secret: Option<String>,
+    issuer_id: Option<String>,
+    private_key_file: Option<PathBuf>,
+    certificate_file: Option<PathBuf>,
+    base_url: Option<String>,
+    token_url: Option<String>,
+    customer_id: Option<String>,
+}
+
+impl FileConfig {
+    /// Reads `path`; error messages never quote the file's lines (they may hold the secret).
+    fn read(path: &Path) -> CliResult<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            CliError::auth(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            ))
+        })?;
+        let mut config: Self = toml::from_str(&text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            CliError::auth(format!(
+                "the config file {}{at} is not valid: {}",
+                path.display(),
+                e.message().trim_end_matches('\n')
+            ))
+        })?;
+        // Key and certificate paths are relative to the file's directory.
+        let base = path.parent().unwrap_or_else(|| Path::new("."));
+        for p in [&mut config.private_key_file, &mut config.certificate_file]
+            .into_iter()
+            .flatten()
+        {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        }
+        Ok(config)
+    }
+
+    /// Overrides fields with the `AGGCAT_*` variables that are set.
+    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
+        let set = |field: &mut Option<String>, name: &str| {
+            if let Some(v) = var(name).filter(|v| !v.is_empty()) {
+                *field = Some(v);
+            }
+        };
+        set(&mut self.consumer_key, "AGGCAT_CONSUMER_KEY");
+        set(&mut self.consumer_secret, "AGGCAT_CONSUMER_SECRET");
+        set(&mut self.issuer_id, "AGGCAT_ISSUER_ID");
+        set(&mut self.base_url, "AGGCAT_BASE_URL");
+        set(&mut self.token_url, "AGGCAT_TOKEN_URL");
+        if let Some(v) = var("AGGCAT_PRIVATE_KEY_FILE").filter(|v| !v.is_empty()) {
+            self.private_key_file = Some(PathBuf::from(v));
+        }
+    }
+
+    /// A client config builder (without customer), or which setting is missing.
+    fn builder(self, source: &str) -> CliResult<ClientConfigBuilder> {
+        let missing = |field: &str, var: &str| {
+            CliError::auth(format!(
+                "the configuration from {source} has no {field}; set it in the config file or \
+                 in {var}"
+            ))
+        };
+        let mut builder = ClientConfig::builder()
+            .consumer_key(
+                self.consumer_key
+                    .ok_or_else(|| missing("consumer_key", "AGGCAT_CONSUMER_KEY"))?,
+            )
+            .consumer_secret(
+                self.consumer_secret
+                    .ok_or_else(|| missing("consumer_secret", "AGGCAT_CONSUMER_SECRET"))?,
+            )
+            .issuer_id(
+                self.issuer_id
+                    .ok_or_else(|| missing("issuer_id", "AGGCAT_ISSUER_ID"))?,
+            )
+            .private_key_file(
+                self.private_key_file
+                    .ok_or_else(|| missing("private_key_file", "AGGCAT_PRIVATE_KEY_FILE"))?,
+            );
+        if let Some(url) = self.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(url) = self.token_url {
+            builder = builder.token_url(url);
+        }
+        Ok(builder)
+    }
+}
+
+/// A configured service, resolved from a file and/or the environment.
+#[derive(Debug)]
+pub struct ServiceConfig {
+    /// Where the settings came from, for messages (`file …`, `the environment`).
+    pub source: String,
+    /// The config file, if one was read.
+    pub file: Option<PathBuf>,
+    /// The certificate file named by the config, if any (needed by `aggcat serve`).
+    pub certificate_file: Option<PathBuf>,
+    /// The API base URL, if set (absent = Intuit's).
+    pub base_url: Option<String>,
+    /// `customer_id` from the file.
+    pub customer_id: Option<String>,
+    builder: ClientConfigBuilder,
+    secrets: AppSecrets,
+}
+
+/// Where a command talks.
+#[derive(Debug)]
+pub enum Destination {
+    /// The embedded sandbox with its app in `data_dir` and its state in `db`.
+    Embedded {
+        /// The app files (and institution cache) directory.
+        data_dir: PathBuf,
+        /// The SQLite file.
+        db: PathBuf,
+    },
+    /// A throw-away embedded sandbox.
+    Ephemeral,
+    /// A configured service.
+    Service(Box<ServiceConfig>),
+}
+
+/// Decides where to talk from the flags, the environment and the default config file.
+///
+/// `--ephemeral` and `--sandbox-db` select the embedded sandbox whatever is configured;
+/// otherwise `--config FILE`, the `AGGCAT_*` service variables or an existing
+/// `~/.config/aggcat/config.toml` select a service (variables override the file's values);
+/// otherwise the embedded sandbox with its default database.
+pub fn resolve(global: &GlobalOptions) -> CliResult<Destination> {
+    resolve_with(
+        global,
+        |name| std::env::var(name).ok(),
+        default_config_file(),
+    )
+}
+
+fn resolve_with(
+    global: &GlobalOptions,
+    var: impl Fn(&str) -> Option<String>,
+    default_file: Option<PathBuf>,
+) -> CliResult<Destination> {
+    if global.ephemeral {
+        return Ok(Destination::Ephemeral);
+    }
+    if let Some(db) = &global.sandbox_db {
+        return Ok(Destination::Embedded {
+            data_dir: data_dir()?,
+            db: db.clone(),
+        });
+    }
+    let env_selects = SERVICE_ENV
+        .iter()
+        .any(|name| var(name).is_some_and(|v| !v.is_empty()));
+    let file = match &global.config {
+        Some(path) => Some(path.clone()),
+        None => default_file.filter(|p| p.is_file()),
+    };
+    if file.is_none() && !env_selects {
+        let data_dir = data_dir()?;
+        return Ok(Destination::Embedded {
+            db: data_dir.join(SANDBOX_DB),
+            data_dir,
+        });
+    }
+    let mut config = match &file {
+        Some(path) => FileConfig::read(path)?,
+        None => FileConfig::default(),
+    };
+    config.apply_env(&var);
+    let secrets = AppSecrets {
+        consumer_secret: config.consumer_secret.clone().unwrap_or_default(),
+        private_key_file: config.private_key_file.clone().unwrap_or_default(),
+    };
+    let source = match (&file, env_selects) {
+        (Some(path), false) => format!("the config file {}", path.display()),
+        (Some(path), true) => format!(
+            "the config file {} and AGGCAT_* environment variables",
+            path.display()
+        ),
+        (None, _) => "the AGGCAT_* environment variables".to_owned(),
+    };
+    Ok(Destination::Service(Box::new(ServiceConfig {
+        file,
+        certificate_file: config.certificate_file.clone(),
+        base_url: config.base_url.clone(),
+        customer_id: config.customer_id.clone(),
+        builder: config.builder(&source)?,
+        secrets,
+        source,
+    })))
+}
+
+/// The customer: `--customer`/`AGGCAT_CUSTOMER_ID`, else the config's `customer_id`, else
+/// `"default"`.
+fn customer(global: &GlobalOptions, configured: Option<&str>) -> CliResult<String> {
+    let customer = global
+        .customer
+        .as_deref()
+        .or(configured)
+        .unwrap_or(DEFAULT_CUSTOMER)
+        .trim()
+        .to_owned();
+    if customer.is_empty() {
+        return Err(CliError::usage("the customer id must not be empty"));
+    }
+    Ok(customer)
+}
+
+/// The sandbox app in `dir`, created on first use; returns its `aggcat.toml`.
+pub fn ensure_sandbox_app(dir: &Path) -> CliResult<PathBuf> {
+    let config = dir.join(APP_CONFIG);
+    if config.is_file() {
+        return Ok(config);
+    }
+    match aggcat_sandbox::init(dir) {
+        Ok(files) => Ok(files.config),
+        // Another process created it at the same moment.
+        Err(aggcat_sandbox::InitError::AlreadyExists(_)) if config.is_file() => Ok(config),
+        Err(e) => Err(CliError::general(format!(
+            "cannot create the sandbox app in {}: {e}",
+            dir.display()
+        ))),
+    }
+}
+
+pub use aggcat_sandbox::Database;
+
+/// Starts a sandbox serving the app of `app_config` with the full institution catalog.
+pub async fn start_sandbox(
+    app_config: &Path,
+    database: &Database,
+    port: Option<u16>,
+) -> CliResult<RunningSandbox> {
+    let app = AppRegistration::from_config_file(app_config).map_err(|e| {
+        CliError::auth(format!(
+            "cannot load the sandbox app {}: {e}",
+            app_config.display()
+        ))
+    })?;
+    let mut builder = Sandbox::builder()
+        .app(app)
+        .catalog_size(aggcat_sandbox::catalog::DEFAULT_SIZE);
+    if let Some(port) = port {
+        builder = builder.port(port);
+    }
+    if let Database::File(path) = database
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| CliError::general(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    builder = builder.database(database.clone());
+    builder.start().await.map_err(|e| {
+        let what = match database {
+            Database::File(path) => format!(" with the database {}", path.display()),
+            _ => String::new(),
+        };
+        CliError::general(format!("cannot start the sandbox{what}: {e}"))
+    })
+}
+
+/// An open connection to wherever commands talk, plus what it needs to stay alive.
+#[derive(Debug)]
+pub struct Session {
+    client: Option<Client>,
+    secrets: AppSecrets,
+    sandbox: Option<RunningSandbox>,
+    /// Keeps the throw-away app directory of `--ephemeral` until the session ends.
+    temp: Option<TempDir>,
+    cache_dir: PathBuf,
+    cache_name: String,
+    customer: String,
+    description: String,
+}
+
+impl Session {
+    /// Connects as decided by [`resolve`].
+    pub async fn open(global: &GlobalOptions) -> CliResult<Self> {
+        let destination = resolve(global)?;
+        Self::open_at(destination, global).await
+    }
+
+    /// Connects to `destination`.
+    pub async fn open_at(destination: Destination, global: &GlobalOptions) -> CliResult<Self> {
+        match destination {
+            Destination::Service(service) => {
+                let customer = customer(global, service.customer_id.as_deref())?;
+                let config = service
+                    .builder
+                    .customer_id(customer.clone())
+                    .build()
+                    .map_err(|e| report::client_error(&e).context(&service.source))?;
+                let cache_name = cache_name_for(config.base_url().as_str());
+                let client = Client::new(config).map_err(|e| report::client_error(&e))?;
+                Ok(Self {
+                    description: format!("the service at {}", client.config().base_url()),
+                    client: Some(client),
+                    secrets: service.secrets,
+                    sandbox: None,
+                    temp: None,
+                    cache_dir: data_dir()?,
+                    cache_name,
+                    customer,
+                })
+            }
+            Destination::Embedded { data_dir, db } => {
+                let app_config = ensure_sandbox_app(&data_dir)?;
+                let secrets = app_secrets(&app_config)?;
+                let sandbox = start_sandbox(&app_config, &Database::File(db.clone()), None).await?;
+                let customer = customer(global, None)?;
+                let client = sandbox_client(&app_config, &sandbox, &customer)?;
+                Ok(Self {
+                    description: format!("the embedded sandbox ({})", db.display()),
+                    client: Some(client),
+                    secrets,
+                    sandbox: Some(sandbox),
+                    temp: None,
+                    cache_dir: data_dir,
+                    cache_name: "sandbox".to_owned(),
+                    customer,
+                })
+            }
+            Destination::Ephemeral => {
+                let temp = tempfile::Builder::new()
+                    .prefix("aggcat-ephemeral-")
+                    .tempdir()
+                    .map_err(|e| {
+                        CliError::general(format!("cannot create a temporary directory: {e}"))
+                    })?;
+                let app_config = ensure_sandbox_app(temp.path())?;
+                let secrets = app_secrets(&app_config)?;
+                let sandbox = start_sandbox(&app_config, &Database::Memory, None).await?;
+                let customer = customer(global, None)?;
+                let client = sandbox_client(&app_config, &sandbox, &customer)?;
+                Ok(Self {
+                    description: "a throw-away sandbox".to_owned(),
+                    client: Some(client),
+                    secrets,
+                    sandbox: Some(sandbox),
+                    cache_dir: temp.path().to_owned(),
+                    temp: Some(temp),
+                    cache_name: "sandbox".to_owned(),
+                    customer,
+                })
+            }
+        }
+    }
+
+    /// The API client.
+    pub fn client(&self) -> &Client {
+        self.client
+            .as_ref()
+            .expect("the client lives until Session::close")
+    }
+
+    /// The app's secrets (for the streamed institution download).
+    pub fn secrets(&self) -> &AppSecrets {
+        &self.secrets
+    }
+
+    /// Where the session talks, for messages: `the embedded sandbox (FILE)`, `a throw-away
+    /// sandbox` or `the service at URL`.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The customer the calls act for.
+    pub fn customer(&self) -> &str {
+        &self.customer
+    }
+
+    /// Whether this session talks to a sandbox (embedded or ephemeral).
+    pub fn is_sandbox(&self) -> bool {
+        self.sandbox.is_some()
+    }
+
+    /// Where the institution list of this destination is cached, and under which name.
+    pub fn cache_location(&self) -> (&Path, &str) {
+        (&self.cache_dir, &self.cache_name)
+    }
+
+    /// Stops the embedded sandbox (after closing the client's connections) and removes the
+    /// throw-away directory.
+    pub async fn close(mut self) {
+        self.client = None;
+        if let Some(sandbox) = self.sandbox.take() {
+            sandbox.shutdown().await;
+        }
+        drop(self.temp.take());
+    }
+}
+
+/// The secrets of the sandbox app of `app_config`.
+fn app_secrets(app_config: &Path) -> CliResult<AppSecrets> {
+    let file = FileConfig::read(app_config)?;
+    match (file.consumer_secret, file.private_key_file) {
+        (Some(consumer_secret), Some(private_key_file)) => Ok(AppSecrets {
+            consumer_secret,
+            private_key_file,
+        }),
+        _ => Err(CliError::auth(format!(
+            "the sandbox app config {} lacks consumer_secret or private_key_file; delete it to \
+             have a new app created",
+            app_config.display()
+        ))),
+    }
+}
+
+/// A client for `sandbox` with the app of `app_config`, acting for `customer`.
+pub fn sandbox_client(
+    app_config: &Path,
+    sandbox: &RunningSandbox,
+    customer: &str,
+) -> CliResult<Client> {
+    let config = ClientConfig::from_file(app_config)
+        .and_then(|b| {
+            b.base_url(sandbox.base_url())
+                .token_url(sandbox.token_url())
+                .customer_id(customer)
+                .build()
+        })
+        .map_err(|e| report::client_error(&e))?;
+    Client::new(config).map_err(|e| report::client_error(&e))
+}
+
+/// A file-name-safe cache name for a service base URL (`financialdatafeed.platform.intuit.com`).
+fn cache_name_for(base_url: &str) -> String {
+    let name: String = base_url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    name.trim_matches('_').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Format;
+
+    fn global() -> GlobalOptions {
+        GlobalOptions {
+            config: None,
+            customer: None,
+            sandbox_db: None,
+            ephemeral: false,
+            format: Format::Table,
+        }
+    }
+
+    #[test]
+    fn no_configuration_means_the_embedded_sandbox() {
+        let dest = resolve_with(&global(), |_| None, None).unwrap();
+        assert!(matches!(dest, Destination::Embedded { ref db, .. } if db.ends_with(SANDBOX_DB)));
+        let mut g = global();
+        g.ephemeral = true;
+        assert!(matches!(
+            resolve_with(&g, |_| Some("x".into()), None).unwrap(),
+            Destination::Ephemeral
+        ));
+    }
+
+    #[test]
+    fn environment_variables_select_and_complete_a_service() {
+        let env = |name: &str| match name {
+            "AGGCAT_CONSUMER_KEY" => Some("key".to_owned()),
+            "AGGCAT_CONSUMER_SECRET" => Some("secret".to_owned()),
+            "AGGCAT_ISSUER_ID" => Some("issuer".to_owned()),
+            "AGGCAT_PRIVATE_KEY_FILE" => Some("/nonexistent/app.key".to_owned()),
+            "AGGCAT_BASE_URL" => Some("http://127.0.0.1:1/v1".to_owned()),
+            _ => None,
+        };
+        let Destination::Service(service) = resolve_with(&global(), env, None).unwrap() else {
+            panic!("expected a service");
+        };
+        assert_eq!(service.base_url.as_deref(), Some("http://127.0.0.1:1/v1"));
+        assert!(service.source.contains("environment"));
+
+        // One variable alone selects the service, and the missing ones are named.
+        let only_key = |name: &str| (name == "AGGCAT_CONSUMER_KEY").then(|| "key".to_owned());
+        let err = resolve_with(&global(), only_key, None).unwrap_err();
+        assert!(err.message().contains("consumer_secret"), "{err}");
+        assert!(err.message().contains("AGGCAT_CONSUMER_SECRET"), "{err}");
+    }
+
+    #[test]
+    fn config_files_resolve_relative_paths_and_reject_unknown_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "consumer_key = \"k\"\nconsumer_secret = \"s3cret\"\nissuer_id = \"i\"\n\
+             private_key_file = \"app.key\"\ncustomer_id = \"c7\"\n",
+        )
+        .unwrap();
+        let mut g = global();
+        g.config = Some(path.clone());
+        let Destination::Service(service) = resolve_with(&g, |_| None, None).unwrap() else {
+            panic!("expected a service");
+        };
+        assert_eq!(service.customer_id.as_deref(), Some("c7"));
+        assert_eq!(customer(&g, service.customer_id.as_deref()).unwrap(), "c7");
+        g.customer = Some("flag".into());
+        assert_eq!(customer(&g, Some("c7")).unwrap(), "flag");
+
+        std::fs::write(&path, "consumer_key = \"k\"\nconsumer_secrt = \"s3cret\"\n").unwrap();
+        let err = resolve_with(&g, |_| None, None).unwrap_err();
+        assert!(err.message().contains("line 2"), "{err}");
+        assert!(!err.message().contains("s3cret"), "{err}");
+    }
+
+    #[test]
+    fn cache_names_are_file_safe() {
+        assert_eq!(
+            cache_name_for("https://financialdatafeed.platform.intuit.com/v1"),
+            "financialdatafeed.platform.intuit.com_v1"
+        );
+        assert_eq!(
+            cache_name_for("http://127.0.0.1:8297/v1"),
+            "127.0.0.1_8297_v1"
+        );
+    }
+}
