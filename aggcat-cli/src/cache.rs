@@ -95,8 +95,7 @@ pub async fn institutions(session: &Session, refresh: bool) -> CliResult<Institu
             Err(e) => eprintln!("warning: ignoring the institution cache: {e}"),
         }
     }
-    let config = session.client().config();
-    let xml = download::institutions(config, session.secrets()).await?;
+    let xml = download::institutions(session.client()).await?;
     let bytes = xml.len() as u64;
     let institutions = decode(xml.clone()).await?;
     let info = CacheInfo {

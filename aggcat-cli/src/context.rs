@@ -14,7 +14,6 @@ use aggcat_sandbox::{AppRegistration, RunningSandbox, Sandbox};
 use tempfile::TempDir;
 
 use crate::cli::GlobalOptions;
-use crate::download::AppSecrets;
 use crate::error::{CliError, CliResult};
 use crate::report;
 
@@ -171,7 +170,6 @@ pub struct ServiceConfig {
     /// `customer_id` from the file.
     pub customer_id: Option<String>,
     builder: ClientConfigBuilder,
-    secrets: AppSecrets,
 }
 
 /// Where a command talks.
@@ -237,10 +235,6 @@ fn resolve_with(
         None => FileConfig::default(),
     };
     config.apply_env(&var);
-    let secrets = AppSecrets {
-        consumer_secret: config.consumer_secret.clone().unwrap_or_default(),
-        private_key_file: config.private_key_file.clone().unwrap_or_default(),
-    };
     let source = match (&file, env_selects) {
         (Some(path), false) => format!("the config file {}", path.display()),
         (Some(path), true) => format!(
@@ -255,7 +249,6 @@ fn resolve_with(
         base_url: config.base_url.clone(),
         customer_id: config.customer_id.clone(),
         builder: config.builder(&source)?,
-        secrets,
         source,
     })))
 }
@@ -333,7 +326,6 @@ pub async fn start_sandbox(
 #[derive(Debug)]
 pub struct Session {
     client: Option<Client>,
-    secrets: AppSecrets,
     sandbox: Option<RunningSandbox>,
     /// Keeps the throw-away app directory of `--ephemeral` until the session ends.
     temp: Option<TempDir>,
@@ -365,7 +357,6 @@ impl Session {
                 Ok(Self {
                     description: format!("the service at {}", client.config().base_url()),
                     client: Some(client),
-                    secrets: service.secrets,
                     sandbox: None,
                     temp: None,
                     cache_dir: data_dir()?,
@@ -375,14 +366,12 @@ impl Session {
             }
             Destination::Embedded { data_dir, db } => {
                 let app_config = ensure_sandbox_app(&data_dir)?;
-                let secrets = app_secrets(&app_config)?;
                 let sandbox = start_sandbox(&app_config, &Database::File(db.clone()), None).await?;
                 let customer = customer(global, None)?;
                 let client = sandbox_client(&app_config, &sandbox, &customer)?;
                 Ok(Self {
                     description: format!("the embedded sandbox ({})", db.display()),
                     client: Some(client),
-                    secrets,
                     sandbox: Some(sandbox),
                     temp: None,
                     cache_dir: data_dir,
@@ -398,14 +387,12 @@ impl Session {
                         CliError::general(format!("cannot create a temporary directory: {e}"))
                     })?;
                 let app_config = ensure_sandbox_app(temp.path())?;
-                let secrets = app_secrets(&app_config)?;
                 let sandbox = start_sandbox(&app_config, &Database::Memory, None).await?;
                 let customer = customer(global, None)?;
                 let client = sandbox_client(&app_config, &sandbox, &customer)?;
                 Ok(Self {
                     description: "a throw-away sandbox".to_owned(),
                     client: Some(client),
-                    secrets,
                     sandbox: Some(sandbox),
                     cache_dir: temp.path().to_owned(),
                     temp: Some(temp),
@@ -421,11 +408,6 @@ impl Session {
         self.client
             .as_ref()
             .expect("the client lives until Session::close")
-    }
-
-    /// The app's secrets (for the streamed institution download).
-    pub fn secrets(&self) -> &AppSecrets {
-        &self.secrets
     }
 
     /// Where the session talks, for messages: `the embedded sandbox (FILE)`, `a throw-away
@@ -457,22 +439,6 @@ impl Session {
             sandbox.shutdown().await;
         }
         drop(self.temp.take());
-    }
-}
-
-/// The secrets of the sandbox app of `app_config`.
-fn app_secrets(app_config: &Path) -> CliResult<AppSecrets> {
-    let file = FileConfig::read(app_config)?;
-    match (file.consumer_secret, file.private_key_file) {
-        (Some(consumer_secret), Some(private_key_file)) => Ok(AppSecrets {
-            consumer_secret,
-            private_key_file,
-        }),
-        _ => Err(CliError::auth(format!(
-            "the sandbox app config {} lacks consumer_secret or private_key_file; delete it to \
-             have a new app created",
-            app_config.display()
-        ))),
     }
 }
 

@@ -70,6 +70,18 @@ impl Value {
         matches!(self, Self::Int(_) | Self::Amount(..))
     }
 
+    /// The table form, amounts with `scale` fraction digits (if they have fewer).
+    fn display_with_scale(&self, scale: u32) -> String {
+        match self {
+            Self::Amount(v, currency) if v.scale() < scale => {
+                let mut v = *v;
+                v.rescale(scale);
+                Self::Amount(v, currency.clone()).display()
+            }
+            other => other.display(),
+        }
+    }
+
     /// The table form.
     fn display(&self) -> String {
         match self {
@@ -187,10 +199,28 @@ impl Table {
         if self.rows.is_empty() {
             return format!("{}\n", self.empty_note);
         }
+        // The amounts of a column share their number of fraction digits, so that the
+        // decimal points line up.
+        let scales: Vec<u32> = (0..self.columns.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| match &r[i] {
+                        Value::Amount(v, _) => Some(v.scale()),
+                        _ => None,
+                    })
+                    .fold(2, u32::max)
+            })
+            .collect();
         let cells: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|row| row.iter().map(Value::display).collect())
+            .map(|row| {
+                row.iter()
+                    .zip(&scales)
+                    .map(|(value, &scale)| value.display_with_scale(scale))
+                    .collect()
+            })
             .collect();
         let mut widths: Vec<usize> = self
             .columns
@@ -435,6 +465,29 @@ mod tests {
         assert_eq!(
             t.render_text(),
             "  ID  NICKNAME        BALANCE\n   7  My Checking  811.52 USD\n1234  Visa          -5.00 USD\n"
+        );
+    }
+
+    #[test]
+    fn decimal_points_of_a_column_line_up() {
+        let mut t = Table::new(&["units", "price"], &["price"]);
+        t.push(vec![
+            Value::Amount(dec("605.530"), None),
+            Value::Amount(dec("36.57"), Some("USD".into())),
+        ]);
+        t.push(vec![
+            Value::Amount(dec("326"), None),
+            Value::Amount(dec("174.7"), Some("USD".into())),
+        ]);
+        assert_eq!(
+            t.render_text(),
+            "  UNITS       PRICE\n605.530   36.57 USD\n326.000  174.70 USD\n"
+        );
+        // CSV keeps each value's own digits.
+        assert!(
+            t.render_csv().contains("326.00,174.70,USD"),
+            "{}",
+            t.render_csv()
         );
     }
 

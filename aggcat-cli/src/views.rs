@@ -79,7 +79,7 @@ pub fn accounts_table(accounts: &[Account]) -> Table {
             "type",
             "balance",
             "balance_date",
-            "status",
+            "aggr_status",
         ],
         &["balance"],
     )

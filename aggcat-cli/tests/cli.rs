@@ -756,18 +756,13 @@ fn transactions_positions_type_updates_and_deletions() {
     let (header, _) = csv_rows(&home.run(&["positions", &brokerage, "--format", "csv"]));
     assert_eq!(header[..3], ["id", "ticker", "security"]);
 
-    // Types: unknown ones are refused locally with the valid list; the service does not
-    // move a typed account to another family.
+    // Unknown types are refused locally with the valid list (the service's answers to
+    // `set-type` are tested in `set_type_changes_a_type_within_its_family_only`).
     home.cmd()
         .args(["set-type", &checking, "banking", "GOLD"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("CHECKING, SAVINGS"));
-    home.cmd()
-        .args(["set-type", &checking, "credit", "creditcard"])
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains("403"));
 
     // Unknown account: 404.
     home.cmd()
@@ -796,34 +791,31 @@ fn transactions_positions_type_updates_and_deletions() {
 }
 
 #[test]
-fn set_type_gives_an_untyped_account_its_type() {
+fn set_type_changes_a_type_within_its_family_only() {
     let home = Home::new();
-    // The sandbox draws an ordinary institution's accounts from the institution and user id;
-    // this user of JP Morgan Chase Bank (13278) has an untyped health savings account.
-    let added = home.json(&[
-        "login",
-        "13278",
-        "--credential",
-        "usr_name=carol",
-        "--credential",
-        "usr_password=go",
-    ]);
-    let (_, untyped) = accounts(&added)
-        .into_iter()
-        .find(|(family, _)| family == "OtherAccount")
-        .unwrap_or_else(|| panic!("no OtherAccount in {added}"));
-    let id = untyped["accountId"].as_i64().unwrap().to_string();
-    let text = home.run(&["set-type", &id, "investment", "401k"]);
-    assert!(text.contains("401K"), "{text}");
-    let (family, account) = accounts(&home.json(&["account", &id])).remove(0);
+    let added = home.login("direct", &[]);
+    let brokerage = account_id(&added, "My Brokerage").to_string();
+    let checking = account_id(&added, "My Checking").to_string();
+    let (_, before) = accounts(&home.json(&["account", &brokerage])).remove(0);
+    assert_eq!(before["investmentAccountType"], "TAXABLE");
+
+    // The python-aggcat manual's example: the brokerage account becomes a 403(b).
+    let text = home.run(&["set-type", &brokerage, "investment", "403b"]);
+    assert!(text.contains("403B"), "{text}");
+    let (family, account) = accounts(&home.json(&["account", &brokerage])).remove(0);
     assert_eq!(family, "InvestmentAccount");
-    assert_eq!(account["investmentAccountType"], "401K");
-    // Now typed, it cannot change family again (the service's rule): exit code 3.
+    assert_eq!(account["investmentAccountType"], "403B");
+
+    // A typed account does not move to another family (the service answers 403): exit
+    // code 3, and the account keeps its type.
     home.cmd()
-        .args(["set-type", &id, "banking", "SAVINGS", "--format", "json"])
+        .args(["set-type", &checking, "credit", "creditcard"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("403"));
+    let (family, account) = accounts(&home.json(&["account", &checking])).remove(0);
+    assert_eq!(family, "BankingAccount");
+    assert_eq!(account["bankingAccountType"], "CHECKING");
 }
 
 #[test]
@@ -834,12 +826,23 @@ fn the_demo_runs_to_completion_without_configuration() {
     for heading in [
         "== 1. Find an institution ==",
         "== 3. Log in, answering a challenge ==",
-        "== 7. Give an untyped account a type ==",
+        "== 7. Change an account's type ==",
         "== 9. Delete the customer ==",
     ] {
         assert!(text.contains(heading), "missing {heading}:\n{text}");
     }
     assert!(text.contains("JP Morgan Chase Bank"), "{text}");
+    // Step 7 re-types My Brokerage and shows the account again.
+    let step7 = &text[text.find("== 7.").unwrap()..text.find("== 8.").unwrap()];
+    assert!(step7.contains("of type TAXABLE"), "{step7}");
+    assert!(
+        step7
+            .lines()
+            .any(|l| l.starts_with("type:") && l.ends_with(" 403B")),
+        "{step7}"
+    );
+    // The demo stays at the test bank: no other login, so 10 - 1 accounts are left.
+    assert!(text.contains("9 accounts left"), "{text}");
     assert!(text.contains("Which high school"), "{text}");
     assert!(text.contains("accounts now: 0"), "{text}");
     // Ephemeral: nothing was written to the home directory.

@@ -1,12 +1,13 @@
 //! The client: token lifecycle and the signed request executor.
 
 use std::fmt;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use aggcat_auth::oauth1::{self, Credentials};
 use aggcat_auth::saml::AssertionBuilder;
+use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, WWW_AUTHENTICATE,
@@ -173,7 +174,51 @@ impl Client {
     /// Idempotent requests (`GET`, `DELETE`) are repeated on transport failures and
     /// `502`/`503`/`504` answers with bounded exponential backoff; `POST` and `PUT` never are
     /// (see [`crate::retry`]).
+    ///
+    /// To follow the download of a large body, use [`Client::execute_with_progress`].
     pub async fn execute(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
+        self.execute_with_progress(request, |_, _| {}).await
+    }
+
+    /// [`Client::execute`], reporting the reception of the response body to `progress`.
+    ///
+    /// `progress(received, total)` is called once when the response headers arrive
+    /// (`received` = 0) and then after each chunk of the body, with the bytes received so far;
+    /// `total` is the response's `Content-Length`, if it has one. The returned
+    /// [`ApiResponse`] holds the whole body, exactly as [`Client::execute`] would return it:
+    /// token cache and renewal, the single retry after `token_rejected`, the repetition of
+    /// idempotent calls, the `aggcat.request` tracing span and the error mapping are the same
+    /// (it is the same code path).
+    ///
+    /// The body of a `401 token_rejected` answer (discarded before the request is repeated
+    /// with a new token) is not reported. When an idempotent call is repeated after a
+    /// gateway error or a transport failure, the new attempt reports from 0 again, so within
+    /// one attempt `received` only grows.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: aggcat_client::Client) -> Result<(), aggcat_client::Error> {
+    /// use aggcat_client::ApiRequest;
+    ///
+    /// let response = client
+    ///     .execute_with_progress(ApiRequest::get("/institutions"), |received, total| {
+    ///         match total {
+    ///             Some(total) => eprint!("\r{received}/{total} bytes"),
+    ///             None => eprint!("\r{received} bytes"),
+    ///         }
+    ///     })
+    ///     .await?;
+    /// eprintln!();
+    /// println!("{} ({} bytes)", response.status(), response.body().len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn execute_with_progress<P>(
+        &self,
+        request: ApiRequest,
+        progress: P,
+    ) -> Result<ApiResponse, Error>
+    where
+        P: FnMut(u64, Option<u64>),
+    {
         let span = tracing::info_span!(
             "aggcat.request",
             method = %request.method(),
@@ -183,9 +228,14 @@ impl Client {
             token_renewed = tracing::field::Empty,
         );
         let started = Instant::now();
-        let result = crate::retry::with_retries(request.method(), || self.execute_inner(&request))
-            .instrument(span.clone())
-            .await;
+        // Each attempt borrows the callback; a mutex (never held across an await) lets the
+        // attempts share it while keeping the future `Send` when the callback is.
+        let progress = std::sync::Mutex::new(progress);
+        let result = crate::retry::with_retries(request.method(), || {
+            self.execute_inner(&request, &progress)
+        })
+        .instrument(span.clone())
+        .await;
         let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         span.record("elapsed_ms", elapsed_ms);
         let _entered = span.enter();
@@ -208,33 +258,49 @@ impl Client {
         result
     }
 
-    async fn execute_inner(&self, request: &ApiRequest) -> Result<ApiResponse, Error> {
+    /// One attempt: sign and send, renew and resend once after `token_rejected`, read the
+    /// body of the answer kept (reporting it to `progress`).
+    async fn execute_inner<P>(
+        &self,
+        request: &ApiRequest,
+        progress: &std::sync::Mutex<P>,
+    ) -> Result<ApiResponse, Error>
+    where
+        P: FnMut(u64, Option<u64>),
+    {
         let url = self.request_url(request)?;
         let headers = extra_headers(request)?;
 
         let token = self.current_token().await?;
         let mut response = self.send_signed(request, &url, &headers, &token).await?;
 
-        if is_token_rejected(&response) {
+        if is_token_rejected(response.status(), response.headers()) {
             self.inner
                 .counters
                 .token_rejections
                 .fetch_add(1, Ordering::Relaxed);
             tracing::Span::current().record("token_renewed", true);
             tracing::info!("token rejected by the server; renewing it and retrying once");
+            // Read the (small) rejection so that the connection can be reused.
+            read_body(response, &mut |_, _| {}).await?;
             let token = self.renew_rejected(token.generation).await?;
             response = self.send_signed(request, &url, &headers, &token).await?;
         }
 
-        if response.status() == StatusCode::UNAUTHORIZED
+        let status = response.status();
+        if status == StatusCode::UNAUTHORIZED
             && let Some(problem) = oauth_problem_from_headers(response.headers())
         {
             return Err(Error::Token {
-                status: response.status(),
+                status,
                 oauth_problem: Some(problem),
             });
         }
-        Ok(response)
+        read_body(response, &mut |received, total| {
+            let mut progress = progress.lock().unwrap_or_else(PoisonError::into_inner);
+            (*progress)(received, total);
+        })
+        .await
     }
 
     /// Base URL + path + percent-encoded query.
@@ -288,7 +354,7 @@ impl Client {
         url: &Url,
         headers: &HeaderMap,
         token: &AccessToken,
-    ) -> Result<ApiResponse, Error> {
+    ) -> Result<reqwest::Response, Error> {
         let config = &self.inner.config;
         let credentials =
             Credentials::new(&config.consumer_key, config.consumer_secret.expose_secret())
@@ -314,15 +380,7 @@ impl Client {
                 .body(body.clone());
         }
         self.inner.counters.requests.fetch_add(1, Ordering::Relaxed);
-        let response = builder.send().await.map_err(Error::Transport)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(Error::Transport)?;
-        Ok(ApiResponse {
-            status,
-            headers,
-            body,
-        })
+        builder.send().await.map_err(Error::Transport)
     }
 
     /// The cached token if it is still fresh, otherwise a new one (single-flight: callers
@@ -499,10 +557,52 @@ fn oauth_problem_from_challenge(challenge: &str) -> Option<String> {
     }
 }
 
-fn is_token_rejected(response: &ApiResponse) -> bool {
-    response.status() == StatusCode::UNAUTHORIZED
-        && oauth_problem_from_headers(response.headers())
+fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
+    status == StatusCode::UNAUTHORIZED
+        && oauth_problem_from_headers(headers)
             .is_some_and(|p| p.eq_ignore_ascii_case("token_rejected"))
+}
+
+/// Reads the body of `response` chunk by chunk, calling `progress(received, total)` once
+/// before the first chunk (with 0) and after each one; `total` is the `Content-Length`.
+async fn read_body<P>(
+    mut response: reqwest::Response,
+    progress: &mut P,
+) -> Result<ApiResponse, Error>
+where
+    P: FnMut(u64, Option<u64>),
+{
+    let status = response.status();
+    let total = response.content_length();
+    let headers = std::mem::take(response.headers_mut());
+    progress(0, total);
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut received: u64 = 0;
+    while let Some(chunk) = response.chunk().await.map_err(Error::Transport)? {
+        if chunk.is_empty() {
+            continue;
+        }
+        received += chunk.len() as u64;
+        chunks.push(chunk);
+        progress(received, total);
+    }
+    // One chunk (the usual case for small answers) is kept without copying.
+    let body = match chunks.len() {
+        0 => Bytes::new(),
+        1 => chunks.swap_remove(0),
+        _ => {
+            let mut body = BytesMut::with_capacity(usize::try_from(received).unwrap_or(0));
+            for chunk in &chunks {
+                body.extend_from_slice(chunk);
+            }
+            body.freeze()
+        }
+    };
+    Ok(ApiResponse {
+        status,
+        headers,
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -552,14 +652,11 @@ mod tests {
             WWW_AUTHENTICATE,
             HeaderValue::from_static("OAuth oauth_problem=\"token_rejected\""),
         );
-        let rejected = ApiResponse::new(StatusCode::UNAUTHORIZED, headers.clone(), "");
-        assert!(is_token_rejected(&rejected));
-        let not_401 = ApiResponse::new(StatusCode::FORBIDDEN, headers, "");
-        assert!(!is_token_rejected(&not_401));
+        assert!(is_token_rejected(StatusCode::UNAUTHORIZED, &headers));
+        assert!(!is_token_rejected(StatusCode::FORBIDDEN, &headers));
         let mut challenge = HeaderMap::new();
         challenge.insert("challengeSessionId", HeaderValue::from_static("abc"));
-        let mfa = ApiResponse::new(StatusCode::UNAUTHORIZED, challenge, "<Challenges/>");
-        assert!(!is_token_rejected(&mfa));
+        assert!(!is_token_rejected(StatusCode::UNAUTHORIZED, &challenge));
     }
 
     #[test]

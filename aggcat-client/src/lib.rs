@@ -8,7 +8,8 @@
 //!   [`ClientConfig::from_file`].
 //! * [`Client`] — exchanges a signed SAML assertion for an OAuth token, caches it for its
 //!   lifetime, renews it shortly before expiry or once after a `token_rejected` answer, and
-//!   signs every API call with OAuth 1.0a HMAC-SHA1 ([`Client::execute`]).
+//!   signs every API call with OAuth 1.0a HMAC-SHA1 ([`Client::execute`];
+//!   [`Client::execute_with_progress`] also reports the download of large bodies).
 //! * [`ApiRequest`] / [`ApiResponse`] — a generic request (method, path, query, XML body,
 //!   extra headers) and the raw response.
 //! * [`Error`] — one error type with typed API errors (`Status` bodies), transport errors and

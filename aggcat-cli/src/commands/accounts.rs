@@ -137,7 +137,7 @@ pub async fn set_type(
     let value = update.value().to_owned();
     match out.format() {
         crate::cli::Format::Table => out.note(&format!(
-            "Account {account_id} is now a {family} of type {value}."
+            "Account {account_id} now has type {value} ({family})."
         )),
         _ => out.json(&json!({
             "accountId": account_id,

@@ -1,7 +1,7 @@
 //! `aggcat demo`: a guided run of the whole API on a fresh throw-away sandbox.
 
 use aggcat_client::{LoginCredentials, LoginOutcome};
-use aggcat_types::{Account, AccountTypeUpdate, BankingAccountType};
+use aggcat_types::{Account, AccountTypeUpdate, InvestmentAccountType};
 use chrono::{Days, Local};
 
 use crate::cache;
@@ -9,24 +9,77 @@ use crate::cli::{Format, GlobalOptions};
 use crate::context::{Destination, Session};
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
-use crate::prompt::{Answerer, displayed_keys, resolve_answer};
+use crate::prompt::{displayed_keys, resolve_answer};
 use crate::report;
 use crate::views;
 
 use super::institutions::rank;
-use super::logins::discover;
 
 /// The sandbox's test bank.
 const TEST_BANK: i64 = 100_000;
 /// The sandbox's JP Morgan Chase Bank, one of the "chase" search hits.
 const CHASE: i64 = aggcat_sandbox::catalog::JP_MORGAN_CHASE_ID;
-/// A user of that bank whose accounts include one the bank left untyped (an
-/// `OtherAccount`), which is what updateAccountType is for. (The sandbox draws an ordinary
-/// institution's accounts deterministically from the institution id and the user id.)
-const UNTYPED_ACCOUNT_USER: &str = "carol";
+/// The test bank's investment account that the python-aggcat manual re-types as a 403(b).
+const BROKERAGE: &str = "My Brokerage";
+
+/// Width of the demo's prose.
+const WIDTH: usize = 88;
 
 fn heading(step: u32, title: &str, explanation: &str) -> CliResult<()> {
-    write_stdout(&format!("\n== {step}. {title} ==\n{explanation}\n\n"))
+    write_stdout(&format!(
+        "\n== {step}. {title} ==\n{}\n",
+        wrap(explanation, WIDTH)
+    ))
+}
+
+/// `text` broken into lines of at most `width` characters (longer words stay whole), each
+/// ending with a newline; a `code span` is never broken.
+fn wrap(text: &str, width: usize) -> String {
+    // Words, with the spaces inside `code spans` kept.
+    let mut words: Vec<String> = Vec::new();
+    let mut in_code = false;
+    for word in text.split_whitespace() {
+        match words.last_mut() {
+            Some(last) if in_code => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        if !word.matches('`').count().is_multiple_of(2) {
+            in_code = !in_code;
+        }
+    }
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in words {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            line_len = 0;
+        }
+        if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(&word);
+        line_len += len;
+    }
+    out.push('\n');
+    out
+}
+
+/// `18716` → `18,716`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn api<T>(result: Result<T, aggcat_client::Error>) -> CliResult<T> {
@@ -50,18 +103,23 @@ pub async fn run(global: &GlobalOptions) -> CliResult<()> {
     if global.format != Format::Table {
         eprintln!("note: the demo is meant for people and prints tables whatever --format says");
     }
-    write_stdout(
+    write_stdout(&wrap(
         "aggcat demo: a tour of Intuit's Customer Account Data API on a fresh, throw-away \
-         sandbox (nothing is kept).\n",
-    )?;
+         sandbox (nothing is kept).",
+        WIDTH,
+    ))?;
     let session = Session::open_at(Destination::Ephemeral, global).await?;
     let result = tour(&session).await;
     session.close().await;
     result?;
-    write_stdout(
-        "\nThat was the whole flow. Run the same commands yourself, e.g. `aggcat login 100000`; \
-         without --ephemeral the sandbox remembers logins between commands.\n",
-    )
+    write_stdout(&format!(
+        "\n{}",
+        wrap(
+            "That was the whole flow. Run the same commands yourself, e.g. `aggcat login \
+             100000`; without --ephemeral the sandbox remembers logins between commands.",
+            WIDTH
+        )
+    ))
 }
 
 async fn tour(session: &Session) -> CliResult<()> {
@@ -75,8 +133,9 @@ async fn tour(session: &Session) -> CliResult<()> {
     )?;
     let list = cache::institutions(session, false).await?;
     write_stdout(&format!(
-        "{} institutions downloaded; the best matches for \"chase\":\n",
-        list.institutions.len()
+        "{} institutions downloaded ({}); the best matches for \"chase\":\n",
+        grouped(list.institutions.len()),
+        cache::human_bytes(list.info.bytes)
     ))?;
     let hits = rank(&list.institutions, "chase", 5);
     write_stdout(&views::institutions_table(hits.iter().copied()).render_text())?;
@@ -85,7 +144,6 @@ async fn tour(session: &Session) -> CliResult<()> {
             "the demo expected institution {CHASE} among the \"chase\" hits"
         )));
     }
-    let chase = CHASE;
 
     heading(
         2,
@@ -208,42 +266,41 @@ async fn tour(session: &Session) -> CliResult<()> {
     let positions = api(client.get_investment_positions(investment_id).await)?;
     write_stdout(&views::positions_table(&positions.position).render_text())?;
 
+    let brokerage = find(&all.accounts, "brokerage", |a| {
+        matches!(a, Account::Investment(_)) && a.account_nickname() == Some(BROKERAGE)
+    })?;
+    let brokerage_id = brokerage.account_id();
     heading(
         7,
-        "Give an untyped account a type",
+        "Change an account's type",
         &format!(
-            "updateAccountType is for accounts the institution could not classify. A login at \
-             institution {chase} as user {UNTYPED_ACCOUNT_USER} has one; PUT /accounts/ID \
-             types it (`aggcat set-type ID banking SAVINGS`)."
+            "updateAccountType, PUT /accounts/{brokerage_id} (`aggcat set-type {brokerage_id} \
+             investment 403b`): as in the python-aggcat manual, the brokerage account becomes a \
+             403(b). A type may change within its family (investment here); only an untyped \
+             account (OtherAccount) may be given a family."
         ),
     )?;
-    let other_keys = api(client.get_credential_fields(chase).await)?;
-    let credentials: LoginCredentials = other_keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| {
-            let value = if i == 0 { UNTYPED_ACCOUNT_USER } else { "go" };
-            (k.name.clone(), value.to_owned())
-        })
-        .collect();
-    let mut no_answers = Answerer::with_terminal(Vec::new(), false);
-    let added = discover(client, chase, credentials, &mut no_answers).await?;
-    let untyped = find(&added.accounts, "untyped", |a| {
-        matches!(a, Account::Other(_))
-    })?;
-    let untyped_id = untyped.account_id();
     write_stdout(&format!(
-        "Account {untyped_id} ({}) has no type.\n",
-        untyped.account_nickname().unwrap_or("no nickname")
+        "Before: {BROKERAGE} ({brokerage_id}) is an investment account of type {}.\n",
+        views::account_type(brokerage)
+            .as_deref()
+            .unwrap_or("(none)")
     ))?;
     api(client
         .update_account_type(
-            untyped_id,
-            AccountTypeUpdate::Banking(BankingAccountType::Savings),
+            brokerage_id,
+            AccountTypeUpdate::Investment(InvestmentAccountType::N403B),
         )
         .await)?;
-    let retyped = api(client.get_account(untyped_id).await)?;
-    write_stdout("After the update:\n")?;
+    let retyped = api(client.get_account(brokerage_id).await)?;
+    if views::account_type(&retyped).as_deref() != Some("403B") {
+        return Err(CliError::general(
+            "the service accepted the new type but still shows the old one",
+        ));
+    }
+    write_stdout(&format!(
+        "After: GET /accounts/{brokerage_id} (`aggcat account {brokerage_id}`):\n\n"
+    ))?;
     write_stdout(&views::account_record(&retyped).render_text())?;
 
     let victim = find(&all.accounts, "CD or savings", |a| {
@@ -275,4 +332,30 @@ async fn tour(session: &Session) -> CliResult<()> {
         session.customer(),
         after.accounts.len()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_is_wrapped_without_breaking_code_spans() {
+        assert_eq!(
+            wrap(
+                "GET /accounts (`aggcat accounts --format json`) lists them.",
+                20
+            ),
+            "GET /accounts\n(`aggcat accounts --format json`)\nlists them.\n"
+        );
+        assert_eq!(wrap("one two three", 7), "one two\nthree\n");
+        assert_eq!(wrap("", 10), "\n");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(18_716), "18,716");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
 }

@@ -5,7 +5,7 @@ use aggcat_types::{Institution, InstitutionDetail, Institutions, Key};
 use super::decode_ok;
 use crate::client::Client;
 use crate::error::Error;
-use crate::request::ApiRequest;
+use crate::request::{ApiRequest, ApiResponse};
 
 impl Client {
     /// getInstitutions: every financial institution the service supports
@@ -22,15 +22,43 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
+    /// To follow the download, use [`Client::get_institutions_with_progress`].
     #[tracing::instrument(name = "aggcat.get_institutions", skip_all)]
     pub async fn get_institutions(&self) -> Result<Vec<Institution>, Error> {
         let response = self.execute(ApiRequest::get("/institutions")).await?;
-        let institutions: Institutions = decode_ok(response)?;
-        tracing::debug!(
-            count = institutions.institution.len(),
-            "institutions listed"
-        );
-        Ok(institutions.institution)
+        institutions_of(response)
+    }
+
+    /// [`Client::get_institutions`], reporting the download of the list to `progress` as
+    /// [`Client::execute_with_progress`] does: `progress(received, total)` with the bytes
+    /// received so far and the `Content-Length`, if any. Same request, same decoding, same
+    /// result.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: aggcat_client::Client) -> Result<(), aggcat_client::Error> {
+    /// let institutions = client
+    ///     .get_institutions_with_progress(|received, total| {
+    ///         if let Some(total) = total.filter(|&t| t > 0) {
+    ///             eprint!("\r{:3}%", received * 100 / total);
+    ///         }
+    ///     })
+    ///     .await?;
+    /// eprintln!();
+    /// println!("{} institutions", institutions.len());
+    /// # Ok(()) }
+    /// ```
+    #[tracing::instrument(name = "aggcat.get_institutions", skip_all)]
+    pub async fn get_institutions_with_progress<P>(
+        &self,
+        progress: P,
+    ) -> Result<Vec<Institution>, Error>
+    where
+        P: FnMut(u64, Option<u64>),
+    {
+        let response = self
+            .execute_with_progress(ApiRequest::get("/institutions"), progress)
+            .await?;
+        institutions_of(response)
     }
 
     /// getInstitutionDetails: name, contact data, currency and login keys of one institution
@@ -74,6 +102,16 @@ impl Client {
         let detail = self.get_institution_details(institution_id).await?;
         Ok(credential_fields(detail))
     }
+}
+
+/// The institutions of a getInstitutions answer.
+fn institutions_of(response: ApiResponse) -> Result<Vec<Institution>, Error> {
+    let institutions: Institutions = decode_ok(response)?;
+    tracing::debug!(
+        count = institutions.institution.len(),
+        "institutions listed"
+    );
+    Ok(institutions.institution)
 }
 
 /// The displayed keys, ordered numerically by `displayOrder` (stable).

@@ -2,7 +2,7 @@
 //!
 //! | python-aggcat 0.5 | Intuit operation | [`Client`] method |
 //! |---|---|---|
-//! | `get_institutions()` | getInstitutions | [`Client::get_institutions`] |
+//! | `get_institutions()` | getInstitutions | [`Client::get_institutions`] (or [`Client::get_institutions_with_progress`]) |
 //! | `get_institution_details(id)` | getInstitutionDetails | [`Client::get_institution_details`] |
 //! | `get_credential_fields(id)` | — (helper) | [`Client::get_credential_fields`] |
 //! | `discover_and_add_accounts(id, **creds)` | discoverAndAddAccounts | [`Client::discover_and_add_accounts`] |
@@ -18,14 +18,16 @@
 //! | `delete_account(id)` | deleteAccount | [`Client::delete_account`] |
 //! | `delete_customer()` | deleteCustomer | [`Client::delete_customer`] |
 //!
-//! Every method goes through [`Client::execute`]: signed, token renewed when needed, and — for
-//! the `GET` and `DELETE` operations only — repeated on transport failures and `502`/`503`/`504`
-//! (see [`crate::retry`]). Failures are [`Error::Api`] (with the `Status` body and
-//! [`Error::intuit_code`]), [`Error::ChallengeExpired`], [`Error::InvalidRequest`] for bad
-//! arguments (checked before anything is sent), or the transport errors.
+//! Every method goes through [`Client::execute`] (or [`Client::execute_with_progress`]):
+//! signed, token renewed when needed, and — for the `GET` and `DELETE` operations only —
+//! repeated on transport failures and `502`/`503`/`504` (see [`crate::retry`]). Failures are
+//! [`Error::Api`] (with the `Status` body and [`Error::intuit_code`]),
+//! [`Error::ChallengeExpired`], [`Error::InvalidRequest`] for bad arguments (checked before
+//! anything is sent), or the transport errors.
 //!
 //! [`Client`]: crate::Client
 //! [`Client::execute`]: crate::Client::execute
+//! [`Client::execute_with_progress`]: crate::Client::execute_with_progress
 //! [`Error::Api`]: crate::Error::Api
 //! [`Error::intuit_code`]: crate::Error::intuit_code
 //! [`Error::ChallengeExpired`]: crate::Error::ChallengeExpired
