@@ -76,3 +76,9 @@ pub use credentials::{ChallengeAnswers, LoginCredentials};
 
 /// Re-exports of the HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};
+
+/// Compiles the Rust snippets of the repository's README as doctests, so the quick start
+/// there cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
