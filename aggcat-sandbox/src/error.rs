@@ -88,24 +88,12 @@ impl IntoResponse for OAuthRejection {
             .finish();
         let mut response = (StatusCode::UNAUTHORIZED, body).into_response();
         let headers = response.headers_mut();
-        headers.insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static(match self.problem {
-                OAuthProblem::ParameterAbsent => r#"OAuth oauth_problem="parameter_absent""#,
-                OAuthProblem::ParameterRejected => r#"OAuth oauth_problem="parameter_rejected""#,
-                OAuthProblem::ConsumerKeyUnknown => r#"OAuth oauth_problem="consumer_key_unknown""#,
-                OAuthProblem::ConsumerKeyRejected => {
-                    r#"OAuth oauth_problem="consumer_key_rejected""#
-                }
-                OAuthProblem::SignatureMethodRejected => {
-                    r#"OAuth oauth_problem="signature_method_rejected""#
-                }
-                OAuthProblem::SignatureInvalid => r#"OAuth oauth_problem="signature_invalid""#,
-                OAuthProblem::TimestampRefused => r#"OAuth oauth_problem="timestamp_refused""#,
-                OAuthProblem::NonceUsed => r#"OAuth oauth_problem="nonce_used""#,
-                OAuthProblem::TokenRejected => r#"OAuth oauth_problem="token_rejected""#,
-            }),
-        );
+        // `as_str` values are lower-case ASCII words, always a valid header value.
+        if let Ok(value) =
+            HeaderValue::try_from(format!(r#"OAuth oauth_problem="{}""#, self.problem))
+        {
+            headers.insert(header::WWW_AUTHENTICATE, value);
+        }
         headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; charset=utf-8"),

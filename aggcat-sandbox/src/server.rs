@@ -1,7 +1,7 @@
 //! The [`Sandbox`] builder and the [`RunningSandbox`] handle.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -199,6 +199,7 @@ impl SandboxBuilder {
             tokens: TokenStore::new(),
             nonces: NonceStore::new(),
             catalog,
+            institutions_xml: OnceLock::new(),
             ops,
             clock: self.clock,
             settings,

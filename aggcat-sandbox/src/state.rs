@@ -1,8 +1,9 @@
 //! State shared by all request handlers.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
+use axum::body::Bytes;
 use chrono::{DateTime, Utc};
 
 use crate::auth::tokens::{NonceStore, TokenStore};
@@ -83,6 +84,9 @@ pub struct AppState {
     pub nonces: NonceStore,
     /// The institution catalog.
     pub catalog: Arc<Catalog>,
+    /// The encoded `Institutions` document of [`AppState::catalog`] (filled by the first
+    /// `GET /institutions`).
+    pub institutions_xml: OnceLock<Bytes>,
     /// The API operations (store, test bank; see [`crate::ops`]).
     pub ops: crate::ops::Ops,
     /// The clock.

@@ -190,6 +190,8 @@ async fn saml_exchange_then_signed_institutions_call_on_both_prefixes() {
         let response = signed_get(&url, consumer, &token, now, &format!("nonce-{i}")).await;
         assert_eq!(response.status(), StatusCode::OK, "{url}");
         assert!(response.headers().contains_key("intuit_tid"));
+        // The second call is served from the document encoded by the first.
+        assert_eq!(response.headers()["content-type"], "application/xml");
         let body = response.bytes().await.unwrap();
         let institutions: aggcat_types::Institutions =
             aggcat_types::from_xml(&body).expect("an Institutions document");

@@ -285,8 +285,7 @@ fn verify_signature(
 ) -> Result<(), SamlError> {
     let signature = only_child(assertion, DSIG_NS, "Signature")?
         .ok_or_else(|| SamlError::Malformed("the assertion has no ds:Signature".into()))?;
-    let signed_info = only_child(signature, DSIG_NS, "SignedInfo")?
-        .ok_or_else(|| SamlError::Malformed("ds:SignedInfo is missing".into()))?;
+    let signed_info = required_child(signature, "SignedInfo")?;
 
     let c14n_method = required_child(signed_info, "CanonicalizationMethod")?;
     let signed_info_options = c14n_options(c14n_method, "CanonicalizationMethod")?;
@@ -334,8 +333,7 @@ fn verify_signature(
     expect_algorithm(digest_method, "DigestMethod", ALG_SHA1)?;
     let digest_value = base64_content(required_child(reference, "DigestValue")?, "DigestValue")?;
     let signature_value = base64_content(
-        only_child(signature, DSIG_NS, "SignatureValue")?
-            .ok_or_else(|| SamlError::Malformed("ds:SignatureValue is missing".into()))?,
+        required_child(signature, "SignatureValue")?,
         "SignatureValue",
     )?;
 

@@ -3,7 +3,6 @@
 //! Both stores live in memory; expired entries are pruned as new ones are added.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
@@ -19,7 +18,8 @@ pub const TOKEN_LEN: usize = 48;
 pub const TOKEN_SECRET_LEN: usize = 40;
 
 /// A minted access token and what it is bound to.
-#[derive(Clone)]
+/// (`Debug` shows the secret as `[REDACTED]`.)
+#[derive(Clone, Debug)]
 pub struct TokenGrant {
     /// The token (`qyprd` + 43 alphanumerics); not secret on its own (it travels in headers).
     pub token: String,
@@ -31,18 +31,6 @@ pub struct TokenGrant {
     pub customer_id: String,
     /// When the token stops being accepted.
     pub expires_at: DateTime<Utc>,
-}
-
-impl fmt::Debug for TokenGrant {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TokenGrant")
-            .field("token", &self.token)
-            .field("secret", &self.secret)
-            .field("consumer_key", &self.consumer_key)
-            .field("customer_id", &self.customer_id)
-            .field("expires_at", &self.expires_at)
-            .finish()
-    }
 }
 
 /// Live access tokens.

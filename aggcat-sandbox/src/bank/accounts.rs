@@ -13,7 +13,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::TEST_BANK_ID;
-use super::prng::Prng;
+use super::prng::{Prng, fnv1a};
 use super::securities::{self, Security};
 use crate::store::{
     AccountFamily, AccountRecord, BankingDetails, Credential, CreditDetails, GeneratorState,
@@ -147,19 +147,13 @@ pub fn test_bank_templates() -> Vec<Template> {
     ]
 }
 
-fn text_seed(text: &str) -> u64 {
-    text.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
-    })
-}
-
 /// The accounts a login at `institution_id` with `credentials` discovers.
 pub fn templates(institution_id: i64, credentials: &[Credential]) -> Vec<Template> {
     if institution_id == TEST_BANK_ID {
         return test_bank_templates();
     }
     let user = credentials.first().map_or("", |c| c.value.as_str());
-    let mut p = Prng::from_parts(&[institution_id as u64, text_seed(user), 0xACC7]);
+    let mut p = Prng::from_parts(&[institution_id as u64, fnv1a(user), 0xACC7]);
     let mut chosen: Vec<(Profile, Option<&'static str>, &'static str)> = Vec::new();
     chosen.push((
         Profile::Checking,

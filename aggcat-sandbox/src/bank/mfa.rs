@@ -1,7 +1,7 @@
 //! Multi-factor challenges of the test bank and how answers are judged.
 
 use super::image::word_png;
-use super::prng::Prng;
+use super::prng::{Prng, fnv1a};
 use crate::store::MfaFlow;
 
 /// The question of the `tfa_text` flow (and first question of `tfa_text2`).
@@ -74,9 +74,7 @@ pub fn expected_answers(flow: MfaFlow) -> u32 {
 
 /// A session id turned into a seed (for the per-session picture).
 pub fn session_seed(session_id: &str) -> u64 {
-    session_id.bytes().fold(0x84222325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
-    })
+    fnv1a(session_id)
 }
 
 /// The challenges of one round.
@@ -115,7 +113,8 @@ pub fn challenges(flow: MfaFlow, session_seed: u64) -> Vec<ChallengeSpec> {
 
 /// The word drawn for a dynamic-image session.
 pub fn dynamic_word(session_seed: u64) -> &'static str {
-    DYNAMIC_WORDS[Prng::new(session_seed).below(DYNAMIC_WORDS.len() as u64) as usize]
+    let word: &&'static str = Prng::new(session_seed).pick(&DYNAMIC_WORDS);
+    word
 }
 
 /// Judges a round's answers (their number has been checked already). Every flow accepts any

@@ -5,6 +5,13 @@
 
 use rust_decimal::Decimal;
 
+/// 64-bit FNV-1a hash of `text`: turns names (user ids, tickers, session ids) into seeds.
+pub fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
+    })
+}
+
 /// SplitMix64 (Steele, Lea & Flood 2014): 64 bits of state, full period, good mixing.
 #[derive(Debug, Clone)]
 pub struct Prng {

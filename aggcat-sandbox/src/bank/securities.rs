@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::prng::Prng;
+use super::prng::{Prng, fnv1a};
 use crate::store::{BondTerms, SecurityKind, SecurityRecord};
 
 /// A security of the sandbox universe.
@@ -252,16 +252,10 @@ pub fn cusip(base: &str) -> String {
     format!("{base}{}", (10 - sum % 10) % 10)
 }
 
-fn ticker_seed(ticker: &str) -> u64 {
-    ticker.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)
-    })
-}
-
 /// The closing price of `security` on `day`, in dollars with two decimals (bonds: per
 /// 1,000 of face value).
 pub fn price(security: &Security, day: NaiveDate) -> Decimal {
-    let seed = ticker_seed(security.ticker);
+    let seed = fnv1a(security.ticker);
     let n = f64::from(day.num_days_from_ce());
     let phase1 = (seed % 1000) as f64 / 159.0;
     let phase2 = ((seed >> 10) % 1000) as f64 / 159.0;

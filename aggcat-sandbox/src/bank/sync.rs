@@ -72,29 +72,27 @@ pub fn refresh_account(
     account: &mut AccountRecord,
     at: Moment,
 ) -> Result<(), StoreError> {
-    // Already aggregated today: nothing new happened at the bank.
-    if account.balance_date == at.today && account.aggr_success_date.is_some() {
-        account.aggr_status_code = "0".to_owned();
-        account.aggr_attempt_date = Some(at.now);
-        account.aggr_success_date = Some(at.now);
-        return tx.put_account(account);
-    }
-    tx.delete_pending_transactions(account.id)?;
-    let mut fresh = activity::advance(account, at.today);
-    if !fresh.is_empty() {
-        let first = tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, fresh.len() as i64)?;
-        for (offset, txn) in fresh.iter_mut().enumerate() {
-            txn.id = first + offset as i64;
-            tx.insert_transaction(txn)?;
-        }
-    }
-    if !account.generator.holdings.is_empty() {
-        for holding in &mut account.generator.holdings {
-            if holding.position_id == 0 {
-                holding.position_id = tx.next_id(POSITION_SEQ, FIRST_POSITION_ID)?;
+    // Already aggregated today: nothing new happened at the bank, only the dates move.
+    let up_to_date = account.balance_date == at.today && account.aggr_success_date.is_some();
+    if !up_to_date {
+        tx.delete_pending_transactions(account.id)?;
+        let mut fresh = activity::advance(account, at.today);
+        if !fresh.is_empty() {
+            let first =
+                tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, fresh.len() as i64)?;
+            for (offset, txn) in fresh.iter_mut().enumerate() {
+                txn.id = first + offset as i64;
+                tx.insert_transaction(txn)?;
             }
         }
-        tx.replace_positions(account.id, &activity::positions(account, at.today))?;
+        if !account.generator.holdings.is_empty() {
+            for holding in &mut account.generator.holdings {
+                if holding.position_id == 0 {
+                    holding.position_id = tx.next_id(POSITION_SEQ, FIRST_POSITION_ID)?;
+                }
+            }
+            tx.replace_positions(account.id, &activity::positions(account, at.today))?;
+        }
     }
     account.aggr_status_code = "0".to_owned();
     account.aggr_attempt_date = Some(at.now);

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
-use aggcat_types::{AccountList, InvestmentPositions, NotRefreshedReason, TransactionList};
+use aggcat_types::{InvestmentPositions, NotRefreshedReason, TransactionList};
 
 use super::account_type::{self, TypeUpdate};
 use super::logins::refresh_outcome;
@@ -20,13 +20,6 @@ use crate::store::{
     LoginRecord, RewardsDetails, Tx, TxnKind,
 };
 
-fn list(accounts: &[AccountRecord], ops: &Ops) -> AccountList {
-    let zone = ops.config().utc_offset;
-    AccountList {
-        accounts: accounts.iter().map(|a| convert::account(a, zone)).collect(),
-    }
-}
-
 macro_rules! try_or_respond {
     ($e:expr) => {
         match $e {
@@ -38,11 +31,11 @@ macro_rules! try_or_respond {
 
 /// getCustomerAccounts: every account of the customer (`AccountList`, possibly empty).
 pub async fn get_customer_accounts(State(ops): State<Ops>, context: AuthContext) -> Response {
-    let ops2 = ops.clone();
+    let zone = ops.config().utc_offset;
     ops.run(&context, move |tx, customer, _| {
         Ok(Reply::xml(
             StatusCode::OK,
-            &list(&tx.accounts(customer.id)?, &ops2),
+            &convert::account_list(&tx.accounts(customer.id)?, zone),
         ))
     })
     .await
@@ -55,13 +48,13 @@ pub async fn get_login_accounts(
     Path(raw_id): Path<String>,
 ) -> Response {
     let login_id = try_or_respond!(path_id("institutionLoginId", &raw_id));
-    let ops2 = ops.clone();
+    let zone = ops.config().utc_offset;
     ops.run(&context, move |tx, customer, _| {
         tx.login(customer.id, login_id)?
             .ok_or_else(|| errors::login_not_found(login_id))?;
         Ok(Reply::xml(
             StatusCode::OK,
-            &list(&tx.login_accounts(login_id)?, &ops2),
+            &convert::account_list(&tx.login_accounts(login_id)?, zone),
         ))
     })
     .await
@@ -79,10 +72,13 @@ pub async fn get_account(
     Path(raw_id): Path<String>,
 ) -> Response {
     let account_id = try_or_respond!(path_id("accountId", &raw_id));
-    let ops2 = ops.clone();
+    let zone = ops.config().utc_offset;
     ops.run(&context, move |tx, customer, _| {
         let account = account_of(tx, customer.id, account_id)?;
-        Ok(Reply::xml(StatusCode::OK, &list(&[account], &ops2)))
+        Ok(Reply::xml(
+            StatusCode::OK,
+            &convert::account_list(&[account], zone),
+        ))
     })
     .await
 }

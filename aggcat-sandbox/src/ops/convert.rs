@@ -1,7 +1,7 @@
 //! From the sandbox's records to the wire types of `aggcat-types`.
 
 use aggcat_types::{
-    Account, Address, Banking401KSourceType, BankingAccount, BankingAccountType,
+    Account, AccountList, Address, Banking401KSourceType, BankingAccount, BankingAccountType,
     BankingTransaction, BuyType, Categorization, CategorizationCommon, CategorizationContext,
     CategorizationSource, Challenge, ChallengeItem, Challenges, Choice, CreditAccount,
     CreditAccountType, CreditCardTransaction, CurrencyCode, DateTime, DebtInfo, IncomeType,
@@ -41,6 +41,14 @@ pub fn instant(at: chrono::DateTime<Utc>, zone: FixedOffset) -> DateTime {
 
 fn currency(code: &str) -> Option<CurrencyCode> {
     Some(CurrencyCode::from(code))
+}
+
+/// The wire form of a list of accounts (getCustomerAccounts, getLoginAccounts, getAccount,
+/// discoverAndAddAccounts).
+pub fn account_list(accounts: &[AccountRecord], zone: FixedOffset) -> AccountList {
+    AccountList {
+        accounts: accounts.iter().map(|a| account(a, zone)).collect(),
+    }
 }
 
 /// The wire form of an account.

@@ -12,7 +12,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use aggcat_types::{AccountList, InstitutionLogin};
+use aggcat_types::InstitutionLogin;
 
 use super::{
     AuthContext, CHALLENGE_NODE_HEADER, CHALLENGE_SESSION_HEADER, Ops, Reply, convert, errors,
@@ -23,9 +23,7 @@ use crate::bank::sync::{self, Moment};
 use crate::bank::{self, Failure, KeyRule, Outcome};
 use crate::catalog::CatalogEntry;
 use crate::error::ApiError;
-use crate::store::{
-    AccountRecord, ChallengePurpose, ChallengeSession, Credential, CustomerRecord, MfaFlow, Tx,
-};
+use crate::store::{ChallengePurpose, ChallengeSession, Credential, CustomerRecord, MfaFlow, Tx};
 
 /// Node names handed out as `challengeNodeId`.
 const NODES: [&str; 4] = [
@@ -259,13 +257,6 @@ fn judge(
     })
 }
 
-fn account_list(accounts: &[AccountRecord], ops: &Ops) -> AccountList {
-    let zone = ops.config().utc_offset;
-    AccountList {
-        accounts: accounts.iter().map(|a| convert::account(a, zone)).collect(),
-    }
-}
-
 /// discoverAndAddAccounts: logs in at an institution with credentials (`201` + the discovered
 /// `AccountList`, or `401` + challenges), or answers a challenge round (with the challenge
 /// headers). Failures: `400` (bad body, wrong credential names, wrong number of answers),
@@ -307,14 +298,14 @@ pub async fn discover_and_add_accounts(
         Err(error) => return error.into_response(),
     };
     let ttl = ops.config().challenge_ttl;
-    let ops2 = ops.clone();
+    let zone = ops.config().utc_offset;
     ops.run(&context, move |tx, customer, at| {
         tx.purge_challenges(at.now - EXPIRED_SESSION_RETENTION)?;
         let created = |tx: &Tx<'_>, credentials| -> Result<Reply, ApiError> {
             let (_, accounts) = sync::add_login(tx, customer.id, institution_id, credentials, at)?;
             Ok(Reply::xml(
                 StatusCode::CREATED,
-                &account_list(&accounts, &ops2),
+                &convert::account_list(&accounts, zone),
             ))
         };
         if let Some(answer) = answer {

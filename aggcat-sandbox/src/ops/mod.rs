@@ -35,7 +35,7 @@ pub mod logins;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::FixedOffset;
@@ -219,11 +219,7 @@ impl IntoResponse for Reply {
                 body,
                 headers,
             } => {
-                let mut response = (status, body).into_response();
-                response.headers_mut().insert(
-                    axum::http::header::CONTENT_TYPE,
-                    HeaderValue::from_static(crate::routes::APPLICATION_XML),
-                );
+                let mut response = crate::routes::encoded_xml_response(status, body);
                 response.headers_mut().extend(headers);
                 response
             }

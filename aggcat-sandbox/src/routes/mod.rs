@@ -4,6 +4,7 @@ pub mod institutions;
 pub mod token;
 
 use axum::Router;
+use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -28,10 +29,18 @@ pub async fn not_found() -> ApiError {
 
 /// Encodes `document` with `aggcat_types::to_xml` as an `application/xml` response.
 pub fn xml_response<T: aggcat_types::ToXml>(status: StatusCode, document: &T) -> Response {
-    let mut response = (status, aggcat_types::to_xml(document)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(APPLICATION_XML),
-    );
-    response
+    encoded_xml_response(status, aggcat_types::to_xml(document))
+}
+
+/// An `application/xml` response with an already encoded document.
+pub fn encoded_xml_response(status: StatusCode, body: impl Into<Body>) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(APPLICATION_XML),
+        )],
+        body.into(),
+    )
+        .into_response()
 }
