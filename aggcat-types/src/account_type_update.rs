@@ -9,10 +9,11 @@
 //! </BankingAccount>
 //! ```
 //!
-//! The generated family structs cannot express this: their `accountId` and `institutionId`
-//! are non-optional, so encoding a [`crate::BankingAccount`] would add `<accountId>0</accountId>`.
-//! [`AccountTypeUpdate`] pairs each family with its own type enumeration, so an impossible
-//! pair (a loan type on a banking account) does not compile.
+//! A generated family struct with only its type set encodes to the same body (its
+//! `accountId`/`institutionId` are written all or none, none when both are 0), but it lets any
+//! base field be set and its type is an `Option`. [`AccountTypeUpdate`] pairs each family with
+//! its own type enumeration, so an impossible pair (a loan type on a banking account) does not
+//! compile.
 
 use std::fmt;
 

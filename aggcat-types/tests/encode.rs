@@ -49,3 +49,36 @@ fn empty_elements_are_self_closing() {
     let empty = aggcat_types::to_xml(&aggcat_types::InvestmentPositions::default());
     assert!(empty.ends_with("<InvestmentPositions xmlns=\"http://schema.intuit.com/platform/fdatafeed/invposition/v1\"/>"), "{empty}");
 }
+
+/// `institutionId` can legitimately be 0 (a real answer's value); the appinfo-`required` ids are
+/// written all or none, so it survives a re-encode as long as the account has an id.
+#[test]
+fn institution_id_zero_is_written_when_the_account_has_an_id() {
+    use aggcat_types::{BankingAccount, OtherAccount};
+    let account = OtherAccount {
+        account_id: 7300400003,
+        institution_id: 0,
+        ..Default::default()
+    };
+    let xml = aggcat_types::to_xml(&account);
+    assert!(
+        xml.contains(
+            "<account:accountId>7300400003</account:accountId><account:institutionId>0</account:institutionId>"
+        ),
+        "{xml}"
+    );
+    let back: OtherAccount = aggcat_types::from_xml(xml.as_bytes()).unwrap();
+    assert_eq!(back, account);
+    // the reverse: an id of 0 next to a real institution id is written too
+    let banking = BankingAccount {
+        institution_id: 100000,
+        ..Default::default()
+    };
+    let xml = aggcat_types::to_xml(&banking);
+    assert!(
+        xml.contains(
+            "<account:accountId>0</account:accountId><account:institutionId>100000</account:institutionId>"
+        ),
+        "{xml}"
+    );
+}

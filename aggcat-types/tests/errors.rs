@@ -171,3 +171,35 @@ fn malformed_and_trailing_content() {
         assert!(!err.to_string().is_empty());
     }
 }
+
+/// Errors found in a start tag (an undeclared prefix, a malformed attribute) point at that tag.
+#[test]
+fn start_tag_errors_point_at_the_tag() {
+    // undeclared prefix on a child: the offset is the child's start tag
+    let xml = format!("{HEAD}<zz:BankingAccount/></ns8:AccountList>");
+    let err = aggcat_types::from_xml::<AccountList>(xml.as_bytes()).unwrap_err();
+    assert_eq!(err.kind(), &DecodeErrorKind::UnknownPrefix("zz".into()));
+    assert_eq!(err.path(), "AccountList");
+    assert_eq!(err.offset(), HEAD.len() as u64);
+    // undeclared prefix on the root
+    let err = Document::from_xml(b"  <zz:AccountList/>").unwrap_err();
+    assert_eq!(err.kind(), &DecodeErrorKind::UnknownPrefix("zz".into()));
+    assert_eq!(err.offset(), 2);
+    // a malformed attribute (unquoted value) of the element that has attributes
+    let head = r#"<TransactionList xmlns="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1" "#;
+    let xml = format!("  {head}notRefreshedReason=NOT_NECESSARY/>");
+    let err = aggcat_types::from_xml::<TransactionList>(xml.as_bytes()).unwrap_err();
+    assert!(matches!(err.kind(), DecodeErrorKind::Syntax(_)), "{err}");
+    assert_eq!(err.path(), "TransactionList");
+    assert_eq!(err.offset(), 2, "{err}");
+    // malformed text content: at the element holding it
+    let head = r#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1">"#;
+    let xml = format!("{head}<statusMessage>a&#xD800;</statusMessage></Status>");
+    let err = aggcat_types::from_xml::<Status>(xml.as_bytes()).unwrap_err();
+    assert!(matches!(err.kind(), DecodeErrorKind::Syntax(_)), "{err}");
+    assert_eq!(err.path(), "Status > statusMessage");
+    assert_eq!(err.offset(), head.len() as u64, "{err}");
+    // text before the root: at the text
+    let err = Document::from_xml(b"<?xml version=\"1.0\"?>\n junk<Status/>").unwrap_err();
+    assert_eq!(err.offset(), 21, "{err}"); // where the text node starts
+}

@@ -74,6 +74,7 @@ pub enum Occurs {
     /// minOccurs ≥ 1, maxOccurs = 1: plain `T`, missing is an error.
     Required,
     /// minOccurs = 0 but marked `required` in `xs:appinfo`: plain `T`, `T::default()` when missing.
+    /// A struct's defaulted fields are written all or none: none when all hold their defaults.
     Defaulted,
     /// minOccurs = 0, maxOccurs = 1: `Option<T>`.
     Optional,

@@ -210,6 +210,8 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     let mut arms = Vec::new();
     let mut writes = Vec::new();
     let mut required = Vec::new();
+    // the `Occurs::Defaulted` fields, as "holds something else than its default" tests
+    let mut defaulted = Vec::new();
     for f in &s.fields {
         let fid = naming::field_ident(&f.wire).map_err(Error::Schema)?;
         let id = ident(&fid);
@@ -234,7 +236,10 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                 arms.push(arm);
                 writes.push(match f.occurs {
                     Occurs::Required => quote!(w.element(&f[#i], &self.#id);),
-                    Occurs::Defaulted => quote!(w.defaulted(&f[#i], &self.#id);),
+                    Occurs::Defaulted => {
+                        defaulted.push(quote!(self.#id != Default::default()));
+                        quote!(if any_required { w.element(&f[#i], &self.#id); })
+                    }
                     Occurs::Optional => quote!(w.opt(&f[#i], &self.#id);),
                     Occurs::Repeated => quote!(w.many(&f[#i], &self.#id);),
                 });
@@ -326,6 +331,12 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
         .fields
         .iter()
         .any(|f| matches!(f.kind, FieldKind::Element(_)));
+    // The appinfo-`required` fields are written all or none: a value whose every such field holds
+    // its default was decoded from a document without them (e.g. the updateAccountType body), any
+    // other value carries them all, even one that happens to be the default (`institutionId` 0).
+    if !defaulted.is_empty() {
+        writes.insert(0, quote!(let any_required = #(#defaulted)||*;));
+    }
     let write_content = if writes.is_empty() {
         quote!(
             fn write_content(&self, _w: &mut rt::XmlWriter) {}

@@ -113,11 +113,7 @@ fn make_sums(model: &mut Model) -> Result<(), Error> {
         if referenced.contains(&base) {
             continue;
         }
-        let roots: Vec<&RootDef> = exts
-            .iter()
-            .filter_map(|e| model.roots.iter().find(|r| &r.ty == e))
-            .collect();
-        if roots.len() != exts.len() {
+        if !exts.iter().all(|e| model.roots.iter().any(|r| &r.ty == e)) {
             continue;
         }
         exts.sort_by_key(|e| {

@@ -244,13 +244,19 @@ impl rt::ReadXml for InvestmentAccount {
 impl rt::WriteXml for InvestmentAccount {
     fn write_content(&self, w: &mut rt::XmlWriter) {
         let f = &INVESTMENT_ACCOUNT_FIELDS;
-        w.defaulted(&f[0], &self.account_id);
+        let any_required = self.account_id != Default::default()
+            || self.institution_id != Default::default();
+        if any_required {
+            w.element(&f[0], &self.account_id);
+        }
         w.opt(&f[1], &self.status);
         w.opt(&f[2], &self.account_number);
         w.opt(&f[3], &self.account_number_real);
         w.opt(&f[4], &self.account_nickname);
         w.opt(&f[5], &self.display_position);
-        w.defaulted(&f[6], &self.institution_id);
+        if any_required {
+            w.element(&f[6], &self.institution_id);
+        }
         w.opt(&f[7], &self.description);
         w.opt(&f[8], &self.registered_user_name);
         w.opt(&f[9], &self.balance_amount);

@@ -91,6 +91,13 @@ impl DecodeError {
     pub fn offset(&self) -> u64 {
         self.offset
     }
+
+    /// The same error, located in the attribute `name` of its element (`… > @name`).
+    pub(super) fn in_attribute(mut self, name: &str) -> Self {
+        self.path.push_str(" > @");
+        self.path.push_str(name);
+        self
+    }
 }
 
 impl fmt::Display for DecodeError {

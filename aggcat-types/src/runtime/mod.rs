@@ -67,6 +67,12 @@ pub trait XmlValue: Sized {
     const KIND: &'static str;
     /// Parses the text of an element or attribute.
     fn parse_xml(text: &str) -> Result<Self, String>;
+    /// Parses an owned text, as the decoder has it; on failure gives the text back with the reason.
+    ///
+    /// The default borrows the text for [`XmlValue::parse_xml`]; `String` keeps it without a copy.
+    fn parse_xml_owned(text: String) -> Result<Self, (String, String)> {
+        Self::parse_xml(&text).map_err(|reason| (text, reason))
+    }
     /// The text to write (unescaped).
     fn to_xml_text(&self) -> std::borrow::Cow<'_, str>;
 }

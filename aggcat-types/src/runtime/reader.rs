@@ -82,6 +82,13 @@ impl<'a> XmlReader<'a> {
         DecodeError::new(kind, self.path.clone(), offset)
     }
 
+    /// Malformed content of the current element (text, reference or attribute), found after the
+    /// parser accepted the tag: reported at that element.
+    fn malformed(&self, err: impl std::fmt::Display) -> DecodeError {
+        self.error(DecodeErrorKind::Syntax(err.to_string()))
+    }
+
+    /// An error of the parser itself, at the position where it stopped.
     fn syntax(&self, err: impl std::fmt::Display) -> DecodeError {
         DecodeError::new(
             DecodeErrorKind::Syntax(err.to_string()),
@@ -110,7 +117,7 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    fn push(&mut self, local: &[u8], offset: u64, empty: bool, start: BytesStart<'a>) {
+    fn push(&mut self, local: &str, offset: u64, empty: bool, start: BytesStart<'a>) {
         self.stack.push(Frame {
             path_len: self.path.len(),
             offset,
@@ -118,7 +125,7 @@ impl<'a> XmlReader<'a> {
         if !self.path.is_empty() {
             self.path.push_str(" > ");
         }
-        self.path.push_str(&String::from_utf8_lossy(local));
+        self.path.push_str(local);
         self.pending_empty = empty;
         self.start = Some(start);
     }
@@ -131,19 +138,22 @@ impl<'a> XmlReader<'a> {
         self.start = None;
     }
 
-    fn resolve(&self, start: &BytesStart<'_>) -> Result<(Option<String>, String), DecodeError> {
-        let (ns, local) = self.inner.resolve_element(start.name());
-        let local = String::from_utf8_lossy(local.as_ref()).into_owned();
-        let ns = match ns {
-            ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
-            ResolveResult::Unbound => None,
-            ResolveResult::Unknown(p) => {
-                return Err(self.error(DecodeErrorKind::UnknownPrefix(
-                    String::from_utf8_lossy(&p).into_owned(),
-                )));
-            }
-        };
-        Ok((ns, local))
+    /// The namespace URI of a resolved element name (`None` = no namespace); an undeclared prefix is
+    /// an error at `offset`, the start of the element's tag.
+    fn namespace<'n>(
+        &self,
+        ns: &'n ResolveResult<'_>,
+        offset: u64,
+    ) -> Result<Option<&'n [u8]>, DecodeError> {
+        match ns {
+            ResolveResult::Bound(ns) => Ok(Some(ns.as_ref())),
+            ResolveResult::Unbound => Ok(None),
+            ResolveResult::Unknown(p) => Err(DecodeError::new(
+                DecodeErrorKind::UnknownPrefix(String::from_utf8_lossy(p).into_owned()),
+                self.path.clone(),
+                offset,
+            )),
+        }
     }
 
     /// Reads up to the root element, enters it and returns its name.
@@ -152,16 +162,9 @@ impl<'a> XmlReader<'a> {
     pub fn root(&mut self) -> Result<QualName, DecodeError> {
         loop {
             let offset = self.inner.buffer_position();
-            match self.next_event()? {
-                ev @ (Event::Start(_) | Event::Empty(_)) => {
-                    let empty = matches!(ev, Event::Empty(_));
-                    let (Event::Start(s) | Event::Empty(s)) = ev else {
-                        unreachable!()
-                    };
-                    let (ns, local) = self.resolve(&s)?;
-                    self.push(local.as_bytes(), offset, empty, s);
-                    return Ok(QualName { ns, local });
-                }
+            let (s, empty) = match self.next_event()? {
+                Event::Start(s) => (s, false),
+                Event::Empty(s) => (s, true),
                 Event::Eof => {
                     return Err(DecodeError::new(
                         DecodeErrorKind::NoRoot,
@@ -170,10 +173,21 @@ impl<'a> XmlReader<'a> {
                     ));
                 }
                 Event::Text(t) if !t.iter().all(u8::is_ascii_whitespace) => {
-                    return Err(self.syntax("text before the root element"));
+                    return Err(DecodeError::new(
+                        DecodeErrorKind::Syntax("text before the root element".into()),
+                        "",
+                        offset,
+                    ));
                 }
-                _ => {}
-            }
+                _ => continue,
+            };
+            let (ns, local) = self.inner.resolve_element(s.name());
+            let ns = self
+                .namespace(&ns, offset)?
+                .map(|ns| String::from_utf8_lossy(ns).into_owned());
+            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+            self.push(&local, offset, empty, s);
+            return Ok(QualName { ns, local });
         }
     }
 
@@ -217,7 +231,7 @@ impl<'a> XmlReader<'a> {
             return Ok(None);
         };
         for attr in start.attributes() {
-            let attr = attr.map_err(|e| self.syntax(e))?;
+            let attr = attr.map_err(|e| self.malformed(e))?;
             let (ns, local) = self.inner.resolve_attribute(attr.key);
             if local.as_ref() != field.name.as_bytes() {
                 continue;
@@ -230,7 +244,7 @@ impl<'a> XmlReader<'a> {
             if matches {
                 let value = attr
                     .decode_and_unescape_value(self.inner.decoder())
-                    .map_err(|e| self.syntax(e))?;
+                    .map_err(|e| self.malformed(e))?;
                 return Ok(Some(value.into_owned()));
             }
         }
@@ -241,15 +255,16 @@ impl<'a> XmlReader<'a> {
     pub fn parse_attribute<T: XmlValue>(&self, field: &Field) -> Result<Option<T>, DecodeError> {
         match self.attribute(field)? {
             None => Ok(None),
-            Some(text) => T::parse_xml(&text).map(Some).map_err(|reason| {
-                let mut err = self.error(DecodeErrorKind::InvalidValue {
-                    kind: T::KIND,
-                    value: text,
-                    reason,
-                });
-                err.path_push_attribute(field.name);
-                err
-            }),
+            Some(text) => T::parse_xml_owned(text)
+                .map(Some)
+                .map_err(|(value, reason)| {
+                    self.error(DecodeErrorKind::InvalidValue {
+                        kind: T::KIND,
+                        value,
+                        reason,
+                    })
+                    .in_attribute(field.name)
+                }),
         }
     }
 
@@ -270,39 +285,27 @@ impl<'a> XmlReader<'a> {
         }
         loop {
             let offset = self.inner.buffer_position();
-            match self.next_event()? {
-                ev @ (Event::Start(_) | Event::Empty(_)) => {
-                    let empty = matches!(ev, Event::Empty(_));
-                    let (Event::Start(s) | Event::Empty(s)) = ev else {
-                        unreachable!()
-                    };
-                    let found = {
-                        let (ns, local) = self.inner.resolve_element(s.name());
-                        let ns: Option<&[u8]> = match &ns {
-                            ResolveResult::Bound(ns) => Some(ns.as_ref()),
-                            ResolveResult::Unbound => None,
-                            ResolveResult::Unknown(p) => {
-                                let p = String::from_utf8_lossy(p).into_owned();
-                                return Err(self.error(DecodeErrorKind::UnknownPrefix(p)));
-                            }
-                        };
-                        fields.iter().position(|f| {
-                            f.name.as_bytes() == local.as_ref()
-                                && f.ns.map(|n| n.uri.as_bytes()) == ns
-                        })
-                    };
-                    match found {
-                        Some(i) => {
-                            self.push(fields[i].name.as_bytes(), offset, empty, s);
-                            return Ok(Some(i));
-                        }
-                        None if empty => {}
-                        None => self.skip_rest()?,
-                    }
-                }
+            let (s, empty) = match self.next_event()? {
+                Event::Start(s) => (s, false),
+                Event::Empty(s) => (s, true),
                 Event::End(_) => return Ok(None),
                 Event::Eof => return Err(self.eof()),
-                _ => {}
+                _ => continue,
+            };
+            let found = {
+                let (ns, local) = self.inner.resolve_element(s.name());
+                let ns = self.namespace(&ns, offset)?;
+                fields.iter().position(|f| {
+                    f.name.as_bytes() == local.as_ref() && f.ns.map(|n| n.uri.as_bytes()) == ns
+                })
+            };
+            match found {
+                Some(i) => {
+                    self.push(fields[i].name, offset, empty, s);
+                    return Ok(Some(i));
+                }
+                None if empty => {}
+                None => self.skip_rest()?,
             }
         }
     }
@@ -342,16 +345,16 @@ impl<'a> XmlReader<'a> {
         }
         loop {
             match self.next_event()? {
-                Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| self.syntax(e))?),
-                Event::CData(c) => text.push_str(&c.decode().map_err(|e| self.syntax(e))?),
+                Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| self.malformed(e))?),
+                Event::CData(c) => text.push_str(&c.decode().map_err(|e| self.malformed(e))?),
                 Event::GeneralRef(r) => {
                     if r.is_char_ref() {
-                        match r.resolve_char_ref().map_err(|e| self.syntax(e))? {
+                        match r.resolve_char_ref().map_err(|e| self.malformed(e))? {
                             Some(c) => text.push(c),
-                            None => return Err(self.syntax("invalid character reference")),
+                            None => return Err(self.malformed("invalid character reference")),
                         }
                     } else {
-                        let name = r.decode().map_err(|e| self.syntax(e))?;
+                        let name = r.decode().map_err(|e| self.malformed(e))?;
                         match quick_xml::escape::resolve_xml_entity(&name) {
                             Some(s) => text.push_str(s),
                             None => {
@@ -392,19 +395,12 @@ impl<'a> XmlReader<'a> {
     /// Reads the text of the element just entered as a value (up to its end tag).
     pub fn read_value<T: XmlValue>(&mut self) -> Result<T, DecodeError> {
         let text = self.read_text()?;
-        T::parse_xml(&text).map_err(|reason| {
+        T::parse_xml_owned(text).map_err(|(value, reason)| {
             self.error(DecodeErrorKind::InvalidValue {
                 kind: T::KIND,
-                value: text,
+                value,
                 reason,
             })
         })
-    }
-}
-
-impl DecodeError {
-    fn path_push_attribute(&mut self, name: &str) {
-        let path = format!("{} > @{name}", self.path());
-        *self = DecodeError::new(self.kind().clone(), path, self.offset());
     }
 }

@@ -14,6 +14,9 @@ impl XmlValue for String {
     fn parse_xml(text: &str) -> Result<Self, String> {
         Ok(text.to_owned())
     }
+    fn parse_xml_owned(text: String) -> Result<Self, (String, String)> {
+        Ok(text)
+    }
     fn to_xml_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }

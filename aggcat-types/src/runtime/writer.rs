@@ -70,14 +70,6 @@ impl XmlWriter {
         }
     }
 
-    /// Writes a non-optional field that the schema allows to be absent (appinfo `required`), unless it
-    /// holds its default value: decoding the absent element gives that default back.
-    pub fn defaulted<T: WriteXml + Default + PartialEq>(&mut self, field: &Field, value: &T) {
-        if *value != T::default() {
-            self.element(field, value);
-        }
-    }
-
     /// Writes one element per item.
     pub fn many<T: WriteXml>(&mut self, field: &Field, values: &[T]) {
         for v in values {
@@ -103,26 +95,27 @@ impl XmlWriter {
 
     /// Returns the document: XML declaration, then the root element with its namespace declarations.
     pub fn finish(mut self) -> String {
-        let mut decls = String::new();
-        if let Some(ns) = self.default_ns {
-            decls.push_str(" xmlns=\"");
-            decls.push_str(ns.uri);
-            decls.push('"');
-        }
+        const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
         self.used.sort_by_key(|n| n.prefix);
+        // the declarations go right after the root element's name, known only now
+        let at = self.decl_at.unwrap_or(0);
+        let mut doc =
+            String::with_capacity(DECLARATION.len() + self.out.len() + 100 * (self.used.len() + 1));
+        doc.push_str(DECLARATION);
+        doc.push_str(&self.out[..at]);
+        if let Some(ns) = self.default_ns {
+            doc.push_str(" xmlns=\"");
+            doc.push_str(ns.uri);
+            doc.push('"');
+        }
         for ns in &self.used {
-            decls.push_str(" xmlns:");
-            decls.push_str(ns.prefix);
-            decls.push_str("=\"");
-            decls.push_str(ns.uri);
-            decls.push('"');
+            doc.push_str(" xmlns:");
+            doc.push_str(ns.prefix);
+            doc.push_str("=\"");
+            doc.push_str(ns.uri);
+            doc.push('"');
         }
-        if let Some(at) = self.decl_at {
-            self.out.insert_str(at, &decls);
-        }
-        let mut doc = String::with_capacity(self.out.len() + 60);
-        doc.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
-        doc.push_str(&self.out);
+        doc.push_str(&self.out[at..]);
         doc
     }
 }
