@@ -102,20 +102,14 @@ impl RsaSigningKey {
     ///
     /// Text around the PEM block (for example a certificate in the same file) is ignored.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let (label, block) = find_key_block(pem)?;
-        let key = match label {
-            PemKind::Pkcs1 => {
-                let block = SecretString::from(block);
-                if block.expose_secret().contains("Proc-Type:") {
-                    // Legacy OpenSSL encryption: `Proc-Type: 4,ENCRYPTED` + `DEK-Info` headers.
-                    return Err(KeyError::Encrypted);
-                }
-                RsaPrivateKey::from_pkcs1_pem(block.expose_secret()).map_err(KeyError::Pkcs1)?
-            }
-            PemKind::Pkcs8 => {
-                let block = SecretString::from(block);
-                RsaPrivateKey::from_pkcs8_pem(block.expose_secret()).map_err(KeyError::Pkcs8)?
-            }
+        let (kind, block) = find_key_block(pem)?;
+        let secret = SecretString::from(block);
+        let block = secret.expose_secret();
+        let key = match kind {
+            // Legacy OpenSSL encryption: `Proc-Type: 4,ENCRYPTED` + `DEK-Info` headers.
+            PemKind::Pkcs1 if block.contains("Proc-Type:") => return Err(KeyError::Encrypted),
+            PemKind::Pkcs1 => RsaPrivateKey::from_pkcs1_pem(block).map_err(KeyError::Pkcs1)?,
+            PemKind::Pkcs8 => RsaPrivateKey::from_pkcs8_pem(block).map_err(KeyError::Pkcs8)?,
         };
         Self::from_rsa(key)
     }

@@ -25,7 +25,7 @@
 //! // `unsigned.sign(&key)` then yields the signed XML and its base64 form.
 //! ```
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -83,6 +83,10 @@ pub enum SamlError {
     /// `NotBefore` is not before `NotOnOrAfter`.
     #[error("the validity window is empty: NotBefore must be earlier than NotOnOrAfter")]
     EmptyValidityWindow,
+    /// The default validity window around the issue instant falls outside the representable
+    /// dates.
+    #[error("the issue instant is too close to the limits of the calendar")]
+    InstantOutOfRange,
     /// Signing failed.
     #[error("cannot sign the assertion")]
     Key(#[from] KeyError),
@@ -156,12 +160,18 @@ impl AssertionBuilder {
             None => random_id(),
         };
         let issue_instant = self.issue_instant.unwrap_or_else(Utc::now);
-        let not_before = self
-            .not_before
-            .unwrap_or(issue_instant - DEFAULT_NOT_BEFORE_SKEW);
-        let not_on_or_after = self
-            .not_on_or_after
-            .unwrap_or(issue_instant + DEFAULT_VALIDITY);
+        let not_before = match self.not_before {
+            Some(instant) => instant,
+            None => issue_instant
+                .checked_sub_signed(DEFAULT_NOT_BEFORE_SKEW)
+                .ok_or(SamlError::InstantOutOfRange)?,
+        };
+        let not_on_or_after = match self.not_on_or_after {
+            Some(instant) => instant,
+            None => issue_instant
+                .checked_add_signed(DEFAULT_VALIDITY)
+                .ok_or(SamlError::InstantOutOfRange)?,
+        };
         if not_before >= not_on_or_after {
             return Err(SamlError::EmptyValidityWindow);
         }
@@ -287,13 +297,29 @@ impl UnsignedAssertion {
 }
 
 /// A signed assertion, ready to be posted as `saml_assertion=<base64>`.
-#[derive(Debug, Clone)]
+///
+/// Until `NotOnOrAfter` it is a bearer credential (anyone holding it can exchange it for a
+/// token), so `Debug` shows the ID, digest and end of validity but not the XML or the
+/// signature.
+#[derive(Clone)]
 pub struct SignedAssertion {
     id: String,
     xml: String,
     digest_value: String,
     signature_value: String,
     not_on_or_after: DateTime<Utc>,
+}
+
+impl fmt::Debug for SignedAssertion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignedAssertion")
+            .field("id", &self.id)
+            .field("digest_value", &self.digest_value)
+            .field("not_on_or_after", &self.not_on_or_after)
+            .field("xml", &"[REDACTED]")
+            .field("signature_value", &"[REDACTED]")
+            .finish()
+    }
 }
 
 impl SignedAssertion {
@@ -483,6 +509,16 @@ mod tests {
         let stripped = format!("{}{}", &xml[..issuer_end], &xml[sig_end..]);
         assert_eq!(stripped, fixed().build().unwrap().canonical_xml());
         assert_eq!(BASE64.decode(signed.to_base64()).unwrap(), xml.as_bytes());
+        // A signed assertion is a bearer credential: `Debug` does not show it.
+        let debug = format!("{signed:?}");
+        assert!(
+            debug.contains("_6bf0554689ee4ec18cf7e90c438cb147"),
+            "{debug}"
+        );
+        assert!(
+            !debug.contains("c2ln") && !debug.contains("saml2:"),
+            "{debug}"
+        );
     }
 
     #[test]
@@ -543,5 +579,12 @@ mod tests {
                 .build(),
             Err(SamlError::EmptyValidityWindow)
         ));
+        // Instants at the calendar's ends are errors, not overflow panics.
+        for t in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
+            assert!(matches!(
+                AssertionBuilder::new("i", "n").issue_instant(t).build(),
+                Err(SamlError::InstantOutOfRange)
+            ));
+        }
     }
 }

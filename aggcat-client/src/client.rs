@@ -552,7 +552,8 @@ fn oauth_problem_from_challenge(challenge: &str) -> Option<String> {
                 .trim_start_matches('"')
                 .split(['"', ',', ' '])
                 .next()?;
-            (!value.is_empty()).then(|| oauth1::percent_decode(value).unwrap_or_default())
+            (!value.is_empty())
+                .then(|| oauth1::percent_decode(value).unwrap_or_else(|| value.to_owned()))
         }
     }
 }
@@ -640,6 +641,16 @@ mod tests {
             oauth_problem_from_challenge("OAuth oauth_problem=\"a\", oauth_problem=\"b\"")
                 .as_deref(),
             Some("a")
+        );
+        // Unparsable challenges fall back to the raw value after `oauth_problem=`.
+        assert_eq!(
+            oauth_problem_from_challenge("OAuth oauth_problem=\"token_rejected\", x=\"%FF\"")
+                .as_deref(),
+            Some("token_rejected")
+        );
+        assert_eq!(
+            oauth_problem_from_challenge("OAuth oauth_problem=\"%FF\"").as_deref(),
+            Some("%FF")
         );
         assert_eq!(oauth_problem_from_challenge("Basic realm=\"x\""), None);
         assert_eq!(oauth_problem_from_challenge("OAuth realm=\"x\""), None);

@@ -185,14 +185,7 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Transport(e) => !e.is_builder(),
-            other => matches!(
-                other.status(),
-                Some(
-                    StatusCode::BAD_GATEWAY
-                        | StatusCode::SERVICE_UNAVAILABLE
-                        | StatusCode::GATEWAY_TIMEOUT
-                )
-            ),
+            other => other.status().is_some_and(crate::retry::is_retried_status),
         }
     }
 

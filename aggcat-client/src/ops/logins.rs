@@ -48,14 +48,8 @@ impl Client {
         institution_id: i64,
         credentials: impl Into<LoginCredentials>,
     ) -> Result<LoginOutcome, Error> {
-        let credentials = credentials.into();
-        credentials.validate()?;
-        let body = InstitutionLogin {
-            credentials: Some(credentials.to_wire()),
-            challenge_responses: None,
-        };
         let request = ApiRequest::post(format!("/institutions/{institution_id}/logins"))
-            .xml_body(aggcat_types::to_xml(&body));
+            .xml_body(credentials_body(&credentials.into())?);
         let response = self.execute(request).await?;
         login_outcome(ChallengeTarget::Discover { institution_id }, 1, response)
     }
@@ -155,14 +149,7 @@ impl Client {
     ) -> Result<UpdateOutcome, Error> {
         let mut request = with_refresh(ApiRequest::put(format!("/logins/{login_id}")), refresh);
         match credentials {
-            Some(credentials) => {
-                credentials.validate()?;
-                let body = InstitutionLogin {
-                    credentials: Some(credentials.to_wire()),
-                    challenge_responses: None,
-                };
-                request = request.xml_body(aggcat_types::to_xml(&body));
-            }
+            Some(credentials) => request = request.xml_body(credentials_body(&credentials)?),
             None if !refresh => {
                 return Err(Error::InvalidRequest(
                     "update_institution_login: without credentials, refresh must be true \
@@ -239,6 +226,16 @@ fn with_refresh(request: ApiRequest, refresh: bool) -> ApiRequest {
     }
 }
 
+/// The `InstitutionLogin` body carrying `credentials`, after checking them.
+fn credentials_body(credentials: &LoginCredentials) -> Result<String, Error> {
+    credentials.validate()?;
+    let body = InstitutionLogin {
+        credentials: Some(credentials.to_wire()),
+        challenge_responses: None,
+    };
+    Ok(aggcat_types::to_xml(&body))
+}
+
 fn check_answers(challenge: &PendingChallenge, answers: &ChallengeAnswers) -> Result<(), Error> {
     let asked = challenge.questions().len();
     if answers.len() == asked {
@@ -283,6 +280,21 @@ fn check_expired(target: ChallengeTarget, response: &ApiResponse) -> Result<(), 
     Err(Error::ChallengeExpired { target, message })
 }
 
+/// The questions of a `401` answer to a login or a login update.
+fn challenge_of(
+    target: ChallengeTarget,
+    round: u32,
+    response: &ApiResponse,
+) -> Result<PendingChallenge, Error> {
+    let challenge = PendingChallenge::from_response(target, round, response)?;
+    tracing::debug!(
+        questions = challenge.questions().len(),
+        round,
+        "the institution asks questions"
+    );
+    Ok(challenge)
+}
+
 fn login_outcome(
     target: ChallengeTarget,
     round: u32,
@@ -295,13 +307,7 @@ fn login_outcome(
             Ok(LoginOutcome::Accounts(accounts))
         }
         StatusCode::UNAUTHORIZED => {
-            let challenge = PendingChallenge::from_response(target, round, &response)?;
-            tracing::debug!(
-                questions = challenge.questions().len(),
-                round,
-                "the institution asks questions"
-            );
-            Ok(LoginOutcome::Challenge(challenge))
+            challenge_of(target, round, &response).map(LoginOutcome::Challenge)
         }
         _ => Err(response.into_error()),
     }
@@ -315,13 +321,7 @@ fn update_outcome(
     match response.status() {
         StatusCode::OK | StatusCode::NO_CONTENT => Ok(UpdateOutcome::Updated),
         StatusCode::UNAUTHORIZED => {
-            let challenge = PendingChallenge::from_response(target, round, &response)?;
-            tracing::debug!(
-                questions = challenge.questions().len(),
-                round,
-                "the institution asks questions"
-            );
-            Ok(UpdateOutcome::Challenge(challenge))
+            challenge_of(target, round, &response).map(UpdateOutcome::Challenge)
         }
         _ => Err(response.into_error()),
     }
