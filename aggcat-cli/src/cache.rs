@@ -3,6 +3,7 @@
 //! `institutions-sandbox.json` for the embedded sandbox).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use aggcat_types::{Institution, Institutions};
 use serde::{Deserialize, Serialize};
@@ -67,7 +68,7 @@ fn write(dir: &Path, name: &str, info: &CacheInfo, xml: &[u8]) -> CliResult<()> 
 }
 
 /// Decodes the list on a blocking thread with a spinner.
-async fn decode(xml: Vec<u8>) -> CliResult<Vec<Institution>> {
+async fn decode(xml: Arc<[u8]>) -> CliResult<Vec<Institution>> {
     let message = format!("decoding {} of institutions", human_bytes(xml.len() as u64));
     let decoded = download::with_spinner(message, move || {
         aggcat_types::from_xml::<Institutions>(&xml)
@@ -83,7 +84,7 @@ async fn decode(xml: Vec<u8>) -> CliResult<Vec<Institution>> {
 pub async fn institutions(session: &Session, refresh: bool) -> CliResult<InstitutionList> {
     let (dir, name) = session.cache_location();
     if !refresh && let Some((info, xml)) = read(dir, name) {
-        match decode(xml).await {
+        match decode(xml.into()).await {
             Ok(institutions) => {
                 return Ok(InstitutionList {
                     institutions,
@@ -95,9 +96,9 @@ pub async fn institutions(session: &Session, refresh: bool) -> CliResult<Institu
             Err(e) => eprintln!("warning: ignoring the institution cache: {e}"),
         }
     }
-    let xml = download::institutions(session.client()).await?;
+    let xml: Arc<[u8]> = download::institutions(session.client()).await?.into();
     let bytes = xml.len() as u64;
-    let institutions = decode(xml.clone()).await?;
+    let institutions = decode(Arc::clone(&xml)).await?;
     let info = CacheInfo {
         downloaded_at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         source: session.description().to_owned(),

@@ -1,5 +1,6 @@
 //! The command line: global options and one subcommand per task (clap derive).
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -85,8 +86,8 @@ pub enum Command {
         #[arg(required = true, value_name = "WORDS")]
         words: Vec<String>,
         /// Maximum number of results.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        #[arg(long, default_value = "20")]
+        limit: NonZeroUsize,
         /// Download the institution list again before searching.
         #[arg(long)]
         refresh: bool,
@@ -127,7 +128,7 @@ pub enum Command {
         /// Account id.
         account_id: i64,
     },
-    /// Give an account the institution left untyped a family and type.
+    /// Change an account's type within its family (an untyped account may get any family).
     SetType {
         /// Account id.
         account_id: i64,
@@ -288,6 +289,13 @@ mod tests {
         );
         assert!(parse_credential("no equals sign").is_err());
         assert!(parse_credential("=value").is_err());
+    }
+
+    #[test]
+    fn a_search_limit_of_zero_is_a_usage_error() {
+        let err = Cli::try_parse_from(["aggcat", "search", "chase", "--limit", "0"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        assert!(Cli::try_parse_from(["aggcat", "search", "chase", "--limit", "1"]).is_ok());
     }
 
     #[test]

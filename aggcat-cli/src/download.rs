@@ -11,7 +11,6 @@ use aggcat_client::{ApiRequest, Client, StatusCode};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::{CliError, CliResult};
-use crate::report;
 
 /// A progress bar on standard error for `total` bytes (a spinner when unknown); hidden when
 /// standard error is not a terminal.
@@ -70,9 +69,7 @@ pub async fn institutions(client: &Client) -> CliResult<Vec<u8>> {
             bar.abandon();
         }
     }
-    let response = result
-        .and_then(|response| response.expect_status(&[StatusCode::OK]))
-        .map_err(|e| report::client_error(&e))?;
+    let response = result.and_then(|response| response.expect_status(&[StatusCode::OK]))?;
     Ok(Vec::from(response.into_body()))
 }
 

@@ -33,6 +33,13 @@ fn cli_action(code: &IntuitCode) -> &'static str {
     }
 }
 
+/// `?` on a client call reports the error as [`client_error`] does.
+impl From<Error> for CliError {
+    fn from(error: Error) -> Self {
+        client_error(&error)
+    }
+}
+
 /// The sentence (and exit code kind) for a client error.
 pub fn client_error(error: &Error) -> CliError {
     match error {

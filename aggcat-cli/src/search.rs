@@ -25,6 +25,9 @@
 //!    matching the *brand* adds most — the matched name words spell the domain label of the
 //!    institution's home URL (`Chase` at `chase.com`, but not `Chase` in `Fox Chase Bank` at
 //!    `foxchasebank.com`), more so when several institutions share that domain (a big brand);
+//!    when the query names a whole brand, the brand's product variants (names holding words that
+//!    elsewhere extend a base name on its domain: `Card`, `Business Banking`, …) fall behind its
+//!    main entries (`JP Morgan Chase Bank` before `Chase e-Funds Card`);
 //! 3. the id, for determinism.
 //!
 //! # Cost
@@ -47,7 +50,7 @@
 //! assert!(index.search("zzz", 10).is_empty());
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One institution to index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +117,9 @@ const SHORT_BONUS: u32 = 300; // - 30 per name word
 const BRAND_FULL_BONUS: u32 = 400;
 const BRAND_PREFIX_BONUS: u32 = 150;
 const BRAND_SHARE_BONUS: u32 = 25; // per other institution on the same domain, up to 4
+/// Taken from a brand's product variant when the query names the brand: more than a variant
+/// gains by starting with the brand (`Chase e-Funds Card` over `JP Morgan Chase Bank`).
+const BRAND_PRODUCT_PENALTY: u32 = 700;
 
 /// Trailing parts of a domain label that do not belong to the brand (`foxchasebank`).
 const GENERIC_LABEL_SUFFIXES: &[&str] = &["bank", "fcu", "cu", "online", "card", "financial"];
@@ -145,6 +151,9 @@ struct Doc {
     label_share: u32,
     /// First byte of the label (0 without one): most brand checks stop here.
     label_first: u8,
+    /// Whether this is a product variant of a brand shared with other institutions (see
+    /// [`mark_products`]).
+    product: bool,
 }
 
 const NO_TERM: u32 = u32::MAX;
@@ -173,6 +182,8 @@ impl SearchIndex {
         let mut names: Vec<String> = Vec::new();
         let mut raw: Vec<(u32, Posting)> = Vec::new();
         let mut docs: Vec<Doc> = Vec::new();
+        // Each document's name words in order (aliases not included).
+        let mut doc_words: Vec<Vec<u32>> = Vec::new();
         let mut intern = |text: String, names: &mut Vec<String>| -> u32 {
             if let Some(&id) = interner.get(&text) {
                 return id;
@@ -194,8 +205,13 @@ impl SearchIndex {
             words.sort_unstable();
             words.dedup();
             let distinct_words = words.len().min(255) as u8;
+            let mut in_order = Vec::with_capacity(tokens.len());
             for token in tokens {
+                let alias = token.alias;
                 let term = intern(token.text, &mut names);
+                if !alias {
+                    in_order.push(term);
+                }
                 let pos = token.pos.min(255) as u8;
                 raw.push((
                     term,
@@ -231,7 +247,9 @@ impl SearchIndex {
                 label,
                 label_share: 0,
                 label_first: 0,
+                product: false,
             });
+            doc_words.push(in_order);
         }
 
         // Renumber terms in sorted order.
@@ -281,6 +299,7 @@ impl SearchIndex {
                 doc.label_first = terms[doc.label as usize].as_bytes()[0];
             }
         }
+        mark_products(&mut docs, &doc_words);
         let first_bytes = terms.iter().map(|t| t.as_bytes()[0]).collect();
 
         let masks = terms.iter().map(|t| letter_mask(t)).collect();
@@ -462,6 +481,10 @@ impl SearchIndex {
         let brand = self.brand_bonus(d, hits);
         if brand > 0 {
             relevance += brand + BRAND_SHARE_BONUS * d.label_share.saturating_sub(1).min(4);
+            // The query names the whole brand: its main entries before its products.
+            if d.product && brand == BRAND_FULL_BONUS {
+                relevance = relevance.saturating_sub(BRAND_PRODUCT_PENALTY);
+            }
         }
         Hit {
             id: d.id,
@@ -519,6 +542,42 @@ impl SearchIndex {
             BRAND_PREFIX_BONUS
         } else {
             0
+        }
+    }
+}
+
+/// Marks the product variants of each brand shared by several institutions (the same home-URL
+/// label), learning from the data which words make a product variant of a base entry.
+///
+/// Wherever one name of a shared domain extends another (`Tyler National Bank` → `Tyler
+/// National Bank Credit Card`, `… - Business Banking`, `… - Investments`), the added words are
+/// *variant words*. A name is then a product when it holds a variant word that not every name
+/// of its domain holds (`credit` in every `… Credit Union …` is no sign): at `chase.com`,
+/// `Chase e-Funds Card` and `Chase Bank Credit Card (Amazon.com)` but not `JP Morgan Chase Bank`.
+fn mark_products(docs: &mut [Doc], doc_words: &[Vec<u32>]) {
+    let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if doc.label != NO_TERM && doc.label_share > 1 {
+            groups.entry(doc.label).or_default().push(i);
+        }
+    }
+    let mut variant_words: HashSet<u32> = HashSet::new();
+    for group in groups.values() {
+        for &a in group {
+            for &b in group {
+                let (base, longer) = (&doc_words[a], &doc_words[b]);
+                if base.len() < longer.len() && longer.starts_with(base) {
+                    variant_words.extend(&longer[base.len()..]);
+                }
+            }
+        }
+    }
+    for group in groups.values() {
+        let in_all = |w: &u32| group.iter().all(|&i| doc_words[i].contains(w));
+        for &i in group {
+            docs[i].product = doc_words[i]
+                .iter()
+                .any(|w| variant_words.contains(w) && !in_all(w));
         }
     }
 }
@@ -1006,6 +1065,35 @@ mod tests {
         );
         // Case does not matter.
         assert_eq!(index.search("CHASE", 20), hits);
+    }
+
+    #[test]
+    fn a_brand_names_its_main_entry_before_its_products() {
+        // `Credit Card` and `Business Banking` extend names elsewhere on a shared domain, so
+        // they mark the products; `credit` in every name of a credit union's domain does not.
+        let index = SearchIndex::build([
+            item(1, "Acme Bank Credit Card", "https://www.acme.com/"),
+            item(2, "Acme Bank - Business Banking", "https://www.acme.com/"),
+            item(3, "Big River Acme Bank", "https://www.acme.com/"),
+            item(4, "Tyler Bank", "https://www.tyler.com/"),
+            item(5, "Tyler Bank Credit Card", "https://www.tyler.com/"),
+            item(6, "Ozark Credit Union", "https://www.ozark.org/"),
+            item(
+                7,
+                "Ozark Credit Union - Business Banking",
+                "https://www.ozark.org/",
+            ),
+        ]);
+        let products: Vec<i64> = index
+            .docs
+            .iter()
+            .filter(|d| d.product)
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(products, [1, 2, 5, 7]);
+        assert_eq!(ids(&index.search("acme", 10))[0], 3);
+        assert_eq!(ids(&index.search("acme bank credit card", 10))[0], 1);
+        assert_eq!(ids(&index.search("ozark", 10))[0], 6);
     }
 
     #[test]

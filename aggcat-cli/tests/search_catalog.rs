@@ -41,6 +41,14 @@ fn behaves_on_the_full_catalog() {
             hits.iter().map(name).collect::<Vec<_>>()
         );
     }
+    // As in the manual, the main bank of the brand before its cards (14910, 14554), though
+    // their names start with "Chase".
+    assert_eq!(
+        hits[0].id,
+        JP_MORGAN_CHASE_ID,
+        "{:?}",
+        hits.iter().map(name).collect::<Vec<_>>()
+    );
     // Every institution of the manual's example is found, Quicken Visa through chase.com.
     for id in [13_278, 13_640, 14_554, 14_910, 14_777, 13_718, 14_484] {
         rank_of(&hits, id);

@@ -13,7 +13,6 @@ use crate::context::Session;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::prompt;
-use crate::report;
 use crate::views;
 
 /// `aggcat accounts [--login ID]`.
@@ -22,18 +21,13 @@ pub async fn list(session: &Session, login: Option<i64>, out: Output) -> CliResu
     let accounts = match login {
         Some(id) => client.get_login_accounts(id).await,
         None => client.get_customer_accounts().await,
-    }
-    .map_err(|e| report::client_error(&e))?;
+    }?;
     out.table(&views::accounts_table(&accounts.accounts), &accounts)
 }
 
 /// `aggcat account ID`.
 pub async fn show(session: &Session, id: i64, out: Output) -> CliResult<()> {
-    let account = session
-        .client()
-        .get_account(id)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+    let account = session.client().get_account(id).await?;
     // JSON in the wire shape of getAccount: an account list holding the account.
     let document = AccountList {
         accounts: vec![account.clone()],
@@ -59,8 +53,7 @@ pub async fn transactions(
     let list = session
         .client()
         .get_account_transactions(account_id, from, to)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+        .await?;
     out.table(&views::transactions_table(&list.transactions), &list)?;
     if let Some(reason) = &list.not_refreshed_reason {
         eprintln!(
@@ -76,8 +69,7 @@ pub async fn positions(session: &Session, account_id: i64, out: Output) -> CliRe
     let positions = session
         .client()
         .get_investment_positions(account_id)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+        .await?;
     out.table(&views::positions_table(&positions.position), &positions)
 }
 
@@ -128,13 +120,12 @@ pub async fn set_type(
     update: AccountTypeUpdate,
     out: Output,
 ) -> CliResult<()> {
-    session
-        .client()
-        .update_account_type(account_id, update.clone())
-        .await
-        .map_err(|e| report::client_error(&e))?;
     let family = update.element_name();
     let value = update.value().to_owned();
+    session
+        .client()
+        .update_account_type(account_id, update)
+        .await?;
     match out.format() {
         crate::cli::Format::Table => out.note(&format!(
             "Account {account_id} now has type {value} ({family})."
@@ -150,11 +141,7 @@ pub async fn set_type(
 
 /// `aggcat delete-account ID`.
 pub async fn delete_account(session: &Session, id: i64, out: Output) -> CliResult<()> {
-    session
-        .client()
-        .delete_account(id)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+    session.client().delete_account(id).await?;
     match out.format() {
         crate::cli::Format::Table => out.note(&format!("Account {id} deleted.")),
         _ => out.json(&json!({ "accountId": id, "deleted": true })),
@@ -173,9 +160,8 @@ pub fn check_can_confirm(yes: bool) -> CliResult<()> {
     }
 }
 
-/// `aggcat delete-customer [--yes]`.
+/// `aggcat delete-customer [--yes]`, once [`check_can_confirm`] has passed.
 pub async fn delete_customer(session: &Session, yes: bool, out: Output) -> CliResult<()> {
-    check_can_confirm(yes)?;
     let customer = session.customer();
     if !yes
         && !prompt::confirm(&format!(
@@ -184,11 +170,7 @@ pub async fn delete_customer(session: &Session, yes: bool, out: Output) -> CliRe
     {
         return Err(CliError::general("cancelled; nothing was deleted"));
     }
-    session
-        .client()
-        .delete_customer()
-        .await
-        .map_err(|e| report::client_error(&e))?;
+    session.client().delete_customer().await?;
     match out.format() {
         crate::cli::Format::Table => out.note(&format!(
             "Customer \"{customer}\" deleted with all logins and accounts."

@@ -6,11 +6,10 @@ use chrono::{Days, Local};
 
 use crate::cache;
 use crate::cli::{Format, GlobalOptions};
-use crate::context::{Destination, Session};
+use crate::context::{Catalog, Destination, Session};
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
 use crate::prompt::{displayed_keys, resolve_answer};
-use crate::report;
 use crate::views;
 
 use super::institutions::rank;
@@ -82,10 +81,6 @@ fn grouped(n: usize) -> String {
     out
 }
 
-fn api<T>(result: Result<T, aggcat_client::Error>) -> CliResult<T> {
-    result.map_err(|e| report::client_error(&e))
-}
-
 /// The first account of `accounts` matching `pick`, or an error naming `what`.
 fn find<'a>(
     accounts: &'a [Account],
@@ -108,7 +103,7 @@ pub async fn run(global: &GlobalOptions) -> CliResult<()> {
          sandbox (nothing is kept).",
         WIDTH,
     ))?;
-    let session = Session::open_at(Destination::Ephemeral, global).await?;
+    let session = Session::open_at(Destination::Ephemeral, global, Catalog::Full).await?;
     let result = tour(&session).await;
     session.close().await;
     result?;
@@ -151,7 +146,7 @@ async fn tour(session: &Session) -> CliResult<()> {
         "GET /institutions/100000 (`aggcat institution 100000`): the details and the \
          credential fields a login must fill, in display order.",
     )?;
-    let detail = api(client.get_institution_details(TEST_BANK).await)?;
+    let detail = client.get_institution_details(TEST_BANK).await?;
     write_stdout(&views::institution_record(&detail).render_text())?;
     let keys = displayed_keys(&detail.keys.key);
     write_stdout("\n")?;
@@ -175,9 +170,9 @@ async fn tour(session: &Session) -> CliResult<()> {
         (password_field.clone(), "go".to_owned()),
     ]
     .into();
-    let outcome = api(client
+    let outcome = client
         .discover_and_add_accounts(TEST_BANK, credentials)
-        .await)?;
+        .await?;
     let accounts = match outcome {
         LoginOutcome::Challenge(challenge) => {
             for question in challenge.questions() {
@@ -192,7 +187,7 @@ async fn tour(session: &Session) -> CliResult<()> {
                 .iter()
                 .map(|q| resolve_answer(q, "Jefferson"))
                 .collect();
-            let outcome = api(client.confirm_challenge(&challenge, answers).await)?;
+            let outcome = client.confirm_challenge(&challenge, answers).await?;
             match outcome {
                 LoginOutcome::Accounts(accounts) => accounts,
                 LoginOutcome::Challenge(_) => {
@@ -224,7 +219,7 @@ async fn tour(session: &Session) -> CliResult<()> {
         "The customer's accounts",
         "GET /accounts (`aggcat accounts`).",
     )?;
-    let all = api(client.get_customer_accounts().await)?;
+    let all = client.get_customer_accounts().await?;
     write_stdout(&views::accounts_table(&all.accounts).render_text())?;
 
     let checking = find(&all.accounts, "banking", |a| {
@@ -244,9 +239,9 @@ async fn tour(session: &Session) -> CliResult<()> {
              transactions {checking_id} --from {from}`)."
         ),
     )?;
-    let transactions = api(client
+    let transactions = client
         .get_account_transactions(checking_id, from, None)
-        .await)?;
+        .await?;
     write_stdout(&views::transactions_table(&transactions.transactions).render_text())?;
 
     let investment = find(&all.accounts, "investment", |a| {
@@ -263,7 +258,7 @@ async fn tour(session: &Session) -> CliResult<()> {
         ),
         &format!("GET /accounts/{investment_id}/positions (`aggcat positions {investment_id}`)."),
     )?;
-    let positions = api(client.get_investment_positions(investment_id).await)?;
+    let positions = client.get_investment_positions(investment_id).await?;
     write_stdout(&views::positions_table(&positions.position).render_text())?;
 
     let brokerage = find(&all.accounts, "brokerage", |a| {
@@ -286,13 +281,13 @@ async fn tour(session: &Session) -> CliResult<()> {
             .as_deref()
             .unwrap_or("(none)")
     ))?;
-    api(client
+    client
         .update_account_type(
             brokerage_id,
             AccountTypeUpdate::Investment(InvestmentAccountType::N403B),
         )
-        .await)?;
-    let retyped = api(client.get_account(brokerage_id).await)?;
+        .await?;
+    let retyped = client.get_account(brokerage_id).await?;
     if views::account_type(&retyped).as_deref() != Some("403B") {
         return Err(CliError::general(
             "the service accepted the new type but still shows the old one",
@@ -312,8 +307,8 @@ async fn tour(session: &Session) -> CliResult<()> {
         "Delete an account",
         &format!("DELETE /accounts/{victim_id} (`aggcat delete-account {victim_id}`)."),
     )?;
-    api(client.delete_account(victim_id).await)?;
-    let left = api(client.get_customer_accounts().await)?;
+    client.delete_account(victim_id).await?;
+    let left = client.get_customer_accounts().await?;
     write_stdout(&format!(
         "Deleted {} ({victim_id}); {} accounts left.\n",
         victim.account_nickname().unwrap_or("the account"),
@@ -325,8 +320,8 @@ async fn tour(session: &Session) -> CliResult<()> {
         "Delete the customer",
         "DELETE /customers (`aggcat delete-customer`): every login and account goes.",
     )?;
-    api(client.delete_customer().await)?;
-    let after = api(client.get_customer_accounts().await)?;
+    client.delete_customer().await?;
+    let after = client.get_customer_accounts().await?;
     write_stdout(&format!(
         "Customer \"{}\" deleted; accounts now: {}.\n",
         session.customer(),

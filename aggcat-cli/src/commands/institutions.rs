@@ -2,29 +2,24 @@
 
 use aggcat_types::{Institution, Institutions};
 
-use crate::cache::{self, InstitutionList};
+use crate::cache::{self, CacheInfo};
 use crate::cli::Format;
 use crate::context::Session;
 use crate::error::CliResult;
 use crate::output::{Output, write_stdout};
 use crate::prompt::displayed_keys;
-use crate::report;
 use crate::search::{SearchIndex, SearchItem};
 use crate::views;
 
 /// Where the list came from, on standard error.
-fn describe(list: &InstitutionList) {
-    let how = if list.from_cache {
-        "cached"
-    } else {
-        "downloaded"
-    };
+fn describe(count: usize, info: &CacheInfo, from_cache: bool) {
+    let how = if from_cache { "cached" } else { "downloaded" };
     eprintln!(
         "{} institutions, {how} {} from {}{}",
-        list.institutions.len(),
-        list.info.downloaded_at,
-        list.info.source,
-        if list.from_cache {
+        count,
+        info.downloaded_at,
+        info.source,
+        if from_cache {
             " (--refresh downloads again)"
         } else {
             ""
@@ -35,11 +30,12 @@ fn describe(list: &InstitutionList) {
 /// `aggcat institutions [--refresh]`.
 pub async fn list(session: &Session, refresh: bool, out: Output) -> CliResult<()> {
     let list = cache::institutions(session, refresh).await?;
+    let table = views::institutions_table(&list.institutions);
     let document = Institutions {
-        institution: list.institutions.clone(),
+        institution: list.institutions,
     };
-    out.table(&views::institutions_table(&list.institutions), &document)?;
-    describe(&list);
+    out.table(&table, &document)?;
+    describe(document.institution.len(), &list.info, list.from_cache);
     Ok(())
 }
 
@@ -75,7 +71,7 @@ pub async fn search(
 ) -> CliResult<()> {
     let list = cache::institutions(session, refresh).await?;
     if !list.from_cache {
-        describe(&list);
+        describe(list.institutions.len(), &list.info, list.from_cache);
     }
     let query = words.join(" ");
     let hits = rank(&list.institutions, &query, limit);
@@ -89,11 +85,7 @@ pub async fn search(
 
 /// `aggcat institution ID`: the details, then the credential fields.
 pub async fn show(session: &Session, id: i64, out: Output) -> CliResult<()> {
-    let detail = session
-        .client()
-        .get_institution_details(id)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+    let detail = session.client().get_institution_details(id).await?;
     let keys = displayed_keys(&detail.keys.key);
     let fields = views::credential_fields_table(&detail, &keys);
     match out.format() {

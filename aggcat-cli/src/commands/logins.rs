@@ -1,6 +1,6 @@
 //! `aggcat login` and `aggcat update-login`: credentials, then challenges round after round.
 
-use aggcat_client::{Client, LoginCredentials, LoginOutcome, UpdateOutcome};
+use aggcat_client::{Client, LoginCredentials, LoginOutcome, PendingChallenge, UpdateOutcome};
 use aggcat_types::AccountList;
 
 use crate::cli::{LoginArgs, UpdateLoginArgs};
@@ -8,16 +8,30 @@ use crate::context::Session;
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
 use crate::prompt::{self, Answerer};
-use crate::report;
 use crate::views;
 
 /// More rounds than any institution asks: a guard against a service that never stops.
 const MAX_ROUNDS: u32 = 20;
 
-fn too_many_rounds() -> CliError {
-    CliError::general(format!(
-        "the institution kept asking questions for {MAX_ROUNDS} rounds; giving up"
-    ))
+/// The answers to one round of `challenge`, unless the institution keeps asking.
+fn answer(challenge: &PendingChallenge, answerer: &mut Answerer) -> CliResult<Vec<String>> {
+    if challenge.round() > MAX_ROUNDS {
+        return Err(CliError::general(format!(
+            "the institution kept asking questions for {MAX_ROUNDS} rounds; giving up"
+        )));
+    }
+    answerer.answer_round(challenge.questions())
+}
+
+/// Every displayed credential field of `institution_id`: the `given` values, the others asked for.
+async fn credentials(
+    client: &Client,
+    institution_id: i64,
+    given: &[(String, String)],
+) -> CliResult<LoginCredentials> {
+    let keys = client.get_credential_fields(institution_id).await?;
+    let keys: Vec<_> = keys.iter().collect();
+    Ok(prompt::credentials(&keys, given)?.into_iter().collect())
 }
 
 /// Logs in at `institution_id` with `credentials`, answering challenges with `answerer`.
@@ -29,20 +43,13 @@ pub async fn discover(
 ) -> CliResult<AccountList> {
     let mut outcome = client
         .discover_and_add_accounts(institution_id, credentials)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+        .await?;
     loop {
         match outcome {
             LoginOutcome::Accounts(accounts) => return Ok(accounts),
             LoginOutcome::Challenge(challenge) => {
-                if challenge.round() > MAX_ROUNDS {
-                    return Err(too_many_rounds());
-                }
-                let answers = answerer.answer_round(challenge.questions())?;
-                outcome = client
-                    .confirm_challenge(&challenge, answers)
-                    .await
-                    .map_err(|e| report::client_error(&e))?;
+                let answers = answer(&challenge, answerer)?;
+                outcome = client.confirm_challenge(&challenge, answers).await?;
             }
             other => {
                 return Err(CliError::general(format!(
@@ -56,13 +63,7 @@ pub async fn discover(
 /// `aggcat login INSTITUTION_ID [--credential NAME=VALUE]… [--answer VALUE]…`.
 pub async fn login(session: &Session, args: LoginArgs, out: Output) -> CliResult<()> {
     let client = session.client();
-    let keys = client
-        .get_credential_fields(args.institution_id)
-        .await
-        .map_err(|e| report::client_error(&e))?;
-    let keys: Vec<_> = keys.iter().collect();
-    let values = prompt::credentials(&keys, &args.credentials)?;
-    let credentials: LoginCredentials = values.into_iter().collect();
+    let credentials = credentials(client, args.institution_id, &args.credentials).await?;
     let mut answerer = Answerer::new(args.answers);
     let accounts = discover(client, args.institution_id, credentials, &mut answerer).await?;
     let login_ids: std::collections::BTreeSet<i64> = accounts
@@ -98,10 +99,7 @@ pub async fn update(session: &Session, args: UpdateLoginArgs, out: Output) -> Cl
         None
     } else {
         // Every displayed field of the login's institution, given or asked for.
-        let accounts = client
-            .get_login_accounts(args.login_id)
-            .await
-            .map_err(|e| report::client_error(&e))?;
+        let accounts = client.get_login_accounts(args.login_id).await?;
         let institution_id = accounts
             .accounts
             .first()
@@ -113,31 +111,20 @@ pub async fn update(session: &Session, args: UpdateLoginArgs, out: Output) -> Cl
                     args.login_id
                 ))
             })?;
-        let keys = client
-            .get_credential_fields(institution_id)
-            .await
-            .map_err(|e| report::client_error(&e))?;
-        let keys: Vec<_> = keys.iter().collect();
-        let values = prompt::credentials(&keys, &args.credentials)?;
-        Some(values.into_iter().collect::<LoginCredentials>())
+        Some(credentials(client, institution_id, &args.credentials).await?)
     };
     let mut answerer = Answerer::new(args.answers);
     let mut outcome = client
         .update_institution_login(args.login_id, credentials, refresh)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+        .await?;
     loop {
         match outcome {
             UpdateOutcome::Updated => break,
             UpdateOutcome::Challenge(challenge) => {
-                if challenge.round() > MAX_ROUNDS {
-                    return Err(too_many_rounds());
-                }
-                let answers = answerer.answer_round(challenge.questions())?;
+                let answers = answer(&challenge, &mut answerer)?;
                 outcome = client
                     .update_challenge(&challenge, answers, refresh)
-                    .await
-                    .map_err(|e| report::client_error(&e))?;
+                    .await?;
             }
             other => {
                 return Err(CliError::general(format!(
@@ -155,9 +142,6 @@ pub async fn update(session: &Session, args: UpdateLoginArgs, out: Output) -> Cl
             (false, false) => "updated with the new credentials (not refreshed)",
         }
     );
-    let accounts = client
-        .get_login_accounts(args.login_id)
-        .await
-        .map_err(|e| report::client_error(&e))?;
+    let accounts = client.get_login_accounts(args.login_id).await?;
     out.table(&views::accounts_table(&accounts.accounts), &accounts)
 }
