@@ -288,35 +288,11 @@ pub fn ensure_sandbox_app(dir: &Path) -> CliResult<PathBuf> {
 
 pub use aggcat_sandbox::Database;
 
-/// Whether a command asks about institutions (`GET /institutions`, an institution's details, a
-/// login's credential fields), which an embedded sandbox answers from its generated catalog.
-///
-/// Generating the full 18,716-entry catalog is most of a sandbox's start-up time, so commands
-/// that only read or change accounts start theirs without one; the sandbox's account operations
-/// never consult it, so their answers are the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Catalog {
-    /// The full catalog ([`aggcat_sandbox::catalog::DEFAULT_SIZE`] institutions).
-    Full,
-    /// No institutions: for commands that only call account operations.
-    Unused,
-}
-
-impl Catalog {
-    fn size(self) -> usize {
-        match self {
-            Self::Full => aggcat_sandbox::catalog::DEFAULT_SIZE,
-            Self::Unused => 0,
-        }
-    }
-}
-
-/// Starts a sandbox serving the app of `app_config` with `catalog`.
+/// Starts a sandbox serving the app of `app_config` (its catalog is generated on first use).
 pub async fn start_sandbox(
     app_config: &Path,
     database: &Database,
     port: Option<u16>,
-    catalog: Catalog,
 ) -> CliResult<RunningSandbox> {
     let app = AppRegistration::from_config_file(app_config).map_err(|e| {
         CliError::auth(format!(
@@ -324,7 +300,7 @@ pub async fn start_sandbox(
             app_config.display()
         ))
     })?;
-    let mut builder = Sandbox::builder().app(app).catalog_size(catalog.size());
+    let mut builder = Sandbox::builder().app(app);
     if let Some(port) = port {
         builder = builder.port(port);
     }
@@ -358,18 +334,14 @@ pub struct Session {
 }
 
 impl Session {
-    /// Connects as decided by [`resolve`]; a sandbox started for it gets `catalog`.
-    pub async fn open(global: &GlobalOptions, catalog: Catalog) -> CliResult<Self> {
+    /// Connects as decided by [`resolve`].
+    pub async fn open(global: &GlobalOptions) -> CliResult<Self> {
         let destination = resolve(global)?;
-        Self::open_at(destination, global, catalog).await
+        Self::open_at(destination, global).await
     }
 
-    /// Connects to `destination`; a sandbox started for it gets `catalog`.
-    pub async fn open_at(
-        destination: Destination,
-        global: &GlobalOptions,
-        catalog: Catalog,
-    ) -> CliResult<Self> {
+    /// Connects to `destination`.
+    pub async fn open_at(destination: Destination, global: &GlobalOptions) -> CliResult<Self> {
         match destination {
             Destination::Service(service) => {
                 let customer = customer(global, service.customer_id.as_deref())?;
@@ -392,8 +364,7 @@ impl Session {
             }
             Destination::Embedded { data_dir, db } => {
                 let app_config = ensure_sandbox_app(&data_dir)?;
-                let sandbox =
-                    start_sandbox(&app_config, &Database::File(db.clone()), None, catalog).await?;
+                let sandbox = start_sandbox(&app_config, &Database::File(db.clone()), None).await?;
                 let customer = customer(global, None)?;
                 let client = sandbox_client(&app_config, &sandbox, &customer)?;
                 Ok(Self {
@@ -414,7 +385,7 @@ impl Session {
                         CliError::general(format!("cannot create a temporary directory: {e}"))
                     })?;
                 let app_config = ensure_sandbox_app(temp.path())?;
-                let sandbox = start_sandbox(&app_config, &Database::Memory, None, catalog).await?;
+                let sandbox = start_sandbox(&app_config, &Database::Memory, None).await?;
                 let customer = customer(global, None)?;
                 let client = sandbox_client(&app_config, &sandbox, &customer)?;
                 Ok(Self {

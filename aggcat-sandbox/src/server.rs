@@ -13,7 +13,7 @@ use tokio::task::JoinHandle;
 
 use crate::auth::oauth::require_oauth;
 use crate::auth::tokens::{NonceStore, TokenStore};
-use crate::catalog::Catalog;
+use crate::catalog::LazyCatalog;
 use crate::clock::{Clock, SystemClock};
 use crate::error::SandboxError;
 use crate::ops::{self, Ops, OpsConfig};
@@ -178,11 +178,7 @@ impl SandboxBuilder {
             registry.insert(app)?;
         }
         let counters = Arc::new(Counters::default());
-        let catalog_size = self.catalog_size;
-        let catalog = tokio::task::spawn_blocking(move || Catalog::generate(catalog_size))
-            .await
-            .map_err(|e| SandboxError::Config(format!("catalog generation failed: {e}")))?;
-        let catalog = Arc::new(catalog);
+        let catalog = Arc::new(LazyCatalog::new(self.catalog_size));
         let database = self.database;
         let store = tokio::task::spawn_blocking(move || Store::open_database(&database))
             .await

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use aggcat_sandbox::auth::oauth::AuthContext;
 use aggcat_sandbox::bank::accounts::templates;
-use aggcat_sandbox::catalog::{Catalog, JP_MORGAN_CHASE_ID};
+use aggcat_sandbox::catalog::{JP_MORGAN_CHASE_ID, LazyCatalog};
 use aggcat_sandbox::clock::ManualClock;
 use aggcat_sandbox::ops::{self, AccountTypeUpdates, Ops, OpsConfig};
 use aggcat_sandbox::store::{Credential, Profile, Store};
@@ -21,10 +21,10 @@ use tower::ServiceExt;
 
 const START: &str = "2025-06-30T18:00:00Z";
 
-fn catalog() -> Arc<Catalog> {
-    static CATALOG: std::sync::OnceLock<Arc<Catalog>> = std::sync::OnceLock::new();
+fn catalog() -> Arc<LazyCatalog> {
+    static CATALOG: std::sync::OnceLock<Arc<LazyCatalog>> = std::sync::OnceLock::new();
     CATALOG
-        .get_or_init(|| Arc::new(Catalog::generate(60)))
+        .get_or_init(|| Arc::new(LazyCatalog::new(60)))
         .clone()
 }
 

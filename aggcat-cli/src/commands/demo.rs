@@ -6,7 +6,7 @@ use chrono::{Days, Local};
 
 use crate::cache;
 use crate::cli::{Format, GlobalOptions};
-use crate::context::{Catalog, Destination, Session};
+use crate::context::{Destination, Session};
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
 use crate::prompt::{displayed_keys, resolve_answer};
@@ -103,7 +103,7 @@ pub async fn run(global: &GlobalOptions) -> CliResult<()> {
          sandbox (nothing is kept).",
         WIDTH,
     ))?;
-    let session = Session::open_at(Destination::Ephemeral, global, Catalog::Full).await?;
+    let session = Session::open_at(Destination::Ephemeral, global).await?;
     let result = tour(&session).await;
     session.close().await;
     result?;

@@ -8,7 +8,7 @@ mod setup;
 mod tools;
 
 use crate::cli::{Cli, Command, GlobalOptions};
-use crate::context::{Catalog, Session};
+use crate::context::Session;
 use crate::error::CliResult;
 use crate::output::Output;
 
@@ -23,66 +23,43 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Saml(args) => tools::saml(g, &args),
         Command::Demo => demo::run(g).await,
         Command::Institutions { refresh } => {
-            with_session(g, Catalog::Full, async |s| {
-                institutions::list(s, refresh, out).await
-            })
-            .await
+            with_session(g, async |s| institutions::list(s, refresh, out).await).await
         }
         Command::Search {
             words,
             limit,
             refresh,
         } => {
-            with_session(g, Catalog::Full, async |s| {
+            with_session(g, async |s| {
                 institutions::search(s, &words, limit.get(), refresh, out).await
             })
             .await
         }
         Command::Institution { id } => {
-            with_session(g, Catalog::Full, async |s| {
-                institutions::show(s, id, out).await
-            })
-            .await
+            with_session(g, async |s| institutions::show(s, id, out).await).await
         }
-        Command::Login(args) => {
-            with_session(g, Catalog::Full, async |s| {
-                logins::login(s, args, out).await
-            })
-            .await
-        }
+        Command::Login(args) => with_session(g, async |s| logins::login(s, args, out).await).await,
         Command::UpdateLogin(args) => {
-            with_session(g, Catalog::Full, async |s| {
-                logins::update(s, args, out).await
-            })
-            .await
+            with_session(g, async |s| logins::update(s, args, out).await).await
         }
         Command::Accounts { login } => {
-            with_session(g, Catalog::Unused, async |s| {
-                accounts::list(s, login, out).await
-            })
-            .await
+            with_session(g, async |s| accounts::list(s, login, out).await).await
         }
         Command::Account { id } => {
-            with_session(g, Catalog::Unused, async |s| {
-                accounts::show(s, id, out).await
-            })
-            .await
+            with_session(g, async |s| accounts::show(s, id, out).await).await
         }
         Command::Transactions {
             account_id,
             from,
             to,
         } => {
-            with_session(g, Catalog::Unused, async |s| {
+            with_session(g, async |s| {
                 accounts::transactions(s, account_id, from, to, out).await
             })
             .await
         }
         Command::Positions { account_id } => {
-            with_session(g, Catalog::Unused, async |s| {
-                accounts::positions(s, account_id, out).await
-            })
-            .await
+            with_session(g, async |s| accounts::positions(s, account_id, out).await).await
         }
         Command::SetType {
             account_id,
@@ -91,35 +68,28 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         } => {
             // Checked before anything is started.
             let update = accounts::parse_type_update(family, &account_type)?;
-            with_session(g, Catalog::Unused, async |s| {
+            with_session(g, async |s| {
                 accounts::set_type(s, account_id, update, out).await
             })
             .await
         }
         Command::DeleteAccount { id } => {
-            with_session(g, Catalog::Unused, async |s| {
-                accounts::delete_account(s, id, out).await
-            })
-            .await
+            with_session(g, async |s| accounts::delete_account(s, id, out).await).await
         }
         Command::DeleteCustomer { yes } => {
             // Refused before anything is started when it cannot be confirmed.
             accounts::check_can_confirm(yes)?;
-            with_session(g, Catalog::Unused, async |s| {
-                accounts::delete_customer(s, yes, out).await
-            })
-            .await
+            with_session(g, async |s| accounts::delete_customer(s, yes, out).await).await
         }
     }
 }
 
-/// Opens a session (a sandbox started for it gets `catalog`), runs `command` in it and closes it whatever the outcome.
+/// Opens a session, runs `command` in it and closes it whatever the outcome.
 async fn with_session(
     global: &GlobalOptions,
-    catalog: Catalog,
     command: impl AsyncFnOnce(&Session) -> CliResult<()>,
 ) -> CliResult<()> {
-    let session = Session::open(global, catalog).await?;
+    let session = Session::open(global).await?;
     let result = command(&session).await;
     session.close().await;
     result

@@ -7,7 +7,7 @@ use aggcat_sandbox::{InitError, InitOptions};
 
 use crate::cli::{DEFAULT_SERVE_PORT, GlobalOptions, InitArgs, ServeArgs};
 use crate::context::{
-    self, APP_CONFIG, CONFIG_FILE, Catalog, DEFAULT_CUSTOMER, Database, Destination, SANDBOX_DB,
+    self, APP_CONFIG, CONFIG_FILE, DEFAULT_CUSTOMER, Database, Destination, SANDBOX_DB,
 };
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
@@ -156,7 +156,7 @@ pub async fn serve(global: &GlobalOptions, args: ServeArgs) -> CliResult<()> {
         None => database,
     };
     let port = args.port.or(configured_port);
-    let sandbox = context::start_sandbox(&app_config, &database, port, Catalog::Full).await?;
+    let sandbox = context::start_sandbox(&app_config, &database, port).await?;
     let db_text = match &database {
         Database::File(path) => path.display().to_string(),
         _ => "memory (nothing is kept)".to_owned(),

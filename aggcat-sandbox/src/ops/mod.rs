@@ -42,7 +42,7 @@ use chrono::FixedOffset;
 
 pub use crate::auth::oauth::AuthContext;
 use crate::bank::sync::Moment;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, LazyCatalog};
 use crate::clock::Clock;
 use crate::error::ApiError;
 use crate::store::{CustomerRecord, Store, StoreError, Tx};
@@ -98,7 +98,7 @@ pub struct Ops {
 #[derive(Debug)]
 struct OpsInner {
     store: Store,
-    catalog: Arc<Catalog>,
+    catalog: Arc<LazyCatalog>,
     clock: Arc<dyn Clock>,
     config: OpsConfig,
 }
@@ -107,7 +107,7 @@ impl Ops {
     /// Operations over `store`, answering institution questions from `catalog`.
     pub fn new(
         store: Store,
-        catalog: Arc<Catalog>,
+        catalog: Arc<LazyCatalog>,
         clock: Arc<dyn Clock>,
         config: OpsConfig,
     ) -> Self {
@@ -126,9 +126,9 @@ impl Ops {
         &self.inner.store
     }
 
-    /// The institution catalog.
+    /// The institution catalog (generated on first use).
     pub fn catalog(&self) -> &Catalog {
-        &self.inner.catalog
+        self.inner.catalog.get()
     }
 
     /// The settings.

@@ -18,12 +18,12 @@ use crate::state::SharedState;
 pub async fn get_institutions(State(state): State<SharedState>, context: AuthContext) -> Response {
     tracing::debug!(
         customer = %context.customer_id,
-        count = state.catalog.len(),
+        count = state.catalog.size(),
         "listing institutions"
     );
     let body = state
         .institutions_xml
-        .get_or_init(|| Bytes::from(aggcat_types::to_xml(&institutions(&state.catalog))))
+        .get_or_init(|| Bytes::from(aggcat_types::to_xml(&institutions(state.catalog.get()))))
         .clone();
     encoded_xml_response(StatusCode::OK, body)
 }
