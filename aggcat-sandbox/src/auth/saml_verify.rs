@@ -230,7 +230,8 @@ pub fn verify_assertion(
     verify_signature(&doc, assertion, id, app)?;
 
     // The signature covers the whole assertion: read the claims from it.
-    let issuer = child_text(assertion, SAML_NS, "Issuer")
+    let issuer = only_child(assertion, SAML_NS, "Issuer")?
+        .map(element_text)
         .ok_or_else(|| SamlError::Malformed("Issuer is missing".into()))?;
     if issuer.trim() != app.issuer_id() {
         return Err(SamlError::Issuer { found: issuer });
@@ -430,10 +431,6 @@ fn element_text(node: Node<'_, '_>) -> String {
         .filter(Node::is_text)
         .filter_map(|t| t.text())
         .collect()
-}
-
-fn child_text(node: Node<'_, '_>, ns: &'static str, name: &'static str) -> Option<String> {
-    children(node, ns, name).next().map(element_text)
 }
 
 fn base64_content(node: Node<'_, '_>, what: &str) -> Result<Vec<u8>, SamlError> {
@@ -714,26 +711,28 @@ mod tests {
         assert_eq!(parse_xs_datetime("yesterday"), None);
     }
 
-    /// A pretty-printed, default-namespace (Go-style) assertion with comments and
-    /// whitespace, signed by `xmlsec1` (an independent XML-DSig implementation), must verify.
-    #[test]
-    fn assertion_signed_by_xmlsec1_verifies() {
+    /// Signs, with `xmlsec1` (an independent XML-DSig implementation), a pretty-printed,
+    /// default-namespace (Go-style) assertion with comments and whitespace carrying `issuers`
+    /// Issuer elements; returns the signed bytes and the app that can verify them, or `None`
+    /// when xmlsec1 is not installed.
+    fn signed_by_xmlsec1(issuers: usize) -> Option<(Vec<u8>, AppRegistration)> {
         if std::process::Command::new("xmlsec1")
             .arg("--version")
             .output()
             .is_err()
         {
             eprintln!("xmlsec1 is not installed; skipping the cross-implementation check");
-            return;
+            return None;
         }
         let dir = tempfile::tempdir().unwrap();
         let files = crate::init::init(dir.path()).unwrap();
         let issuer = files.issuer_id.clone();
+        let issuer_elements = format!("<Issuer>{issuer}</Issuer>").repeat(issuers);
         let template = format!(
             r##"<?xml version="1.0" encoding="UTF-8"?>
 <Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:unused="urn:unused"
     Version="2.0" IssueInstant="2020-01-01T00:00:00Z" ID="_0123456789abcdef0123456789abcdef">
-  <Issuer>{issuer}</Issuer>
+  {issuer_elements}
   <Signature xmlns="http://www.w3.org/2000/09/xmldsig#">
     <SignedInfo>
       <CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>
@@ -780,12 +779,20 @@ mod tests {
         );
         let pem = std::fs::read_to_string(&files.certificate).unwrap();
         let app = AppRegistration::new("k", "s".to_owned(), issuer.as_str(), &pem).unwrap();
-        let verified =
-            verify_assertion(&output.stdout, &app, at("2020-01-01T00:00:00Z"), skew()).unwrap();
+        Some((output.stdout, app))
+    }
+
+    /// An assertion signed by xmlsec1 must verify; a tampered copy must not.
+    #[test]
+    fn assertion_signed_by_xmlsec1_verifies() {
+        let Some((signed, app)) = signed_by_xmlsec1(1) else {
+            return;
+        };
+        let verified = verify_assertion(&signed, &app, at("2020-01-01T00:00:00Z"), skew()).unwrap();
         assert_eq!(verified.name_id, "a&b <c> \"d\"");
 
         // And a tampered copy of the xmlsec1 output fails.
-        let tampered = String::from_utf8(output.stdout)
+        let tampered = String::from_utf8(signed)
             .unwrap()
             .replace("a&amp;b", "a&amp;c");
         let err = verify_assertion(
@@ -796,5 +803,19 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err, SamlError::DigestMismatch);
+    }
+
+    /// A second Issuer is refused even when the signature covers it: the claims must be
+    /// unambiguous.
+    #[test]
+    fn duplicate_issuer_is_refused() {
+        let Some((signed, app)) = signed_by_xmlsec1(2) else {
+            return;
+        };
+        let err = verify_assertion(&signed, &app, at("2020-01-01T00:00:00Z"), skew()).unwrap_err();
+        assert!(
+            matches!(&err, SamlError::Malformed(m) if m.contains("Issuer appears more than once")),
+            "{err}"
+        );
     }
 }
