@@ -42,18 +42,12 @@ fn read_line(what: &str) -> CliResult<String> {
     Ok(line.trim_end_matches(['\n', '\r']).to_owned())
 }
 
-/// The credential fields a login asks for: the displayed keys in display order.
-pub fn displayed_keys(keys: &[Key]) -> Vec<&Key> {
-    let mut shown: Vec<&Key> = keys.iter().filter(|k| k.display_flag).collect();
-    shown.sort_by_key(|k| k.display_order);
-    shown
-}
-
-/// Collects a value for each of `keys` (already filtered and ordered): from `given`
+/// Collects a value for each of `keys` (already filtered and ordered, see
+/// [`aggcat_client::credential_fields`]): from `given`
 /// (`NAME=VALUE` pairs, names matched ignoring case), else asked for.
 ///
 /// Names in `given` that are not among `keys` are an error listing the valid names.
-pub fn credentials(keys: &[&Key], given: &[(String, String)]) -> CliResult<Vec<(String, String)>> {
+pub fn credentials(keys: &[Key], given: &[(String, String)]) -> CliResult<Vec<(String, String)>> {
     for (name, _) in given {
         if !keys.iter().any(|k| k.name.eq_ignore_ascii_case(name)) {
             let valid: Vec<String> = keys.iter().map(|k| format!("\"{}\"", k.name)).collect();
@@ -145,12 +139,27 @@ fn question_text(question: &ChallengeQuestion) -> String {
     }
 }
 
+/// Shows a question and the given answer about to be sent (see [`Answerer::narrated`]).
+type Narrator = Box<dyn FnMut(&ChallengeQuestion, &str) -> CliResult<()> + Send>;
+
 /// Answers challenge questions: `--answer` values first, in order, then the terminal.
-#[derive(Debug)]
 pub struct Answerer {
     given: VecDeque<String>,
     can_ask: bool,
     images: usize,
+    /// Replaces the prompt lines on standard error when set.
+    narrator: Option<Narrator>,
+}
+
+impl std::fmt::Debug for Answerer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answerer")
+            .field("given", &self.given)
+            .field("can_ask", &self.can_ask)
+            .field("images", &self.images)
+            .field("narrated", &self.narrator.is_some())
+            .finish()
+    }
 }
 
 impl Answerer {
@@ -165,6 +174,31 @@ impl Answerer {
             given: given.into(),
             can_ask,
             images: 0,
+            narrator: None,
+        }
+    }
+
+    /// Answers only with `given`, in order, never asking; each question is shown by
+    /// `narrate` (with the given answer about to be used) instead of the prompt lines on
+    /// standard error (image questions are not saved to files). Running out of answers is
+    /// an error.
+    ///
+    /// ```
+    /// use aggcat_cli::output::write_stdout;
+    /// use aggcat_cli::prompt::Answerer;
+    ///
+    /// let answerer = Answerer::narrated(vec!["Jefferson".into()], |question, answer| {
+    ///     write_stdout(&format!("Q: {}\nA: {answer}\n", question.text()))
+    /// });
+    /// # drop(answerer);
+    /// ```
+    pub fn narrated(
+        given: Vec<String>,
+        narrate: impl FnMut(&ChallengeQuestion, &str) -> CliResult<()> + Send + 'static,
+    ) -> Self {
+        Self {
+            narrator: Some(Box::new(narrate)),
+            ..Self::with_terminal(given, false)
         }
     }
 
@@ -179,6 +213,16 @@ impl Answerer {
             } else {
                 String::new()
             };
+            if let Some(narrate) = self.narrator.as_mut() {
+                let Some(given) = self.given.pop_front() else {
+                    return Err(CliError::general(format!(
+                        "no answer left for the challenge \"{text}\""
+                    )));
+                };
+                narrate(question, &given)?;
+                answers.push(resolve_answer(question, &given));
+                continue;
+            }
             eprint_flush(&format!("Challenge {numbering}{text}\n"));
             for image in question.images() {
                 let path = self.save_image(image)?;
@@ -288,7 +332,7 @@ pub fn confirm(question: &str) -> CliResult<bool> {
 mod tests {
     use super::*;
     use aggcat_client::{ChallengeTarget, PendingChallenge};
-    use aggcat_types::{Challenge, ChallengeItem, Challenges, Choice};
+    use aggcat_types::{Challenge, ChallengeItem, Challenges, Choice, InstitutionDetail, Keys};
 
     fn choice(text: &str, val: &str) -> ChallengeItem {
         ChallengeItem::Choice(Choice {
@@ -384,12 +428,17 @@ mod tests {
             mask: name.contains("Password"),
             ..Key::default()
         };
-        let keys = [
-            key("Banking Password", 2, true),
-            key("Hidden", 3, false),
-            key("Banking Userid", 1, true),
-        ];
-        let shown = displayed_keys(&keys);
+        let detail = InstitutionDetail {
+            keys: Keys {
+                key: vec![
+                    key("Banking Password", 2, true),
+                    key("Hidden", 3, false),
+                    key("Banking Userid", 1, true),
+                ],
+            },
+            ..InstitutionDetail::default()
+        };
+        let shown = aggcat_client::credential_fields(&detail);
         let names: Vec<&str> = shown.iter().map(|k| k.name.as_str()).collect();
         assert_eq!(names, ["Banking Userid", "Banking Password"]);
         let given = vec![

@@ -305,7 +305,7 @@ pub fn institution_record(detail: &InstitutionDetail) -> Record {
 }
 
 /// One row per credential field (already filtered and ordered), with the institution.
-pub fn credential_fields_table(institution: &InstitutionDetail, keys: &[&Key]) -> Table {
+pub fn credential_fields_table(institution: &InstitutionDetail, keys: &[Key]) -> Table {
     let mut table = Table::new(
         &[
             "institution",

@@ -60,6 +60,7 @@ pub use config::{
     DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_LIFETIME, DEFAULT_TOKEN_URL,
 };
 pub use error::Error;
+pub use ops::credential_fields;
 pub use request::{ApiRequest, ApiResponse};
 
 // Typed operations (`ops`): login outcomes and challenges, credentials, Intuit codes.

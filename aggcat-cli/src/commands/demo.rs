@@ -1,6 +1,6 @@
 //! `aggcat demo`: a guided run of the whole API on a fresh throw-away sandbox.
 
-use aggcat_client::{LoginCredentials, LoginOutcome};
+use aggcat_client::LoginCredentials;
 use aggcat_types::{Account, AccountTypeUpdate, InvestmentAccountType};
 use chrono::{Days, Local};
 
@@ -9,10 +9,11 @@ use crate::cli::{Format, GlobalOptions};
 use crate::context::{Destination, Session};
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
-use crate::prompt::{displayed_keys, resolve_answer};
+use crate::prompt::Answerer;
 use crate::views;
 
 use super::institutions::rank;
+use super::logins::discover;
 
 /// The sandbox's test bank.
 const TEST_BANK: i64 = 100_000;
@@ -148,7 +149,7 @@ async fn tour(session: &Session) -> CliResult<()> {
     )?;
     let detail = client.get_institution_details(TEST_BANK).await?;
     write_stdout(&views::institution_record(&detail).render_text())?;
-    let keys = displayed_keys(&detail.keys.key);
+    let keys = aggcat_client::credential_fields(&detail);
     write_stdout("\n")?;
     write_stdout(&views::credential_fields_table(&detail, &keys).render_text())?;
     let field = |i: usize| {
@@ -170,45 +171,15 @@ async fn tour(session: &Session) -> CliResult<()> {
         (password_field.clone(), "go".to_owned()),
     ]
     .into();
-    let outcome = client
-        .discover_and_add_accounts(TEST_BANK, credentials)
-        .await?;
-    let accounts = match outcome {
-        LoginOutcome::Challenge(challenge) => {
-            for question in challenge.questions() {
-                write_stdout(&format!("The bank asks: {}\n", question.text()))?;
-                for (i, choice) in question.choices().iter().enumerate() {
-                    write_stdout(&format!("  {}) {}\n", i + 1, choice.text()))?;
-                }
-            }
-            write_stdout("The demo answers \"Jefferson\".\n")?;
-            let answers: Vec<String> = challenge
-                .questions()
-                .iter()
-                .map(|q| resolve_answer(q, "Jefferson"))
-                .collect();
-            let outcome = client.confirm_challenge(&challenge, answers).await?;
-            match outcome {
-                LoginOutcome::Accounts(accounts) => accounts,
-                LoginOutcome::Challenge(_) => {
-                    return Err(CliError::general(
-                        "the test bank asked a second question the demo did not expect",
-                    ));
-                }
-                other => {
-                    return Err(CliError::general(format!(
-                        "unexpected login outcome: {other:?}"
-                    )));
-                }
-            }
+    // One round with one question is expected: a second one finds no answer left.
+    let mut answerer = Answerer::narrated(vec!["Jefferson".to_owned()], |question, answer| {
+        write_stdout(&format!("The bank asks: {}\n", question.text()))?;
+        for (i, choice) in question.choices().iter().enumerate() {
+            write_stdout(&format!("  {}) {}\n", i + 1, choice.text()))?;
         }
-        LoginOutcome::Accounts(accounts) => accounts,
-        other => {
-            return Err(CliError::general(format!(
-                "unexpected login outcome: {other:?}"
-            )));
-        }
-    };
+        write_stdout(&format!("The demo answers \"{answer}\".\n"))
+    });
+    let accounts = discover(client, TEST_BANK, credentials, &mut answerer).await?;
     write_stdout(&format!(
         "Logged in: {} accounts added.\n",
         accounts.accounts.len()

@@ -7,7 +7,6 @@ use crate::cli::Format;
 use crate::context::Session;
 use crate::error::CliResult;
 use crate::output::{Output, write_stdout};
-use crate::prompt::displayed_keys;
 use crate::search::{SearchIndex, SearchItem};
 use crate::views;
 
@@ -86,7 +85,7 @@ pub async fn search(
 /// `aggcat institution ID`: the details, then the credential fields.
 pub async fn show(session: &Session, id: i64, out: Output) -> CliResult<()> {
     let detail = session.client().get_institution_details(id).await?;
-    let keys = displayed_keys(&detail.keys.key);
+    let keys = aggcat_client::credential_fields(&detail);
     let fields = views::credential_fields_table(&detail, &keys);
     match out.format() {
         Format::Json => out.json(&detail),

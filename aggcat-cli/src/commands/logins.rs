@@ -30,7 +30,6 @@ async fn credentials(
     given: &[(String, String)],
 ) -> CliResult<LoginCredentials> {
     let keys = client.get_credential_fields(institution_id).await?;
-    let keys: Vec<_> = keys.iter().collect();
     Ok(prompt::credentials(&keys, given)?.into_iter().collect())
 }
 

@@ -12,6 +12,14 @@ use crate::context::{
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
 
+/// The refusal to overwrite an existing app file without `--force`.
+fn already_exists(path: &Path) -> CliError {
+    CliError::usage(format!(
+        "{} already exists; use --force to replace the app",
+        path.display()
+    ))
+}
+
 /// `aggcat init [DIR] [--port N] [--force]`.
 ///
 /// Creates a sandbox app (key, certificate, consumer key and secret, issuer id) with
@@ -28,18 +36,13 @@ pub fn init(global: &GlobalOptions, args: InitArgs) -> CliResult<()> {
     } else {
         APP_CONFIG
     });
+    // `aggcat_sandbox::init` checks its own files; the default location's config.toml is ours.
     if final_config.exists() && !args.force {
-        return Err(CliError::usage(format!(
-            "{} already exists; use --force to replace the app",
-            final_config.display()
-        )));
+        return Err(already_exists(&final_config));
     }
     let files = aggcat_sandbox::init_with_options(&dir, InitOptions { force: args.force })
         .map_err(|e| match e {
-            InitError::AlreadyExists(path) => CliError::usage(format!(
-                "{} already exists; use --force to replace the app",
-                path.display()
-            )),
+            InitError::AlreadyExists(path) => already_exists(&path),
             other => CliError::general(format!(
                 "cannot create the app in {}: {other}",
                 dir.display()

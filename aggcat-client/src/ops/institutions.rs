@@ -100,7 +100,7 @@ impl Client {
     #[tracing::instrument(name = "aggcat.get_credential_fields", skip_all, fields(institution_id = institution_id))]
     pub async fn get_credential_fields(&self, institution_id: i64) -> Result<Vec<Key>, Error> {
         let detail = self.get_institution_details(institution_id).await?;
-        Ok(credential_fields(detail))
+        Ok(credential_fields(&detail))
     }
 }
 
@@ -114,13 +114,38 @@ fn institutions_of(response: ApiResponse) -> Result<Vec<Institution>, Error> {
     Ok(institutions.institution)
 }
 
-/// The displayed keys, ordered numerically by `displayOrder` (stable).
-fn credential_fields(detail: InstitutionDetail) -> Vec<Key> {
+/// The login fields of an already-fetched institution: what
+/// [`Client::get_credential_fields`] returns, without another request.
+///
+/// The keys with `displayFlag` true, ordered by `displayOrder` as a number; keys with equal
+/// `displayOrder` keep the service's order.
+///
+/// ```
+/// use aggcat_types::{InstitutionDetail, Key, Keys};
+///
+/// let key = |name: &str, order, shown| Key {
+///     name: name.into(),
+///     display_order: order,
+///     display_flag: shown,
+///     ..Key::default()
+/// };
+/// let detail = InstitutionDetail {
+///     keys: Keys { key: vec![key("ten", 10, true), key("hidden", 0, false), key("two", 2, true)] },
+///     ..InstitutionDetail::default()
+/// };
+/// let names: Vec<String> = aggcat_client::credential_fields(&detail)
+///     .into_iter()
+///     .map(|k| k.name)
+///     .collect();
+/// assert_eq!(names, ["two", "ten"]);
+/// ```
+pub fn credential_fields(detail: &InstitutionDetail) -> Vec<Key> {
     let mut keys: Vec<Key> = detail
         .keys
         .key
-        .into_iter()
+        .iter()
         .filter(|k| k.display_flag)
+        .cloned()
         .collect();
     keys.sort_by_key(|k| k.display_order);
     keys
@@ -155,7 +180,7 @@ mod tests {
             },
             ..InstitutionDetail::default()
         };
-        let names: Vec<String> = credential_fields(detail)
+        let names: Vec<String> = credential_fields(&detail)
             .into_iter()
             .map(|k| k.name)
             .collect();

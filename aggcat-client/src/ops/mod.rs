@@ -37,6 +37,8 @@ mod accounts;
 mod institutions;
 mod logins;
 
+pub use institutions::credential_fields;
+
 use aggcat_types::FromXml;
 use reqwest::StatusCode;
 
