@@ -28,8 +28,8 @@ pub mod sync;
 
 use crate::store::{Credential, MfaFlow};
 
-/// Institution id of the test bank.
-pub const TEST_BANK_ID: i64 = 100_000;
+/// Institution id of the test bank (CCBank); defined with the catalog entry it names.
+pub use crate::catalog::TEST_BANK_ID;
 /// The test bank's user id key.
 pub const USERID_KEY: &str = "Banking Userid";
 /// The test bank's password key.
