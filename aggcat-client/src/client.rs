@@ -21,6 +21,7 @@ use url::Url;
 use crate::config::ClientConfig;
 use crate::error::Error;
 use crate::request::{ApiRequest, ApiResponse};
+use crate::retry::AttemptError;
 
 /// Longest safety margin before a token's end of life at which it is renewed.
 pub const MAX_RENEWAL_MARGIN: Duration = Duration::from_secs(120);
@@ -172,8 +173,10 @@ impl Client {
     ///   [`Error::Token`].
     ///
     /// Idempotent requests (`GET`, `DELETE`) are repeated on transport failures and
-    /// `502`/`503`/`504` answers with bounded exponential backoff; `POST` and `PUT` never are
-    /// (see [`crate::retry`]).
+    /// `502`/`503`/`504` answers with bounded exponential backoff; once sent, `POST` and
+    /// `PUT` never are. Any request, `POST` included, is repeated the same way when
+    /// obtaining the token failed transiently (token endpoint unreachable or answering
+    /// `502`/`503`/`504`), as it was not sent then (see [`crate::retry`]).
     ///
     /// To follow the download of a large body, use [`Client::execute_with_progress`].
     pub async fn execute(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
@@ -186,9 +189,9 @@ impl Client {
     /// (`received` = 0) and then after each chunk of the body, with the bytes received so far;
     /// `total` is the response's `Content-Length`, if it has one. The returned
     /// [`ApiResponse`] holds the whole body, exactly as [`Client::execute`] would return it:
-    /// token cache and renewal, the single retry after `token_rejected`, the repetition of
-    /// idempotent calls, the `aggcat.request` tracing span and the error mapping are the same
-    /// (it is the same code path).
+    /// token cache and renewal, the single retry after `token_rejected`, the automatic
+    /// repetitions ([`crate::retry`]), the `aggcat.request` tracing span and the error mapping
+    /// are the same (it is the same code path).
     ///
     /// The body of a `401 token_rejected` answer (discarded before the request is repeated
     /// with a new token) is not reported. When an idempotent call is repeated after a
@@ -258,21 +261,44 @@ impl Client {
         result
     }
 
-    /// One attempt: sign and send, renew and resend once after `token_rejected`, read the
-    /// body of the answer kept (reporting it to `progress`).
+    /// One attempt: build the URL and headers and obtain the token (failures there are
+    /// reported as [`AttemptError::before_send`]: the API never saw the request), then
+    /// [`Client::send_and_read`] (failures there are [`AttemptError::after_send`]).
     async fn execute_inner<P>(
         &self,
         request: &ApiRequest,
+        progress: &std::sync::Mutex<P>,
+    ) -> Result<ApiResponse, AttemptError>
+    where
+        P: FnMut(u64, Option<u64>),
+    {
+        let url = self
+            .request_url(request)
+            .map_err(AttemptError::before_send)?;
+        let headers = extra_headers(request).map_err(AttemptError::before_send)?;
+        let token = self
+            .current_token()
+            .await
+            .map_err(AttemptError::before_send)?;
+        self.send_and_read(request, &url, &headers, token, progress)
+            .await
+            .map_err(AttemptError::after_send)
+    }
+
+    /// Sign and send, renew and resend once after `token_rejected`, read the body of the
+    /// answer kept (reporting it to `progress`).
+    async fn send_and_read<P>(
+        &self,
+        request: &ApiRequest,
+        url: &Url,
+        headers: &HeaderMap,
+        token: Arc<AccessToken>,
         progress: &std::sync::Mutex<P>,
     ) -> Result<ApiResponse, Error>
     where
         P: FnMut(u64, Option<u64>),
     {
-        let url = self.request_url(request)?;
-        let headers = extra_headers(request)?;
-
-        let token = self.current_token().await?;
-        let mut response = self.send_signed(request, &url, &headers, &token).await?;
+        let mut response = self.send_signed(request, url, headers, &token).await?;
 
         if is_token_rejected(response.status(), response.headers()) {
             self.inner
@@ -284,7 +310,7 @@ impl Client {
             // Read the (small) rejection so that the connection can be reused.
             read_body(response, &mut |_, _| {}).await?;
             let token = self.renew_rejected(token.generation).await?;
-            response = self.send_signed(request, &url, &headers, &token).await?;
+            response = self.send_signed(request, url, headers, &token).await?;
         }
 
         let status = response.status();

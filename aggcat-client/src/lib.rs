@@ -18,7 +18,8 @@
 //!   [`Client::discover_and_add_accounts`] → [`LoginOutcome`], [`Client::confirm_challenge`],
 //!   [`Client::get_account_transactions`], [`Client::update_account_type`] with an
 //!   [`AccountTypeUpdate`], [`Client::delete_customer`], …), Intuit's error codes as
-//!   [`IntuitCode`], and automatic retries of idempotent calls ([`retry`]).
+//!   [`IntuitCode`], and automatic retries of idempotent calls, and of any call whose token
+//!   could not be obtained yet ([`retry`]).
 //!
 //! Secrets (consumer secret, private key, token and token secret) live in `secrecy` types or
 //! redacted wrappers: they never appear in `Debug` output or in `tracing` events.

@@ -1,17 +1,27 @@
-//! Automatic retries of idempotent calls.
+//! Automatic retries: idempotent calls, and any call whose request was never sent.
 //!
-//! [`Client::execute`](crate::Client::execute) repeats a request only when repeating it cannot
-//! do anything twice: the methods `GET`, `HEAD`, `OPTIONS` and `DELETE` (see
-//! [`is_retried_method`]). A login (`POST /institutions/{id}/logins`), a credential or
-//! challenge update and an account type change (`PUT`) are **never** repeated automatically:
-//! a login may have reached the institution even when the answer was lost, and repeating it
-//! could lock the customer out.
+//! [`Client::execute`](crate::Client::execute) repeats a call only when repeating it cannot
+//! do anything twice. Whether that holds depends on how far the failed attempt got:
+//!
+//! * **Before the API request was sent** — obtaining the OAuth token failed (the token
+//!   endpoint could not be reached, or answered `502`, `503` or `504`): the API never saw
+//!   the request, so the attempt is repeated whatever the method, a login `POST` included.
+//!   A real refusal of the token exchange (`401`, `403`, …, [`Error::Token`]), a malformed
+//!   token answer and a SAML or key error are final.
+//! * **After the API request was sent** — only the methods `GET`, `HEAD`, `OPTIONS` and
+//!   `DELETE` are repeated (see [`is_retried_method`]). A login
+//!   (`POST /institutions/{id}/logins`), a credential or challenge update and an account
+//!   type change (`PUT`) are **never** repeated once sent: a login may have reached the
+//!   institution even when the answer was lost, and repeating it could lock the customer
+//!   out. This includes the renewal of a token the API rejected (`token_rejected`) during
+//!   the attempt: the request had been sent by then.
 //!
 //! A call is repeated after a transport failure (connection refused or reset, timeout; not a
-//! request that could not be built) or an answer `502`, `503` or `504`, at most
-//! [`MAX_ATTEMPTS`] times in all, waiting [`backoff_delay`] between attempts: [`BASE_DELAY`]
-//! doubled after each attempt, capped at [`MAX_DELAY`]. When every attempt fails, the last
-//! outcome (the error, or the `5xx` response) is returned.
+//! request that could not be built) or an answer `502`, `503` or `504` — from the token
+//! endpoint before sending, from the API after — at most [`MAX_ATTEMPTS`] times in all
+//! (attempts that failed before sending count too), waiting [`backoff_delay`] between
+//! attempts: [`BASE_DELAY`] doubled after each attempt, capped at [`MAX_DELAY`]. When every
+//! attempt fails, the last outcome (the error, or the `5xx` response) is returned.
 
 use std::future::Future;
 use std::time::Duration;
@@ -21,7 +31,8 @@ use reqwest::{Method, StatusCode};
 use crate::error::Error;
 use crate::request::ApiResponse;
 
-/// Attempts per idempotent call, the first one included.
+/// Attempts per call, the first one included (for a non-idempotent call, only attempts that
+/// failed before the request was sent are repeated).
 pub const MAX_ATTEMPTS: u32 = 3;
 
 /// Wait before the first repetition; doubled for each further one.
@@ -78,40 +89,83 @@ pub fn backoff_delay(retry: u32) -> Duration {
     BASE_DELAY.saturating_mul(factor).min(MAX_DELAY)
 }
 
-/// Runs `attempt` once, or up to [`MAX_ATTEMPTS`] times for an idempotent `method`, as
-/// described in the [module documentation](self).
+/// Why one attempt failed, and whether it got as far as sending the API request.
+#[derive(Debug)]
+pub(crate) struct AttemptError {
+    /// The failure, returned as is when the attempt is not repeated.
+    pub(crate) error: Error,
+    /// `true` once the API request may have left (sending it, reading its answer, renewing a
+    /// token it got rejected with); `false` for failures before (building the request,
+    /// obtaining the token).
+    pub(crate) sent: bool,
+}
+
+impl AttemptError {
+    /// A failure before the API request was sent: repeating the attempt is safe for any
+    /// method.
+    pub(crate) fn before_send(error: Error) -> Self {
+        Self { error, sent: false }
+    }
+
+    /// A failure once the API request may have been sent: only idempotent methods repeat.
+    pub(crate) fn after_send(error: Error) -> Self {
+        Self { error, sent: true }
+    }
+
+    /// Whether the failure is transient: a transport failure (not a request-building one)
+    /// and, before sending, a token endpoint answering `502`, `503` or `504`.
+    fn is_transient(&self) -> bool {
+        match &self.error {
+            Error::Transport(_) => self.error.is_retryable(),
+            Error::Token { status, .. } => !self.sent && is_retried_status(*status),
+            _ => false,
+        }
+    }
+}
+
+/// Runs `attempt` up to [`MAX_ATTEMPTS`] times as described in the
+/// [module documentation](self): attempts that failed before sending are repeated for every
+/// `method`, attempts that sent the request only for an idempotent one.
 pub(crate) async fn with_retries<F, Fut>(
     method: &Method,
     mut attempt: F,
 ) -> Result<ApiResponse, Error>
 where
     F: FnMut() -> Fut,
-    Fut: Future<Output = Result<ApiResponse, Error>>,
+    Fut: Future<Output = Result<ApiResponse, AttemptError>>,
 {
-    let retried = is_retried_method(method);
+    let idempotent = is_retried_method(method);
     let mut number = 1;
     loop {
         let outcome = attempt().await;
         let worth_repeating = match &outcome {
-            Ok(response) => is_retried_status(response.status()),
-            Err(error) => matches!(error, Error::Transport(_)) && error.is_retryable(),
+            // An answer from the API: the request was sent.
+            Ok(response) => idempotent && is_retried_status(response.status()),
+            Err(failure) => (idempotent || !failure.sent) && failure.is_transient(),
         };
-        if !retried || !worth_repeating || number >= MAX_ATTEMPTS {
-            return outcome;
+        if !worth_repeating || number >= MAX_ATTEMPTS {
+            return outcome.map_err(|failure| failure.error);
         }
         let delay = backoff_delay(number);
+        let delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
         match &outcome {
             Ok(response) => tracing::info!(
                 attempt = number,
                 status = response.status().as_u16(),
-                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                delay_ms,
                 "idempotent call answered with a gateway error; repeating it"
             ),
-            Err(error) => tracing::info!(
+            Err(AttemptError { error, sent: true }) => tracing::info!(
                 attempt = number,
                 error = %error,
-                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                delay_ms,
                 "idempotent call failed in transport; repeating it"
+            ),
+            Err(AttemptError { error, sent: false }) => tracing::info!(
+                attempt = number,
+                error = %error,
+                delay_ms,
+                "obtaining the access token failed before the request was sent; repeating it"
             ),
         }
         tokio::time::sleep(delay).await;
@@ -127,8 +181,15 @@ mod tests {
 
     use super::*;
 
-    fn response(status: StatusCode) -> Result<ApiResponse, Error> {
+    fn response(status: StatusCode) -> Result<ApiResponse, AttemptError> {
         Ok(ApiResponse::new(status, HeaderMap::new(), ""))
+    }
+
+    fn token_refused(status: StatusCode) -> AttemptError {
+        AttemptError::before_send(Error::Token {
+            status,
+            oauth_problem: None,
+        })
     }
 
     #[test]
@@ -194,10 +255,94 @@ mod tests {
         let calls = Cell::new(0);
         let outcome = with_retries(&Method::GET, || {
             calls.set(calls.get() + 1);
-            async { Err(Error::InvalidRequest("bad path".into())) }
+            async {
+                Err(AttemptError::before_send(Error::InvalidRequest(
+                    "bad path".into(),
+                )))
+            }
         })
         .await;
         assert!(matches!(outcome, Err(Error::InvalidRequest(_))));
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn failures_before_sending_are_repeated_for_every_method() {
+        for method in [Method::POST, Method::PUT, Method::GET] {
+            let calls = Cell::new(0);
+            let started = tokio::time::Instant::now();
+            let outcome = with_retries(&method, || {
+                calls.set(calls.get() + 1);
+                let outcome = if calls.get() < 3 {
+                    Err(token_refused(StatusCode::SERVICE_UNAVAILABLE))
+                } else {
+                    response(StatusCode::CREATED)
+                };
+                async move { outcome }
+            })
+            .await
+            .unwrap();
+            assert_eq!(outcome.status(), StatusCode::CREATED, "{method}");
+            assert_eq!(calls.get(), 3, "{method}");
+            assert_eq!(started.elapsed(), Duration::from_millis(300), "{method}");
+        }
+        // Bounded by the same MAX_ATTEMPTS; the last error is returned.
+        let calls = Cell::new(0);
+        let outcome = with_retries(&Method::POST, || {
+            calls.set(calls.get() + 1);
+            async { Err(token_refused(StatusCode::BAD_GATEWAY)) }
+        })
+        .await;
+        assert_eq!(outcome.unwrap_err().status(), Some(StatusCode::BAD_GATEWAY));
+        assert_eq!(calls.get(), MAX_ATTEMPTS);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn real_token_refusals_are_final() {
+        for status in [StatusCode::UNAUTHORIZED, StatusCode::INTERNAL_SERVER_ERROR] {
+            for method in [Method::GET, Method::POST] {
+                let calls = Cell::new(0);
+                let outcome = with_retries(&method, || {
+                    calls.set(calls.get() + 1);
+                    async move { Err(token_refused(status)) }
+                })
+                .await;
+                assert_eq!(outcome.unwrap_err().status(), Some(status));
+                assert_eq!(calls.get(), 1, "{method} {status}");
+            }
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_post_sent_after_a_token_retry_is_not_repeated() {
+        // Attempt 1 fails to get a token; attempt 2 sends the POST and gets a 503: final.
+        let calls = Cell::new(0);
+        let outcome = with_retries(&Method::POST, || {
+            calls.set(calls.get() + 1);
+            let outcome = if calls.get() == 1 {
+                Err(token_refused(StatusCode::SERVICE_UNAVAILABLE))
+            } else {
+                response(StatusCode::SERVICE_UNAVAILABLE)
+            };
+            async move { outcome }
+        })
+        .await
+        .unwrap();
+        assert_eq!(outcome.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(calls.get(), 2);
+        // A 5xx-status `Token` error after sending (not produced today) is final for a POST.
+        let calls = Cell::new(0);
+        let outcome = with_retries(&Method::POST, || {
+            calls.set(calls.get() + 1);
+            async {
+                Err(AttemptError::after_send(Error::Token {
+                    status: StatusCode::SERVICE_UNAVAILABLE,
+                    oauth_problem: None,
+                }))
+            }
+        })
+        .await;
+        assert!(outcome.is_err());
         assert_eq!(calls.get(), 1);
     }
 }
