@@ -67,11 +67,11 @@ fn write(dir: &Path, name: &str, info: &CacheInfo, xml: &[u8]) -> CliResult<()> 
     std::fs::write(&info_path, json).map_err(|e| fail(&info_path, e))
 }
 
-/// Decodes the list on a blocking thread with a spinner.
+/// Decodes the list on a blocking thread with a byte progress bar.
 async fn decode(xml: Arc<[u8]>) -> CliResult<Vec<Institution>> {
-    let message = format!("decoding {} of institutions", human_bytes(xml.len() as u64));
-    let decoded = download::with_spinner(message, move || {
-        aggcat_types::from_xml::<Institutions>(&xml)
+    let total = xml.len() as u64;
+    let decoded = download::with_byte_bar("decoding institutions", total, move |progress| {
+        aggcat_types::from_xml_with_progress::<Institutions>(&xml, progress)
     })
     .await?;
     decoded.map(|list| list.institution).map_err(|e| {

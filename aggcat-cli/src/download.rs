@@ -73,21 +73,29 @@ pub async fn institutions(client: &Client) -> CliResult<Vec<u8>> {
     Ok(Vec::from(response.into_body()))
 }
 
-/// A spinner on standard error while `work` runs on a blocking thread.
-pub async fn with_spinner<T: Send + 'static>(
-    message: String,
-    work: impl FnOnce() -> T + Send + 'static,
+/// Runs `work` on a blocking thread with a byte progress bar of `total` bytes on standard error
+/// (same style as the download bar; hidden when standard error is not a terminal).
+///
+/// `work` gets a callback to report `(consumed, total)` bytes, e.g. the one of
+/// [`aggcat_types::from_xml_with_progress`].
+pub async fn with_byte_bar<T: Send + 'static>(
+    message: &'static str,
+    total: u64,
+    work: impl FnOnce(&mut dyn FnMut(u64, u64)) -> T + Send + 'static,
 ) -> CliResult<T> {
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
+    let bar = byte_bar(Some(total));
     bar.set_message(message);
-    bar.enable_steady_tick(Duration::from_millis(120));
-    let result = tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| CliError::general(format!("background work failed: {e}")));
+    let progress = bar.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        work(&mut |consumed, total| {
+            if progress.length() != Some(total) {
+                progress.set_length(total);
+            }
+            progress.set_position(consumed);
+        })
+    })
+    .await
+    .map_err(|e| CliError::general(format!("background work failed: {e}")));
     bar.finish_and_clear();
     result
 }

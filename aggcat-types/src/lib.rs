@@ -30,4 +30,7 @@ mod account_type_update;
 
 pub use account_type_update::AccountTypeUpdate;
 pub use generated::*;
-pub use runtime::{DateTime, DecodeError, DecodeErrorKind, FromXml, ToXml, from_xml, to_xml};
+pub use runtime::{
+    DateTime, DecodeError, DecodeErrorKind, FromXml, ToXml, from_xml, from_xml_with_progress,
+    to_xml,
+};

@@ -15,7 +15,7 @@ use std::fmt;
 
 pub use self::datetime::{DateTime, DateTimeError};
 pub use self::error::{DecodeError, DecodeErrorKind};
-pub use self::reader::{QualName, XmlReader};
+pub use self::reader::{PROGRESS_STEP, QualName, XmlReader};
 pub use self::values::{base64_serde, parse_enum};
 pub use self::writer::XmlWriter;
 
@@ -138,7 +138,30 @@ pub fn read_root<T: ReadXml>(
 /// assert_eq!(status.error_info[0].error_code.as_deref(), Some("api.database.notfound"));
 /// ```
 pub fn from_xml<T: FromXml>(input: &[u8]) -> Result<T, DecodeError> {
-    let mut r = XmlReader::new(input);
+    decode(XmlReader::new(input))
+}
+
+/// [`from_xml`] reporting progress: calls `progress(consumed, total)` as the input is read, with
+/// `total == input.len()` and `consumed` non-decreasing, at most once per [`PROGRESS_STEP`]
+/// bytes, plus a last call with `consumed == total` when the document was read successfully.
+///
+/// ```
+/// let xml = br#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1">
+///   <errorInfo><errorType>APP_ERROR</errorType></errorInfo></Status>"#;
+/// let mut last = (0, 0);
+/// let status: aggcat_types::Status =
+///     aggcat_types::from_xml_with_progress(xml, |done, total| last = (done, total)).unwrap();
+/// assert_eq!(status, aggcat_types::from_xml(xml).unwrap());
+/// assert_eq!(last, (xml.len() as u64, xml.len() as u64));
+/// ```
+pub fn from_xml_with_progress<T: FromXml>(
+    input: &[u8],
+    progress: impl FnMut(u64, u64),
+) -> Result<T, DecodeError> {
+    decode(XmlReader::with_progress(input, progress))
+}
+
+fn decode<T: FromXml>(mut r: XmlReader<'_>) -> Result<T, DecodeError> {
     let value = T::from_reader(&mut r)?;
     r.finish()?;
     Ok(value)

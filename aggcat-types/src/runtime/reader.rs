@@ -32,6 +32,12 @@ impl std::fmt::Display for QualName {
     }
 }
 
+/// Minimum progress, in input bytes, between two calls of a progress callback.
+pub const PROGRESS_STEP: u64 = 64 * 1024;
+
+/// A progress callback: bytes consumed so far and the input length.
+type ProgressFn<'a> = Box<dyn FnMut(u64, u64) + 'a>;
+
 struct Frame {
     path_len: usize,
     offset: u64,
@@ -49,6 +55,12 @@ pub struct XmlReader<'a> {
     /// The element just entered was `<x/>`: it has no content and no end event.
     pending_empty: bool,
     start: Option<BytesStart<'a>>,
+    /// Input length, reported as the total to the progress callback.
+    total: u64,
+    /// Position from which the next progress report is due (`u64::MAX` without a callback, so
+    /// that the check per event is a single comparison that never succeeds).
+    next_report: u64,
+    progress: Option<ProgressFn<'a>>,
 }
 
 impl<'a> XmlReader<'a> {
@@ -65,6 +77,40 @@ impl<'a> XmlReader<'a> {
             stack: Vec::new(),
             pending_empty: false,
             start: None,
+            total: input.len() as u64,
+            next_report: u64::MAX,
+            progress: None,
+        }
+    }
+
+    /// Creates a reader over `input` that calls `progress(consumed, total)` as it consumes the
+    /// input: `total` is `input.len()`, `consumed` never decreases, calls are at least
+    /// [`PROGRESS_STEP`] bytes apart, and [`XmlReader::finish`] makes a last call with
+    /// `consumed == total` once the whole document was read.
+    ///
+    /// ```
+    /// use aggcat_types::runtime::XmlReader;
+    /// let mut calls = Vec::new();
+    /// let mut r = XmlReader::with_progress(b"<a/>", |done, total| calls.push((done, total)));
+    /// assert_eq!(r.root().unwrap().local, "a");
+    /// r.skip().unwrap();
+    /// r.finish().unwrap();
+    /// drop(r);
+    /// assert_eq!(calls, [(4, 4)]);
+    /// ```
+    pub fn with_progress(input: &'a [u8], progress: impl FnMut(u64, u64) + 'a) -> Self {
+        let mut r = Self::new(input);
+        r.progress = Some(Box::new(progress));
+        r.next_report = PROGRESS_STEP;
+        r
+    }
+
+    /// Calls the progress callback (if any) with `consumed` and schedules the next report.
+    #[cold]
+    fn report(&mut self, consumed: u64) {
+        if let Some(progress) = &mut self.progress {
+            progress(consumed, self.total);
+            self.next_report = consumed.saturating_add(PROGRESS_STEP);
         }
     }
 
@@ -106,7 +152,12 @@ impl<'a> XmlReader<'a> {
     }
 
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
-        match self.inner.read_event() {
+        let event = self.inner.read_event();
+        let consumed = self.inner.buffer_position();
+        if consumed >= self.next_report {
+            self.report(consumed);
+        }
+        match event {
             Ok(Event::DocType(_)) => Err(DecodeError::new(
                 DecodeErrorKind::Doctype,
                 self.path.clone(),
@@ -209,7 +260,12 @@ impl<'a> XmlReader<'a> {
         loop {
             let offset = self.inner.buffer_position();
             match self.next_event()? {
-                Event::Eof => return Ok(()),
+                Event::Eof => {
+                    if self.progress.is_some() {
+                        self.report(self.total);
+                    }
+                    return Ok(());
+                }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
                 _ => {
