@@ -3,11 +3,19 @@
 //! - `cargo xtask codegen`: regenerates `aggcat-types/src/generated/` from `schemas/`.
 //! - `cargo xtask codegen --check`: regenerates in memory and fails with a unified diff when the
 //!   checked-in files are stale (or when files are missing or extra).
+//! - `cargo xtask test [-- ARGS]`: the whole test suite. Makes sure the external tools the tests
+//!   use (xmllint, xmlsec1) are installed — installing them with apt-get when it can, or naming the
+//!   exact command when it cannot — then runs every test of the workspace (`ARGS` go to
+//!   `cargo test`), the XML limit tests once more in release, and the opt-in check over a folder of
+//!   extra fixtures when `AGGCAT_EXTRA_FIXTURES` names one.
 
-use std::collections::BTreeMap;
+mod codegen;
+mod test;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The workspace's root folder (the parent of this crate's folder).
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -16,128 +24,8 @@ fn workspace_root() -> PathBuf {
 
 fn usage() -> ExitCode {
     eprintln!("usage: cargo xtask codegen [--check]");
+    eprintln!("       cargo xtask test [-- CARGO_TEST_ARGS]");
     ExitCode::from(2)
-}
-
-/// Checked-in generated files (`*.rs` directly in `dir`).
-fn existing(dir: &Path) -> std::io::Result<BTreeMap<PathBuf, String>> {
-    let mut out = BTreeMap::new();
-    if !dir.exists() {
-        return Ok(out);
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "rs")
-            && let Some(name) = path.file_name()
-        {
-            out.insert(PathBuf::from(name), std::fs::read_to_string(&path)?);
-        }
-    }
-    Ok(out)
-}
-
-/// Unified diff between the checked-in files and the fresh output; empty when up to date.
-fn drift(current: &BTreeMap<PathBuf, String>, fresh: &BTreeMap<PathBuf, String>) -> String {
-    let mut report = String::new();
-    let mut names: Vec<&PathBuf> = current.keys().chain(fresh.keys()).collect();
-    names.sort();
-    names.dedup();
-    for name in names {
-        let old = current.get(name).map_or("", String::as_str);
-        let new = fresh.get(name).map_or("", String::as_str);
-        if current.contains_key(name) != fresh.contains_key(name)
-            && old.is_empty()
-            && new.is_empty()
-        {
-            let state = if fresh.contains_key(name) {
-                "missing"
-            } else {
-                "not generated (stale)"
-            };
-            report.push_str(&format!("{}: empty file {state}\n", name.display()));
-        } else if old != new {
-            let label = name.display().to_string();
-            let diff = similar::TextDiff::from_lines(old, new);
-            let header_old = if current.contains_key(name) {
-                format!("a/{label}")
-            } else {
-                "/dev/null".into()
-            };
-            let header_new = if fresh.contains_key(name) {
-                format!("b/{label}")
-            } else {
-                "/dev/null".into()
-            };
-            report.push_str(
-                &diff
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(&header_old, &header_new)
-                    .to_string(),
-            );
-        }
-    }
-    report
-}
-
-fn codegen(check: bool) -> ExitCode {
-    let root = workspace_root();
-    let schemas = root.join("schemas");
-    let out_dir = root.join("aggcat-types/src/generated");
-    let fresh = match codegen::generate(&schemas) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let current = match existing(&out_dir) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: reading {}: {e}", out_dir.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    if check {
-        let report = drift(&current, &fresh);
-        if report.is_empty() {
-            println!(
-                "aggcat-types/src/generated is up to date ({} files)",
-                fresh.len()
-            );
-            return ExitCode::SUCCESS;
-        }
-        print!("{report}");
-        eprintln!("error: aggcat-types/src/generated is stale; run `cargo xtask codegen`");
-        return ExitCode::FAILURE;
-    }
-    if let Err(e) = std::fs::create_dir_all(&out_dir) {
-        eprintln!("error: creating {}: {e}", out_dir.display());
-        return ExitCode::FAILURE;
-    }
-    for name in current.keys().filter(|n| !fresh.contains_key(*n)) {
-        if let Err(e) = std::fs::remove_file(out_dir.join(name)) {
-            eprintln!("error: removing stale {}: {e}", name.display());
-            return ExitCode::FAILURE;
-        }
-    }
-    let mut written = 0;
-    for (name, text) in &fresh {
-        if current.get(name) == Some(text) {
-            continue;
-        }
-        if let Err(e) = std::fs::write(out_dir.join(name), text) {
-            eprintln!("error: writing {}: {e}", name.display());
-            return ExitCode::FAILURE;
-        }
-        written += 1;
-    }
-    let lines: usize = fresh.values().map(|t| t.lines().count()).sum();
-    println!(
-        "aggcat-types/src/generated: {} files ({written} changed), {lines} lines",
-        fresh.len()
-    );
-    ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
@@ -148,8 +36,10 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["codegen"] => codegen(false),
-        ["codegen", "--check"] => codegen(true),
+        ["codegen"] => codegen::run(false),
+        ["codegen", "--check"] => codegen::run(true),
+        ["test"] => test::run(&[]),
+        ["test", "--", rest @ ..] => test::run(rest),
         _ => usage(),
     }
 }
