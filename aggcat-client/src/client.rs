@@ -258,6 +258,21 @@ impl Client {
                 tracing::debug!(error = %error, elapsed_ms, "request failed");
             }
         }
+        // One line per API call (retries included in `elapsed_ms`), on its own target so
+        // that `aggcat -v` can show exactly these lines; never headers or bodies.
+        tracing::info!(
+            target: "aggcat_client::calls",
+            method = %request.method(),
+            path = %request.path(),
+            status = match &result {
+                Ok(response) => Some(response.status().as_u16()),
+                Err(error) => error.status().map(|s| s.as_u16()),
+            },
+            elapsed_ms,
+            intuit_tid = result.as_ref().ok().and_then(|r| r.header("intuit_tid")),
+            error = result.as_ref().err().map(tracing::field::display),
+            "api call"
+        );
         result
     }
 
