@@ -21,7 +21,11 @@ Exit codes:
   2  usage error (bad arguments, missing answers, refused confirmation)
   3  the service answered with an error (Intuit Status code shown)
   4  authentication or configuration problem (config file, key, OAuth token refused)
-  5  the service could not be reached";
+  5  the service could not be reached
+
+Logging (standard error):
+  -v one line per API call, -vv the client's debug events; RUST_LOG (e.g. RUST_LOG=debug)
+  overrides both. Secrets (keys, token secrets, passwords, answers) are never logged.";
 
 /// A command-line tool for Intuit's Customer Account Data (AggCat) API.
 #[derive(Debug, Parser)]
@@ -54,6 +58,10 @@ pub struct GlobalOptions {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Log to standard error: -v one line per API call (method, path, status, ms, intuit_tid),
+    /// -vv the client's debug events too (retries, token renewals). RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// How results are printed.

@@ -484,6 +484,7 @@ mod tests {
             sandbox_db: None,
             ephemeral: false,
             format: Format::Table,
+            verbose: 0,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod context;
 pub mod download;
 pub mod error;
+pub mod logging;
 pub mod output;
 pub mod prompt;
 pub mod report;

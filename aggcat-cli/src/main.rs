@@ -5,12 +5,13 @@
 
 use std::process::ExitCode;
 
-use aggcat_cli::cli::Cli;
+use aggcat_cli::cli::{Cli, Command};
 use clap::Parser;
 
 fn main() -> ExitCode {
     // clap prints usage errors itself and exits with code 2.
     let cli = Cli::parse();
+    aggcat_cli::logging::install(cli.global.verbose, matches!(cli.command, Command::Serve(_)));
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
