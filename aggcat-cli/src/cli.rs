@@ -165,7 +165,7 @@ pub enum Command {
     /// Print a signed SAML assertion (the customer is the global --customer).
     Saml(SamlArgs),
     /// A guided tour of the whole API on a throw-away sandbox.
-    Demo,
+    Demo(DemoArgs),
 }
 
 /// `aggcat init`.
@@ -226,6 +226,15 @@ pub struct UpdateLoginArgs {
     /// Only store the new credentials, do not log in to the institution now.
     #[arg(long)]
     pub no_refresh: bool,
+}
+
+/// `aggcat demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Run the tour with the sandbox app in DIR (as written by `aggcat init DIR`; created
+    /// there if missing) instead of a throw-away app. The sandbox's state is still not kept.
+    #[arg(long, value_name = "DIR")]
+    pub app_dir: Option<PathBuf>,
 }
 
 /// `aggcat saml`.

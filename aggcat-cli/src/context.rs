@@ -377,28 +377,33 @@ impl Session {
                     customer,
                 })
             }
-            Destination::Ephemeral => {
-                let temp = tempfile::Builder::new()
-                    .prefix("aggcat-ephemeral-")
-                    .tempdir()
-                    .map_err(|e| {
-                        CliError::general(format!("cannot create a temporary directory: {e}"))
-                    })?;
-                let app_config = ensure_sandbox_app(temp.path())?;
-                let sandbox = start_sandbox(&app_config, &Database::Memory, None).await?;
-                let customer = customer(global, None)?;
-                let client = sandbox_client(&app_config, &sandbox, &customer)?;
-                Ok(Self {
-                    description: "a throw-away sandbox".to_owned(),
-                    client: Some(client),
-                    sandbox: Some(sandbox),
-                    cache_dir: temp.path().to_owned(),
-                    temp: Some(temp),
-                    cache_name: "sandbox".to_owned(),
-                    customer,
-                })
-            }
+            Destination::Ephemeral => Self::open_throwaway(global, None).await,
         }
+    }
+
+    /// A throw-away sandbox (state and institution cache not kept) serving the sandbox app in
+    /// `app_dir` (created there if missing), or a throw-away app when `app_dir` is `None`
+    /// (what [`Destination::Ephemeral`] opens).
+    pub async fn open_throwaway(global: &GlobalOptions, app_dir: Option<&Path>) -> CliResult<Self> {
+        // The temporary directory also holds the institution cache, whoever's app is used.
+        let temp = tempfile::Builder::new()
+            .prefix("aggcat-ephemeral-")
+            .tempdir()
+            .map_err(|e| CliError::general(format!("cannot create a temporary directory: {e}")))?;
+        let dir = app_dir.map_or_else(|| temp.path().to_owned(), Path::to_owned);
+        let app_config = ensure_sandbox_app(&dir)?;
+        let sandbox = start_sandbox(&app_config, &Database::Memory, None).await?;
+        let customer = customer(global, None)?;
+        let client = sandbox_client(&app_config, &sandbox, &customer)?;
+        Ok(Self {
+            description: "a throw-away sandbox".to_owned(),
+            client: Some(client),
+            sandbox: Some(sandbox),
+            cache_dir: temp.path().to_owned(),
+            temp: Some(temp),
+            cache_name: "sandbox".to_owned(),
+            customer,
+        })
     }
 
     /// The API client.

@@ -5,8 +5,8 @@ use aggcat_types::{Account, AccountTypeUpdate, InvestmentAccountType};
 use chrono::{Days, Local};
 
 use crate::cache;
-use crate::cli::{Format, GlobalOptions};
-use crate::context::{Destination, Session};
+use crate::cli::{DemoArgs, Format, GlobalOptions};
+use crate::context::Session;
 use crate::error::{CliError, CliResult};
 use crate::output::write_stdout;
 use crate::prompt::Answerer;
@@ -95,7 +95,7 @@ fn find<'a>(
 }
 
 /// `aggcat demo`.
-pub async fn run(global: &GlobalOptions) -> CliResult<()> {
+pub async fn run(global: &GlobalOptions, args: &DemoArgs) -> CliResult<()> {
     if global.format != Format::Table {
         eprintln!("note: the demo is meant for people and prints tables whatever --format says");
     }
@@ -104,7 +104,7 @@ pub async fn run(global: &GlobalOptions) -> CliResult<()> {
          sandbox (nothing is kept).",
         WIDTH,
     ))?;
-    let session = Session::open_at(Destination::Ephemeral, global).await?;
+    let session = Session::open_throwaway(global, args.app_dir.as_deref()).await?;
     let result = tour(&session).await;
     session.close().await;
     result?;

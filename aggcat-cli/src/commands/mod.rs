@@ -21,7 +21,7 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Serve(args) => setup::serve(g, args).await,
         Command::Decode { file } => tools::decode(&file, out),
         Command::Saml(args) => tools::saml(g, &args),
-        Command::Demo => demo::run(g).await,
+        Command::Demo(args) => demo::run(g, &args).await,
         Command::Institutions { refresh } => {
             with_session(g, async |s| institutions::list(s, refresh, out).await).await
         }
