@@ -31,6 +31,6 @@ mod account_type_update;
 pub use account_type_update::AccountTypeUpdate;
 pub use generated::*;
 pub use runtime::{
-    DateTime, DecodeError, DecodeErrorKind, FromXml, ToXml, from_xml, from_xml_with_progress,
-    to_xml,
+    DEFAULT_MAX_DEPTH, DateTime, DecodeError, DecodeErrorKind, DecodeOptions, FromXml, ToXml,
+    from_xml, from_xml_with, from_xml_with_progress, to_xml,
 };

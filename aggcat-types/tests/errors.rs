@@ -192,13 +192,29 @@ fn start_tag_errors_point_at_the_tag() {
     assert!(matches!(err.kind(), DecodeErrorKind::Syntax(_)), "{err}");
     assert_eq!(err.path(), "TransactionList");
     assert_eq!(err.offset(), 2, "{err}");
-    // malformed text content: at the element holding it
+    // a bad reference in text content: at the reference, in the element holding it
     let head = r#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1">"#;
     let xml = format!("{head}<statusMessage>a&#xD800;</statusMessage></Status>");
     let err = aggcat_types::from_xml::<Status>(xml.as_bytes()).unwrap_err();
-    assert!(matches!(err.kind(), DecodeErrorKind::Syntax(_)), "{err}");
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::ForbiddenChar {
+            code_point: 0xD800,
+            reference: true
+        }
+    );
     assert_eq!(err.path(), "Status > statusMessage");
-    assert_eq!(err.offset(), head.len() as u64, "{err}");
+    assert_eq!(
+        err.offset(),
+        (head.len() + "<statusMessage>a".len()) as u64,
+        "{err}"
+    );
+    let xml = format!("{head}<statusMessage>a&#x4G;</statusMessage></Status>");
+    let err = aggcat_types::from_xml::<Status>(xml.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::Syntax("invalid character reference &#x4G;".into())
+    );
     // text before the root: at the text
     let err = Document::from_xml(b"<?xml version=\"1.0\"?>\n junk<Status/>").unwrap_err();
     assert_eq!(err.offset(), 21, "{err}"); // where the text node starts

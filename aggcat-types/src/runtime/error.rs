@@ -54,6 +54,49 @@ pub enum DecodeErrorKind {
     /// Something other than comments or whitespace follows the root element.
     #[error("unexpected content after the root element")]
     TrailingContent,
+    /// More elements are open at once than the nesting limit allows (unknown, skipped elements
+    /// count too); the decoder stops there instead of descending further.
+    #[error(
+        "elements nested deeper than the limit of {limit} levels; if such a document is legitimate, \
+         decode it with a higher limit (aggcat_types::DecodeOptions::max_depth)"
+    )]
+    TooDeep {
+        /// The nesting limit in effect ([`crate::DecodeOptions::depth_limit`]).
+        limit: usize,
+    },
+    /// A character XML 1.0 forbids: NUL or another C0 control other than tab, LF and CR, a
+    /// surrogate, U+FFFE or U+FFFF, written raw or as a character reference (`&#x1;`).
+    #[error(
+        "character U+{code_point:04X} is not allowed in an XML 1.0 document{}; \
+         the sender must remove it (it cannot be escaped)",
+        if *reference { " (not even as a character reference)" } else { "" }
+    )]
+    ForbiddenChar {
+        /// The code point (for a reference, the number it gives, which may not be a code point).
+        code_point: u32,
+        /// Whether it was written as a character reference rather than raw.
+        reference: bool,
+    },
+    /// Bytes that are not UTF-8 (the only encoding the decoder reads).
+    #[error("the document is not valid UTF-8; the decoder reads UTF-8 only")]
+    InvalidUtf8,
+    /// An element carries the same attribute twice (the same name, or two prefixes bound to the
+    /// same namespace with the same local name), which XML forbids.
+    #[error("attribute `{0}` appears more than once on the element")]
+    DuplicateAttribute(String),
+    /// A required field is absent, and an element with its local name in another namespace was
+    /// skipped in its place: elements are matched on namespace and local name, so that element
+    /// is not the field.
+    #[error(
+        "expected {expected}, found {found}: an element in another namespace is not the field; \
+         the document's namespace declarations are wrong"
+    )]
+    WrongNamespace {
+        /// The field, `name (namespace)`.
+        expected: String,
+        /// The element found instead, `name (namespace)`.
+        found: String,
+    },
 }
 
 /// A decoding failure: what went wrong, where (element path) and at which byte offset.

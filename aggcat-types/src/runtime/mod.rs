@@ -5,8 +5,10 @@
 //! the element path, the [`XmlWriter`], the scalar conversions ([`XmlValue`]), the lenient enum
 //! matching and the error type.
 
+mod chars;
 mod datetime;
 mod error;
+mod options;
 mod reader;
 mod values;
 mod writer;
@@ -15,6 +17,7 @@ use std::fmt;
 
 pub use self::datetime::{DateTime, DateTimeError};
 pub use self::error::{DecodeError, DecodeErrorKind};
+pub use self::options::{DEFAULT_MAX_DEPTH, DecodeOptions, MAX_SUPPORTED_DEPTH};
 pub use self::reader::{PROGRESS_STEP, QualName, XmlReader};
 pub use self::values::{base64_serde, parse_enum};
 pub use self::writer::XmlWriter;
@@ -139,6 +142,23 @@ pub fn read_root<T: ReadXml>(
 /// ```
 pub fn from_xml<T: FromXml>(input: &[u8]) -> Result<T, DecodeError> {
     decode(XmlReader::new(input))
+}
+
+/// [`from_xml`] with explicit [`DecodeOptions`] (e.g. another nesting limit); works for every
+/// [`FromXml`] type, `Document` included.
+///
+/// ```
+/// use aggcat_types::{DecodeErrorKind, DecodeOptions, Document};
+/// let xml = br#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1"><errorInfo><errorType>APP_ERROR</errorType></errorInfo></Status>"#;
+/// let doc: Document = aggcat_types::from_xml_with(xml, &DecodeOptions::new()).unwrap();
+/// assert_eq!(doc, Document::from_xml(xml).unwrap());
+/// // Status > errorInfo > errorType is three levels deep
+/// let err = aggcat_types::from_xml_with::<Document>(xml, &DecodeOptions::new().max_depth(2)).unwrap_err();
+/// assert_eq!(err.kind(), &DecodeErrorKind::TooDeep { limit: 2 });
+/// assert_eq!(err.path(), "Status > errorInfo");
+/// ```
+pub fn from_xml_with<T: FromXml>(input: &[u8], options: &DecodeOptions) -> Result<T, DecodeError> {
+    decode(XmlReader::with_options(input, options))
 }
 
 /// [`from_xml`] reporting progress: calls `progress(consumed, total)` as the input is read, with

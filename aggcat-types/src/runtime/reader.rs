@@ -4,7 +4,9 @@ use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
+use super::chars::{self, CharProblem, RefProblem, ValueProblem};
 use super::error::{DecodeError, DecodeErrorKind};
+use super::options::DecodeOptions;
 use super::{ElementName, Field, ReadXml, XmlValue};
 
 /// A namespace-qualified element name read from a document.
@@ -43,6 +45,23 @@ struct Frame {
     offset: u64,
 }
 
+/// A child skipped because its namespace differs from that of the field with its local name.
+///
+/// Kept while its parent is open (at most one per field name and parent), so that a required
+/// field found missing can be reported as [`DecodeErrorKind::WrongNamespace`].
+struct Misplaced {
+    /// `stack.len()` while the parent was the current element.
+    depth: usize,
+    /// The field the element was not taken for.
+    expected: Field,
+    /// The element as found.
+    found: QualName,
+    /// Path of the element (`parent > local`).
+    path: String,
+    /// Start of its tag.
+    offset: u64,
+}
+
 /// Pull reader over a complete document, used by the generated decoders.
 ///
 /// Elements are matched on namespace URI + local name, never on prefixes. Unknown elements are
@@ -52,6 +71,12 @@ pub struct XmlReader<'a> {
     inner: NsReader<&'a [u8]>,
     path: String,
     stack: Vec<Frame>,
+    /// Elements open in the parser, entered or skipped (the root is 1).
+    depth: usize,
+    /// The nesting limit ([`DecodeOptions::depth_limit`]).
+    max_depth: usize,
+    /// Children skipped for their namespace, of the elements still open.
+    misplaced: Vec<Misplaced>,
     /// The element just entered was `<x/>`: it has no content and no end event.
     pending_empty: bool,
     start: Option<BytesStart<'a>>,
@@ -64,8 +89,21 @@ pub struct XmlReader<'a> {
 }
 
 impl<'a> XmlReader<'a> {
-    /// Creates a reader over `input` (UTF-8).
+    /// Creates a reader over `input` (UTF-8) with the default [`DecodeOptions`].
     pub fn new(input: &'a [u8]) -> Self {
+        Self::with_options(input, &DecodeOptions::default())
+    }
+
+    /// Creates a reader over `input` (UTF-8) that enforces `options`.
+    ///
+    /// ```
+    /// use aggcat_types::DecodeOptions;
+    /// use aggcat_types::runtime::XmlReader;
+    /// let mut r = XmlReader::with_options(b"<a><b/></a>", &DecodeOptions::new().max_depth(1));
+    /// assert_eq!(r.root().unwrap().local, "a");
+    /// assert!(r.next_field(&[]).is_err()); // <b/> would be level 2
+    /// ```
+    pub fn with_options(input: &'a [u8], options: &DecodeOptions) -> Self {
         let mut inner = NsReader::from_reader(input);
         let config = inner.config_mut();
         config.trim_text(false);
@@ -75,6 +113,9 @@ impl<'a> XmlReader<'a> {
             inner,
             path: String::new(),
             stack: Vec::new(),
+            depth: 0,
+            max_depth: options.depth_limit(),
+            misplaced: Vec::new(),
             pending_empty: false,
             start: None,
             total: input.len() as u64,
@@ -99,10 +140,16 @@ impl<'a> XmlReader<'a> {
     /// assert_eq!(calls, [(4, 4)]);
     /// ```
     pub fn with_progress(input: &'a [u8], progress: impl FnMut(u64, u64) + 'a) -> Self {
-        let mut r = Self::new(input);
-        r.progress = Some(Box::new(progress));
-        r.next_report = PROGRESS_STEP;
-        r
+        Self::new(input).report_progress(progress)
+    }
+
+    /// This reader, calling `progress(consumed, total)` as it consumes the input (see
+    /// [`XmlReader::with_progress`]); for a reader made with [`XmlReader::with_options`].
+    #[must_use]
+    pub fn report_progress(mut self, progress: impl FnMut(u64, u64) + 'a) -> Self {
+        self.progress = Some(Box::new(progress));
+        self.next_report = PROGRESS_STEP;
+        self
     }
 
     /// Calls the progress callback (if any) with `consumed` and schedules the next report.
@@ -151,21 +198,169 @@ impl<'a> XmlReader<'a> {
         )
     }
 
+    /// The next event of the parser, after the checks the parser leaves to us: the nesting
+    /// limit, XML 1.0 characters and references, and the attributes of every start tag.
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+        let start = self.inner.buffer_position();
         let event = self.inner.read_event();
         let consumed = self.inner.buffer_position();
         if consumed >= self.next_report {
             self.report(consumed);
         }
-        match event {
-            Ok(Event::DocType(_)) => Err(DecodeError::new(
-                DecodeErrorKind::Doctype,
-                self.path.clone(),
-                self.inner.buffer_position(),
-            )),
-            Ok(ev) => Ok(ev),
-            Err(e) => Err(self.syntax(e)),
+        let event = event.map_err(|e| self.syntax(e))?;
+        match &event {
+            Event::Start(s) => {
+                self.check_depth(start)?;
+                self.depth += 1;
+                self.check_start(s, start)?;
+            }
+            Event::Empty(s) => {
+                self.check_depth(start)?;
+                self.check_start(s, start)?;
+            }
+            Event::End(e) => {
+                self.depth = self.depth.saturating_sub(1);
+                self.check_chars(e, start + 2)?;
+            }
+            Event::Text(t) => self.check_chars(t, start)?,
+            Event::CData(c) => self.check_chars(c, start + 9)?,
+            Event::Comment(c) => self.check_chars(c, start + 4)?,
+            Event::PI(p) => self.check_chars(p, start + 2)?,
+            Event::Decl(d) => self.check_chars(d, start + 2)?,
+            Event::GeneralRef(r) => {
+                chars::check_reference(r).map_err(|p| self.reference_error(p, start))?;
+            }
+            Event::DocType(_) => {
+                return Err(DecodeError::new(
+                    DecodeErrorKind::Doctype,
+                    self.path.clone(),
+                    start,
+                ));
+            }
+            Event::Eof => {}
         }
+        Ok(event)
+    }
+
+    /// Refuses a start tag (at `offset`) that would open more elements than the limit.
+    ///
+    /// Runs before the parser is asked for another event, so its 16-bit nesting counter never
+    /// goes beyond `max_depth + 1` ≤ `u16::MAX`.
+    #[inline]
+    fn check_depth(&self, offset: u64) -> Result<(), DecodeError> {
+        if self.depth >= self.max_depth {
+            return Err(DecodeError::new(
+                DecodeErrorKind::TooDeep {
+                    limit: self.max_depth,
+                },
+                self.path.clone(),
+                offset,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks raw bytes that start at `offset` in the input (see [`chars::check_chars`]).
+    #[inline]
+    fn check_chars(&self, bytes: &[u8], offset: u64) -> Result<(), DecodeError> {
+        chars::check_chars(bytes).map_err(|problem| {
+            let (kind, at) = match problem {
+                CharProblem::Forbidden { at, code_point } => (
+                    DecodeErrorKind::ForbiddenChar {
+                        code_point,
+                        reference: false,
+                    },
+                    at,
+                ),
+                CharProblem::NotUtf8 { at } => (DecodeErrorKind::InvalidUtf8, at),
+            };
+            DecodeError::new(kind, self.path.clone(), offset + at as u64)
+        })
+    }
+
+    fn reference_kind(problem: RefProblem) -> DecodeErrorKind {
+        match problem {
+            RefProblem::UnknownEntity(name) => DecodeErrorKind::UnknownEntity(name),
+            RefProblem::Forbidden(code_point) => DecodeErrorKind::ForbiddenChar {
+                code_point,
+                reference: true,
+            },
+            RefProblem::Malformed(name) => {
+                DecodeErrorKind::Syntax(format!("invalid character reference &{name};"))
+            }
+        }
+    }
+
+    /// A refused reference in text, at `offset` (its `&`).
+    fn reference_error(&self, problem: RefProblem, offset: u64) -> DecodeError {
+        DecodeError::new(Self::reference_kind(problem), self.path.clone(), offset)
+    }
+
+    /// Checks a start tag read at `offset`: its characters, and its attributes (well-formed, no
+    /// duplicate, allowed references in values), whether or not the element will be read.
+    #[inline]
+    fn check_start(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
+        self.check_chars(s, offset + 1)?;
+        if s.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        self.check_attributes(s, offset)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_attributes(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
+        // errors in a start tag are reported at that element
+        let tag_error = |kind: DecodeErrorKind| {
+            let mut path = self.path.clone();
+            if !path.is_empty() {
+                path.push_str(" > ");
+            }
+            path.push_str(&String::from_utf8_lossy(s.local_name().as_ref()));
+            DecodeError::new(kind, path, offset)
+        };
+        let mut names: Vec<&[u8]> = Vec::new();
+        // (namespace, local name) of the prefixed attributes, for the namespace-level check
+        let mut qualified: Vec<(&[u8], &[u8])> = Vec::new();
+        let mut attributes = s.attributes();
+        // duplicates are found below in O(n log n); quick-xml's own check is quadratic
+        attributes.with_checks(false);
+        for attr in attributes {
+            let attr = attr.map_err(|e| tag_error(DecodeErrorKind::Syntax(e.to_string())))?;
+            let value: &[u8] = &attr.value;
+            if let Err((_, problem)) = chars::check_attribute_value(value) {
+                let name = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+                return Err(tag_error(match problem {
+                    ValueProblem::LessThan => {
+                        DecodeErrorKind::Syntax(format!("`<` in the value of attribute `{name}`"))
+                    }
+                    ValueProblem::Unterminated => DecodeErrorKind::Syntax(format!(
+                        "`&` without `;` in the value of attribute `{name}`"
+                    )),
+                    ValueProblem::Reference(p) => Self::reference_kind(p),
+                }));
+            }
+            let key = attr.key;
+            names.push(key.into_inner());
+            if key.prefix().is_some_and(|p| p.as_ref() != b"xmlns")
+                && let (ResolveResult::Bound(ns), local) = self.inner.resolve_attribute(key)
+            {
+                qualified.push((ns.into_inner(), local.into_inner()));
+            }
+        }
+        if let Some(name) = first_duplicate(&mut names) {
+            return Err(tag_error(DecodeErrorKind::DuplicateAttribute(
+                String::from_utf8_lossy(name).into_owned(),
+            )));
+        }
+        if let Some((ns, local)) = first_duplicate(&mut qualified) {
+            return Err(tag_error(DecodeErrorKind::DuplicateAttribute(format!(
+                "{} ({})",
+                String::from_utf8_lossy(local),
+                String::from_utf8_lossy(ns)
+            ))));
+        }
+        Ok(())
     }
 
     fn push(&mut self, local: &str, offset: u64, empty: bool, start: BytesStart<'a>) {
@@ -184,6 +379,10 @@ impl<'a> XmlReader<'a> {
     fn pop(&mut self) {
         if let Some(frame) = self.stack.pop() {
             self.path.truncate(frame.path_len);
+        }
+        if !self.misplaced.is_empty() {
+            let open = self.stack.len();
+            self.misplaced.retain(|m| m.depth <= open);
         }
         self.pending_empty = false;
         self.start = None;
@@ -348,22 +547,87 @@ impl<'a> XmlReader<'a> {
                 Event::Eof => return Err(self.eof()),
                 _ => continue,
             };
-            let found = {
+            let (found, same_name) = {
                 let (ns, local) = self.inner.resolve_element(s.name());
                 let ns = self.namespace(&ns, offset)?;
-                fields.iter().position(|f| {
-                    f.name.as_bytes() == local.as_ref() && f.ns.map(|n| n.uri.as_bytes()) == ns
-                })
+                let mut same_name = None;
+                let found = fields.iter().position(|f| {
+                    if f.name.as_bytes() != local.as_ref() {
+                        return false;
+                    }
+                    if f.ns.map(|n| n.uri.as_bytes()) == ns {
+                        return true;
+                    }
+                    if same_name.is_none() {
+                        same_name = Some((*f, ns.map(<[u8]>::to_vec)));
+                    }
+                    false
+                });
+                (found, same_name)
             };
             match found {
                 Some(i) => {
                     self.push(fields[i].name, offset, empty, s);
                     return Ok(Some(i));
                 }
-                None if empty => {}
-                None => self.skip_rest()?,
+                None => {
+                    if let Some((expected, ns)) = same_name {
+                        self.note_misplaced(expected, ns, offset);
+                    }
+                    if !empty {
+                        self.skip_rest()?;
+                    }
+                }
             }
         }
+    }
+
+    /// Records a child skipped although its local name is that of `expected` (its namespace
+    /// `ns` differs), unless one was recorded for that field in the current element already.
+    #[cold]
+    fn note_misplaced(&mut self, expected: Field, ns: Option<Vec<u8>>, offset: u64) {
+        let depth = self.stack.len();
+        if self
+            .misplaced
+            .iter()
+            .any(|m| m.depth == depth && m.expected == expected)
+        {
+            return;
+        }
+        let path = if self.path.is_empty() {
+            expected.name.to_owned()
+        } else {
+            format!("{} > {}", self.path, expected.name)
+        };
+        self.misplaced.push(Misplaced {
+            depth,
+            expected,
+            found: QualName {
+                ns: ns.map(|ns| String::from_utf8_lossy(&ns).into_owned()),
+                local: expected.name.to_owned(),
+            },
+            path,
+            offset,
+        });
+    }
+
+    /// The [`DecodeErrorKind::WrongNamespace`] error for a field named `name` of the current
+    /// element, if a child of that local name was skipped for its namespace.
+    fn misplaced_error(&self, name: &str) -> Option<DecodeError> {
+        let depth = self.stack.len();
+        self.misplaced
+            .iter()
+            .find(|m| m.depth == depth && m.expected.name == name)
+            .map(|m| {
+                DecodeError::new(
+                    DecodeErrorKind::WrongNamespace {
+                        expected: m.expected.to_string(),
+                        found: m.found.to_string(),
+                    },
+                    m.path.clone(),
+                    m.offset,
+                )
+            })
     }
 
     /// Skips the rest of an element whose start tag was just read (and not entered).
@@ -438,13 +702,33 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Fails with [`DecodeErrorKind::MissingElement`] naming the first element of `required` whose
-    /// flag is `false`. Call it after [`XmlReader::next_field`] returned `None`.
+    /// flag is `false`, or with [`DecodeErrorKind::WrongNamespace`] if an element of that local
+    /// name in another namespace was skipped in the current element. Call it after
+    /// [`XmlReader::next_field`] returned `None`.
     pub fn check_required(&self, required: &[(bool, &str)]) -> Result<(), DecodeError> {
         match required.iter().find(|(seen, _)| !seen) {
             None => Ok(()),
-            Some((_, name)) => {
-                Err(self.error(DecodeErrorKind::MissingElement((*name).to_string())))
-            }
+            Some((_, name)) => Err(self.misplaced_error(name).unwrap_or_else(|| {
+                self.error(DecodeErrorKind::MissingElement((*name).to_string()))
+            })),
+        }
+    }
+
+    /// For fields that take a default value when absent (the schema appinfo-`required` ids):
+    /// fails with [`DecodeErrorKind::WrongNamespace`] when one whose flag is `false` is absent
+    /// but an element of its local name in another namespace was skipped in the current element
+    /// (absence alone is fine). Call it after [`XmlReader::next_field`] returned `None`.
+    pub fn check_defaulted(&self, defaulted: &[(bool, &str)]) -> Result<(), DecodeError> {
+        if self.misplaced.is_empty() {
+            return Ok(());
+        }
+        match defaulted
+            .iter()
+            .filter(|(seen, _)| !seen)
+            .find_map(|(_, name)| self.misplaced_error(name))
+        {
+            None => Ok(()),
+            Some(err) => Err(err),
         }
     }
 
@@ -459,4 +743,17 @@ impl<'a> XmlReader<'a> {
             })
         })
     }
+}
+
+/// The first item that occurs twice (sorting `items`; in input order for a few items).
+fn first_duplicate<T: Ord + Copy>(items: &mut [T]) -> Option<T> {
+    if items.len() <= 8 {
+        return items
+            .iter()
+            .enumerate()
+            .find(|(i, a)| items[..*i].contains(a))
+            .map(|(_, a)| *a);
+    }
+    items.sort_unstable();
+    items.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
 }

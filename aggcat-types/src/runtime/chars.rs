@@ -1,0 +1,280 @@
+//! XML 1.0 character rules the parser does not check: the `Char` production (no NUL or other C0
+//! control except tab, LF and CR, no U+FFFE / U+FFFF), UTF-8 well-formedness, and references
+//! (`&#…;` must name a `Char`, named references must be one of the five predefined entities).
+//!
+//! The reader runs these checks on the raw bytes of every event quick-xml gives it, once, without
+//! copying: an ASCII-only slice (the common case) costs one pass of byte comparisons.
+
+/// Why a slice of raw document bytes is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum CharProblem {
+    /// A character outside XML 1.0's `Char` production, at this byte index.
+    Forbidden { at: usize, code_point: u32 },
+    /// Bytes that are not UTF-8, at this byte index.
+    NotUtf8 { at: usize },
+}
+
+/// Why a reference (`&…;`) is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum RefProblem {
+    /// A named reference other than `lt`, `gt`, `amp`, `apos`, `quot`.
+    UnknownEntity(String),
+    /// A character reference to something XML 1.0 does not allow (or no character at all).
+    Forbidden(u32),
+    /// A character reference that is not `#digits` / `#xhexdigits` (or too large for a code point).
+    Malformed(String),
+}
+
+/// Whether `c` is allowed in an XML 1.0 document (the `Char` production).
+pub(super) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// 1 when `b` is a C0 control other than tab, LF, CR, or not ASCII (checked further); else 0.
+/// Branch-free so that the loop over a chunk vectorizes.
+#[inline(always)]
+fn suspicious(b: u8) -> u8 {
+    let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+    u8::from(control) | (b >> 7)
+}
+
+/// Whether every byte is printable ASCII, tab, LF or CR (then the slice is fine).
+#[inline]
+fn plain_ascii(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(32);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(0u8, |acc, &b| acc | suspicious(b)) != 0 {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .fold(0u8, |acc, &b| acc | suspicious(b))
+        == 0
+}
+
+/// Checks raw document bytes: UTF-8, and only characters XML 1.0 allows.
+#[inline]
+pub(super) fn check_chars(bytes: &[u8]) -> Result<(), CharProblem> {
+    if plain_ascii(bytes) {
+        return Ok(());
+    }
+    check_chars_slow(bytes)
+}
+
+#[cold]
+#[inline(never)]
+fn check_chars_slow(bytes: &[u8]) -> Result<(), CharProblem> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            // a forbidden character before the bad bytes is reported first
+            let valid = &bytes[..e.valid_up_to()];
+            check_chars_slow(valid)?;
+            return Err(CharProblem::NotUtf8 {
+                at: e.valid_up_to(),
+            });
+        }
+    };
+    match text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        Some((at, c)) => Err(CharProblem::Forbidden {
+            at,
+            code_point: u32::from(c),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks the name of a reference (the bytes between `&` and `;`).
+pub(super) fn check_reference(name: &[u8]) -> Result<(), RefProblem> {
+    let Some(number) = name.strip_prefix(b"#") else {
+        return match name {
+            b"lt" | b"gt" | b"amp" | b"apos" | b"quot" => Ok(()),
+            _ => Err(RefProblem::UnknownEntity(
+                String::from_utf8_lossy(name).into_owned(),
+            )),
+        };
+    };
+    let (digits, radix) = match number.strip_prefix(b"x") {
+        Some(hex) => (hex, 16),
+        None => (number, 10),
+    };
+    let malformed = || RefProblem::Malformed(String::from_utf8_lossy(name).into_owned());
+    if digits.is_empty() {
+        return Err(malformed());
+    }
+    let mut code = 0u32;
+    for &b in digits {
+        let digit = char::from(b).to_digit(radix).ok_or_else(malformed)?;
+        code = code
+            .checked_mul(radix)
+            .and_then(|c| c.checked_add(digit))
+            .ok_or_else(malformed)?;
+    }
+    match char::from_u32(code) {
+        Some(c) if is_xml_char(c) => Ok(()),
+        _ => Err(RefProblem::Forbidden(code)),
+    }
+}
+
+/// Why an attribute value is refused, with the byte index in the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum ValueProblem {
+    /// A `<`, which XML forbids in attribute values.
+    LessThan,
+    /// An `&` without the `;` that ends a reference.
+    Unterminated,
+    /// A reference that is not allowed.
+    Reference(RefProblem),
+}
+
+/// Checks the references of a raw attribute value (and that it holds no `<`).
+///
+/// Raw characters are checked with the whole tag by [`check_chars`].
+pub(super) fn check_attribute_value(value: &[u8]) -> Result<(), (usize, ValueProblem)> {
+    let mut i = 0;
+    while let Some(pos) = value[i..].iter().position(|&b| b == b'&' || b == b'<') {
+        let at = i + pos;
+        if value[at] == b'<' {
+            return Err((at, ValueProblem::LessThan));
+        }
+        let Some(len) = value[at + 1..].iter().position(|&b| b == b';') else {
+            return Err((at, ValueProblem::Unterminated));
+        };
+        check_reference(&value[at + 1..at + 1 + len])
+            .map_err(|p| (at, ValueProblem::Reference(p)))?;
+        i = at + 1 + len + 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_passes() {
+        for text in [
+            &b""[..],
+            b"hello",
+            b"tab\tlf\ncr\r and a long line of text that spans more than one chunk of thirty-two bytes",
+            "caf\u{e9} \u{20ac} \u{10348} \u{FFFD} \u{E000}".as_bytes(),
+            "\u{7f} \u{85}".as_bytes(), // DEL and C1 controls are allowed in XML 1.0
+        ] {
+            assert_eq!(check_chars(text), Ok(()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn forbidden_characters_are_found_where_they_are() {
+        let long = "x".repeat(70);
+        for (text, at, code_point) in [
+            (String::from("a\u{0}b"), 1, 0),
+            (format!("{long}\u{1}"), 70, 1),
+            (String::from("\u{8}"), 0, 8),
+            (String::from("\u{b}"), 0, 0xB),
+            (String::from("\u{c}"), 0, 0xC),
+            (String::from("\u{1f}"), 0, 0x1F),
+            (String::from("\u{e9}\u{FFFE}"), 2, 0xFFFE),
+            (format!("{long}\u{e9}\u{FFFF}"), 72, 0xFFFF),
+        ] {
+            assert_eq!(
+                check_chars(text.as_bytes()),
+                Err(CharProblem::Forbidden { at, code_point }),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_utf8_is_found() {
+        assert_eq!(
+            check_chars(b"ab\xffcd"),
+            Err(CharProblem::NotUtf8 { at: 2 })
+        );
+        // an encoded surrogate is not UTF-8
+        assert_eq!(
+            check_chars(b"\xed\xa0\x80"),
+            Err(CharProblem::NotUtf8 { at: 0 })
+        );
+        // a forbidden character before the bad bytes comes first
+        assert_eq!(
+            check_chars(b"\x01\xff"),
+            Err(CharProblem::Forbidden {
+                at: 0,
+                code_point: 1
+            })
+        );
+    }
+
+    #[test]
+    fn references() {
+        for ok in [
+            &b"lt"[..],
+            b"gt",
+            b"amp",
+            b"apos",
+            b"quot",
+            b"#9",
+            b"#x41",
+            b"#xD7FF",
+            b"#xE000",
+            b"#x10FFFF",
+            b"#65",
+        ] {
+            assert_eq!(check_reference(ok), Ok(()), "{ok:?}");
+        }
+        for (bad, code) in [
+            (&b"#0"[..], 0),
+            (b"#x0", 0),
+            (b"#x1", 1),
+            (b"#31", 31),
+            (b"#xD800", 0xD800),
+            (b"#xFFFE", 0xFFFE),
+            (b"#xFFFF", 0xFFFF),
+            (b"#x110000", 0x11_0000),
+        ] {
+            assert_eq!(
+                check_reference(bad),
+                Err(RefProblem::Forbidden(code)),
+                "{bad:?}"
+            );
+        }
+        for bad in [
+            &b"#"[..],
+            b"#x",
+            b"#X41",
+            b"#-1",
+            b"#+1",
+            b"#1a",
+            b"#xFFFFFFFFF",
+        ] {
+            assert!(
+                matches!(check_reference(bad), Err(RefProblem::Malformed(_))),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            check_reference(b"nbsp"),
+            Err(RefProblem::UnknownEntity("nbsp".into()))
+        );
+    }
+
+    #[test]
+    fn attribute_values() {
+        assert_eq!(check_attribute_value(b"a &amp; b &#x41;"), Ok(()));
+        assert_eq!(
+            check_attribute_value(b"a<b"),
+            Err((1, ValueProblem::LessThan))
+        );
+        assert_eq!(
+            check_attribute_value(b"x&amp"),
+            Err((1, ValueProblem::Unterminated))
+        );
+        assert_eq!(
+            check_attribute_value(b"&amp;&#x1;"),
+            Err((5, ValueProblem::Reference(RefProblem::Forbidden(1))))
+        );
+    }
+}
