@@ -159,6 +159,8 @@ pub struct EnumDef {
     pub doc: Vec<String>,
     /// Wire values in declaration order, with their variant names.
     pub values: Vec<(String, String)>,
+    /// Documentation paragraphs of each value (`xs:enumeration` annotations), parallel to `values`.
+    pub value_docs: Vec<Vec<String>>,
 }
 
 /// One alternative of a choice or sum type.

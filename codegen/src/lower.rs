@@ -48,14 +48,15 @@ fn scalar(xs_name: &str) -> Option<Scalar> {
 }
 
 fn doc_of(ty: Option<&MetaType>) -> Vec<String> {
-    ty.map(|t| {
-        t.documentation
-            .iter()
-            .map(|d| d.trim().to_string())
-            .filter(|d| !d.is_empty())
-            .collect()
-    })
-    .unwrap_or_default()
+    ty.map(|t| paragraphs(&t.documentation)).unwrap_or_default()
+}
+
+/// Non-empty, trimmed documentation paragraphs.
+fn paragraphs(docs: &[String]) -> Vec<String> {
+    docs.iter()
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+        .collect()
 }
 
 fn occurs(min: usize, max: MaxOccurs) -> Occurs {
@@ -277,6 +278,7 @@ impl Lower<'_> {
         let def = match &ty.variant {
             MetaTypeVariant::Enumeration(e) => {
                 let mut values = Vec::new();
+                let mut value_docs = Vec::new();
                 for v in e.variants.iter() {
                     let wire = v.ident.name.as_str().to_string();
                     let name = naming::variant_name(&wire)
@@ -288,12 +290,14 @@ impl Lower<'_> {
                         )));
                     }
                     values.push((name, wire));
+                    value_docs.push(paragraphs(&v.documentation));
                 }
                 TypeDef::Enum(EnumDef {
                     name: owner.rust.clone(),
                     module,
                     doc: doc_of(Some(&ty)),
                     values,
+                    value_docs,
                 })
             }
             MetaTypeVariant::ComplexType(c) => {

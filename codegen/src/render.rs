@@ -389,6 +389,18 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     })
 }
 
+/// Doc paragraphs of an enumeration value: the wire value, then what it means (when the schema says).
+fn value_doc(wire: &str, doc: &[String]) -> Vec<String> {
+    match doc.split_first() {
+        Some((first, rest)) => {
+            let mut out = vec![format!("`{wire}`: {first}")];
+            out.extend(rest.iter().cloned());
+            out
+        }
+        None => vec![format!("`{wire}`")],
+    }
+}
+
 fn render_enum(e: &EnumDef) -> TokenStream {
     let name = ident(&e.name);
     let doc = docs(&if e.doc.is_empty() {
@@ -396,10 +408,11 @@ fn render_enum(e: &EnumDef) -> TokenStream {
     } else {
         e.doc.clone()
     });
-    let variants = e.values.iter().map(|(v, wire)| {
+    let variants = e.values.iter().enumerate().map(|(i, (v, wire))| {
         let id = ident(v);
-        let d = format!(" `{wire}`");
-        quote!(#[doc = #d] #id,)
+        let meaning = e.value_docs.get(i).map(Vec::as_slice).unwrap_or_default();
+        let d = docs(&value_doc(wire, meaning));
+        quote!(#d #id,)
     });
     let listed = e.values.iter().map(|(v, _)| {
         let id = ident(v);
@@ -543,8 +556,12 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
     for f in &s.base_fields {
         let fid = naming::field_ident(&f.wire).map_err(Error::Schema)?;
         let id = ident(&fid);
-        let mut d = vec![format!("Base field `{}`, whatever the variant.", f.wire)];
-        d.extend(f.doc.iter().cloned());
+        // what the field means first (the summary line), then where it comes from
+        let mut d = f.doc.clone();
+        d.push(format!(
+            "Base field `{}`, read from whichever variant this is.",
+            f.wire
+        ));
         let d = docs(&d);
         let inner = ctx.ty(&f.ty);
         let copy = matches!(f.ty, TypeRef::Scalar(sc) if sc.is_copy());
@@ -593,6 +610,30 @@ fn render_namespaces(model: &Model) -> TokenStream {
     }
 }
 
+/// Documentation of a type definition.
+fn type_doc(t: &TypeDef) -> &[String] {
+    match t {
+        TypeDef::Struct(x) => &x.doc,
+        TypeDef::Enum(x) => &x.doc,
+        TypeDef::Choice(x) => &x.doc,
+        TypeDef::Sum(x) => &x.doc,
+    }
+}
+
+/// The first sentence of the first paragraph ("e.g." and "i.e." do not end a sentence).
+fn first_sentence(doc: &[String]) -> Option<String> {
+    let para = doc.first()?.trim();
+    let mut from = 0;
+    while let Some(i) = para[from..].find(". ") {
+        let end = from + i;
+        if !(para[..end].ends_with("e.g") || para[..end].ends_with("i.e")) {
+            return Some(para[..=end].to_string());
+        }
+        from = end + 2;
+    }
+    (!para.is_empty()).then(|| para.to_string())
+}
+
 fn render_document(ctx: &mut Ctx<'_>) -> TokenStream {
     ctx.uses_rt = true;
     let model = ctx.model;
@@ -606,7 +647,14 @@ fn render_document(ctx: &mut Ctx<'_>) -> TokenStream {
         let vn = ident(&naming::type_name(&root.element.name));
         let ty = ctx.named(&root.ty);
         let w = lit(&root.element.name);
-        let d = format!(" A `{}` document.", root.element.name);
+        let d = match model
+            .types
+            .get(&root.ty)
+            .and_then(|t| first_sentence(type_doc(t)))
+        {
+            Some(what) => format!(" A `{}` document. {what}", root.element.name),
+            None => format!(" A `{}` document.", root.element.name),
+        };
         variants.push(quote!(#[doc = #d] #[serde(rename = #w)] #vn(#ty),));
         table.push(ctx.qname(&root.element));
         reads.push(quote!(Some(#i) => Self::#vn(r.read()?),));

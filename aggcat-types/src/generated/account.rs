@@ -69,91 +69,91 @@ impl Account {
             Self::Other(x) => w.element(&f[5], x),
         }
     }
-    /// Base field `accountId`, whatever the variant.
-    ///
     /// Key of the account in the service. Present in every server answer.
+    ///
+    /// Base field `accountId`, read from whichever variant this is.
     pub fn account_id(&self) -> i64 {
         account_each!(self, x => x.account_id)
     }
-    /// Base field `status`, whatever the variant.
-    ///
     /// Account state, e.g. ACTIVE. Often absent.
+    ///
+    /// Base field `status`, read from whichever variant this is.
     pub fn status(&self) -> Option<&str> {
         account_each!(self, x => x.status.as_deref())
     }
-    /// Base field `accountNumber`, whatever the variant.
-    ///
     /// Masked or real account number as shown by the institution.
+    ///
+    /// Base field `accountNumber`, read from whichever variant this is.
     pub fn account_number(&self) -> Option<&str> {
         account_each!(self, x => x.account_number.as_deref())
     }
-    /// Base field `accountNumberReal`, whatever the variant.
+    /// Base field `accountNumberReal`, read from whichever variant this is.
     pub fn account_number_real(&self) -> Option<&str> {
         account_each!(self, x => x.account_number_real.as_deref())
     }
-    /// Base field `accountNickname`, whatever the variant.
+    /// Base field `accountNickname`, read from whichever variant this is.
     pub fn account_nickname(&self) -> Option<&str> {
         account_each!(self, x => x.account_nickname.as_deref())
     }
-    /// Base field `displayPosition`, whatever the variant.
+    /// Base field `displayPosition`, read from whichever variant this is.
     pub fn display_position(&self) -> Option<i32> {
         account_each!(self, x => x.display_position)
     }
-    /// Base field `institutionId`, whatever the variant.
-    ///
     /// Institution the account belongs to. Present in every server answer.
+    ///
+    /// Base field `institutionId`, read from whichever variant this is.
     pub fn institution_id(&self) -> i64 {
         account_each!(self, x => x.institution_id)
     }
-    /// Base field `description`, whatever the variant.
+    /// Base field `description`, read from whichever variant this is.
     pub fn description(&self) -> Option<&str> {
         account_each!(self, x => x.description.as_deref())
     }
-    /// Base field `registeredUserName`, whatever the variant.
+    /// Base field `registeredUserName`, read from whichever variant this is.
     pub fn registered_user_name(&self) -> Option<&str> {
         account_each!(self, x => x.registered_user_name.as_deref())
     }
-    /// Base field `balanceAmount`, whatever the variant.
+    /// Base field `balanceAmount`, read from whichever variant this is.
     pub fn balance_amount(&self) -> Option<::rust_decimal::Decimal> {
         account_each!(self, x => x.balance_amount)
     }
-    /// Base field `balanceDate`, whatever the variant.
+    /// Base field `balanceDate`, read from whichever variant this is.
     pub fn balance_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.balance_date)
     }
-    /// Base field `balancePreviousAmount`, whatever the variant.
+    /// Base field `balancePreviousAmount`, read from whichever variant this is.
     pub fn balance_previous_amount(&self) -> Option<::rust_decimal::Decimal> {
         account_each!(self, x => x.balance_previous_amount)
     }
-    /// Base field `lastTxnDate`, whatever the variant.
+    /// Base field `lastTxnDate`, read from whichever variant this is.
     pub fn last_txn_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.last_txn_date)
     }
-    /// Base field `aggrSuccessDate`, whatever the variant.
+    /// Base field `aggrSuccessDate`, read from whichever variant this is.
     pub fn aggr_success_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.aggr_success_date)
     }
-    /// Base field `aggrAttemptDate`, whatever the variant.
+    /// Base field `aggrAttemptDate`, read from whichever variant this is.
     pub fn aggr_attempt_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.aggr_attempt_date)
     }
-    /// Base field `aggrStatusCode`, whatever the variant.
-    ///
     /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    ///
+    /// Base field `aggrStatusCode`, read from whichever variant this is.
     pub fn aggr_status_code(&self) -> Option<&str> {
         account_each!(self, x => x.aggr_status_code.as_deref())
     }
-    /// Base field `currencyCode`, whatever the variant.
+    /// Base field `currencyCode`, read from whichever variant this is.
     pub fn currency_code(&self) -> Option<&CurrencyCode> {
         account_each!(self, x => x.currency_code.as_ref())
     }
-    /// Base field `bankId`, whatever the variant.
+    /// Base field `bankId`, read from whichever variant this is.
     pub fn bank_id(&self) -> Option<&str> {
         account_each!(self, x => x.bank_id.as_deref())
     }
-    /// Base field `institutionLoginId`, whatever the variant.
-    ///
     /// Login (set of credentials) through which the account was discovered.
+    ///
+    /// Base field `institutionLoginId`, read from whichever variant this is.
     pub fn institution_login_id(&self) -> Option<i64> {
         account_each!(self, x => x.institution_login_id)
     }

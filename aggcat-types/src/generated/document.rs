@@ -22,73 +22,73 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum Document {
-    /// A `AccountList` document.
+    /// A `AccountList` document. Accounts of any family in any order (answers interleave the families).
     #[serde(rename = "AccountList")]
     AccountList(AccountList),
-    /// A `BankingAccount` document.
+    /// A `BankingAccount` document. Checking, savings, CD and similar deposit accounts.
     #[serde(rename = "BankingAccount")]
     BankingAccount(BankingAccount),
-    /// A `BankingTransaction` document.
+    /// A `BankingTransaction` document. Transaction of a deposit account.
     #[serde(rename = "BankingTransaction")]
     BankingTransaction(BankingTransaction),
-    /// A `Challenges` document.
+    /// A `Challenges` document. Multi-factor authentication questions.
     #[serde(rename = "Challenges")]
     Challenges(Challenges),
-    /// A `CreditAccount` document.
+    /// A `CreditAccount` document. Credit cards and lines of credit.
     #[serde(rename = "CreditAccount")]
     CreditAccount(CreditAccount),
-    /// A `CreditCardTransaction` document.
+    /// A `CreditCardTransaction` document. Transaction of a credit card or line of credit.
     #[serde(rename = "CreditCardTransaction")]
     CreditCardTransaction(CreditCardTransaction),
-    /// A `File` document.
+    /// A `File` document. One export file; name is the key for GET and DELETE /export/files/{name}.
     #[serde(rename = "File")]
     File(File),
-    /// A `Files` document.
+    /// A `Files` document. Answer of GET /export/files (batch API): the export files ready for download.
     #[serde(rename = "Files")]
     Files(Files),
-    /// A `InstitutionDetail` document.
+    /// A `InstitutionDetail` document. Answer of GET /institutions/{id}: the Institution fields followed by contact data and the login keys.
     #[serde(rename = "InstitutionDetail")]
     InstitutionDetail(InstitutionDetail),
-    /// A `InstitutionLogin` document.
+    /// A `InstitutionLogin` document. Request body of discoverAndAddAccounts and updateInstitutionLogin.
     #[serde(rename = "InstitutionLogin")]
     InstitutionLogin(InstitutionLogin),
-    /// A `Institutions` document.
+    /// A `Institutions` document. Answer of GET /institutions: the catalog of supported financial institutions.
     #[serde(rename = "Institutions")]
     Institutions(Institutions),
-    /// A `InvestmentAccount` document.
+    /// A `InvestmentAccount` document. Brokerage, retirement and other investment accounts.
     #[serde(rename = "InvestmentAccount")]
     InvestmentAccount(InvestmentAccount),
-    /// A `InvestmentBankingTransaction` document.
+    /// A `InvestmentBankingTransaction` document. Cash movement inside an investment account (deposits, withdrawals, interest) as opposed to a trade.
     #[serde(rename = "InvestmentBankingTransaction")]
     InvestmentBankingTransaction(InvestmentBankingTransaction),
-    /// A `InvestmentPosition` document.
+    /// A `InvestmentPosition` document. Holding of one security in an investment account.
     #[serde(rename = "InvestmentPosition")]
     InvestmentPosition(InvestmentPosition),
-    /// A `InvestmentPositions` document.
+    /// A `InvestmentPositions` document. Answer of GET /accounts/{id}/positions.
     #[serde(rename = "InvestmentPositions")]
     InvestmentPositions(InvestmentPositions),
-    /// A `InvestmentTransaction` document.
+    /// A `InvestmentTransaction` document. Trade or other security event of an investment account.
     #[serde(rename = "InvestmentTransaction")]
     InvestmentTransaction(InvestmentTransaction),
-    /// A `LoanAccount` document.
+    /// A `LoanAccount` document. Loans and mortgages.
     #[serde(rename = "LoanAccount")]
     LoanAccount(LoanAccount),
-    /// A `LoanTransaction` document.
+    /// A `LoanTransaction` document. Payment or charge of a loan, with its principal/interest/escrow split.
     #[serde(rename = "LoanTransaction")]
     LoanTransaction(LoanTransaction),
-    /// A `OtherAccount` document.
+    /// A `OtherAccount` document. An account the service could not classify.
     #[serde(rename = "OtherAccount")]
     OtherAccount(OtherAccount),
-    /// A `RewardsAccount` document.
+    /// A `RewardsAccount` document. Loyalty and reward programs (miles, points).
     #[serde(rename = "RewardsAccount")]
     RewardsAccount(RewardsAccount),
-    /// A `RewardsTransaction` document.
+    /// A `RewardsTransaction` document. Transaction of a rewards program.
     #[serde(rename = "RewardsTransaction")]
     RewardsTransaction(RewardsTransaction),
-    /// A `Status` document.
+    /// A `Status` document. Error body returned with every non-2xx answer (and by a few operations on success).
     #[serde(rename = "Status")]
     Status(Status),
-    /// A `TransactionList` document.
+    /// A `TransactionList` document. Answer of GET /accounts/{id}/transactions.
     #[serde(rename = "TransactionList")]
     TransactionList(TransactionList),
 }

@@ -292,105 +292,105 @@ impl Transaction {
             Self::Banking(x) => w.element(&f[5], x),
         }
     }
-    /// Base field `id`, whatever the variant.
+    /// Base field `id`, read from whichever variant this is.
     pub fn id(&self) -> i64 {
         transaction_each!(self, x => x.id)
     }
-    /// Base field `currencyType`, whatever the variant.
-    ///
     /// Currency of the amount (named currencyType, typed CurrencyCode).
+    ///
+    /// Base field `currencyType`, read from whichever variant this is.
     pub fn currency_type(&self) -> Option<&CurrencyCode> {
         transaction_each!(self, x => x.currency_type.as_ref())
     }
-    /// Base field `institutionTransactionId`, whatever the variant.
+    /// Base field `institutionTransactionId`, read from whichever variant this is.
     pub fn institution_transaction_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.institution_transaction_id.as_deref())
     }
-    /// Base field `correctInstitutionTransactionId`, whatever the variant.
-    ///
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
+    ///
+    /// Base field `correctInstitutionTransactionId`, read from whichever variant this is.
     pub fn correct_institution_transaction_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.correct_institution_transaction_id.as_deref())
     }
-    /// Base field `correctAction`, whatever the variant.
+    /// Base field `correctAction`, read from whichever variant this is.
     pub fn correct_action(&self) -> Option<&TransactionCorrectedType> {
         transaction_each!(self, x => x.correct_action.as_ref())
     }
-    /// Base field `serverTransactionId`, whatever the variant.
+    /// Base field `serverTransactionId`, read from whichever variant this is.
     pub fn server_transaction_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.server_transaction_id.as_deref())
     }
-    /// Base field `checkNumber`, whatever the variant.
+    /// Base field `checkNumber`, read from whichever variant this is.
     pub fn check_number(&self) -> Option<&str> {
         transaction_each!(self, x => x.check_number.as_deref())
     }
-    /// Base field `refNumber`, whatever the variant.
+    /// Base field `refNumber`, read from whichever variant this is.
     pub fn ref_number(&self) -> Option<&str> {
         transaction_each!(self, x => x.ref_number.as_deref())
     }
-    /// Base field `confirmationNumber`, whatever the variant.
+    /// Base field `confirmationNumber`, read from whichever variant this is.
     pub fn confirmation_number(&self) -> Option<&str> {
         transaction_each!(self, x => x.confirmation_number.as_deref())
     }
-    /// Base field `payeeId`, whatever the variant.
+    /// Base field `payeeId`, read from whichever variant this is.
     pub fn payee_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.payee_id.as_deref())
     }
-    /// Base field `payeeName`, whatever the variant.
+    /// Base field `payeeName`, read from whichever variant this is.
     pub fn payee_name(&self) -> Option<&str> {
         transaction_each!(self, x => x.payee_name.as_deref())
     }
-    /// Base field `extendedPayeeName`, whatever the variant.
+    /// Base field `extendedPayeeName`, read from whichever variant this is.
     pub fn extended_payee_name(&self) -> Option<&str> {
         transaction_each!(self, x => x.extended_payee_name.as_deref())
     }
-    /// Base field `memo`, whatever the variant.
+    /// Base field `memo`, read from whichever variant this is.
     pub fn memo(&self) -> Option<&str> {
         transaction_each!(self, x => x.memo.as_deref())
     }
-    /// Base field `type`, whatever the variant.
+    /// Base field `type`, read from whichever variant this is.
     pub fn r#type(&self) -> Option<&str> {
         transaction_each!(self, x => x.r#type.as_deref())
     }
-    /// Base field `valueType`, whatever the variant.
+    /// Base field `valueType`, read from whichever variant this is.
     pub fn value_type(&self) -> Option<&str> {
         transaction_each!(self, x => x.value_type.as_deref())
     }
-    /// Base field `currencyRate`, whatever the variant.
+    /// Base field `currencyRate`, read from whichever variant this is.
     pub fn currency_rate(&self) -> Option<::rust_decimal::Decimal> {
         transaction_each!(self, x => x.currency_rate)
     }
-    /// Base field `originalCurrency`, whatever the variant.
+    /// Base field `originalCurrency`, read from whichever variant this is.
     pub fn original_currency(&self) -> Option<bool> {
         transaction_each!(self, x => x.original_currency)
     }
-    /// Base field `postedDate`, whatever the variant.
-    ///
     /// Booking date, encoded as local midnight with a UTC offset.
+    ///
+    /// Base field `postedDate`, read from whichever variant this is.
     pub fn posted_date(&self) -> rt::DateTime {
         transaction_each!(self, x => x.posted_date)
     }
-    /// Base field `userDate`, whatever the variant.
+    /// Base field `userDate`, read from whichever variant this is.
     pub fn user_date(&self) -> Option<rt::DateTime> {
         transaction_each!(self, x => x.user_date)
     }
-    /// Base field `availableDate`, whatever the variant.
+    /// Base field `availableDate`, read from whichever variant this is.
     pub fn available_date(&self) -> Option<rt::DateTime> {
         transaction_each!(self, x => x.available_date)
     }
-    /// Base field `amount`, whatever the variant.
+    /// Base field `amount`, read from whichever variant this is.
     pub fn amount(&self) -> Option<::rust_decimal::Decimal> {
         transaction_each!(self, x => x.amount)
     }
-    /// Base field `runningBalanceAmount`, whatever the variant.
+    /// Base field `runningBalanceAmount`, read from whichever variant this is.
     pub fn running_balance_amount(&self) -> Option<::rust_decimal::Decimal> {
         transaction_each!(self, x => x.running_balance_amount)
     }
-    /// Base field `pending`, whatever the variant.
+    /// Base field `pending`, read from whichever variant this is.
     pub fn pending(&self) -> bool {
         transaction_each!(self, x => x.pending)
     }
-    /// Base field `categorization`, whatever the variant.
+    /// Base field `categorization`, read from whichever variant this is.
     pub fn categorization(&self) -> Option<&Categorization> {
         transaction_each!(self, x => x.categorization.as_ref())
     }
