@@ -195,6 +195,9 @@ pub enum SandboxError {
     /// The builder was given an unusable setting.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// The fault plan is invalid (a rate outside 0..=1, rates adding up to more than 1).
+    #[error("invalid fault plan: {0}")]
+    Faults(#[from] crate::faults::FaultSpecError),
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use aggcat_sandbox::{AppRegistration, InitOptions, Sandbox};
+use aggcat_sandbox::{AppRegistration, FaultPlan, InitOptions, Sandbox};
 use clap::{Parser, Subcommand};
 
 /// A local AggCat (Intuit Customer Account Data) service.
@@ -46,6 +46,14 @@ enum Command {
         /// SQLite file keeping customers, logins and accounts across restarts (default: in memory).
         #[arg(long)]
         db: Option<PathBuf>,
+        /// Inject faults into API and token requests, e.g. `503:0.1,drop:0.05,trickle:0.02`:
+        /// comma-separated FAULT:RATE with FAULT one of drop, 503, 503-retry-after=SECS,
+        /// trickle, trickle=BYTES/MILLIS, truncate, wrong-content-type (rates add up to ≤ 1).
+        #[arg(long, value_name = "SPEC")]
+        faults: Option<FaultPlan>,
+        /// Seed of the fault draws (the same seed and request sequence give the same faults).
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        fault_seed: u64,
     },
 }
 
@@ -88,9 +96,15 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             token_lifetime,
             catalog_size,
             db,
+            faults,
+            fault_seed,
         } => {
             let app = AppRegistration::from_config_file(&config)?;
             let mut builder = Sandbox::builder();
+            if let Some(plan) = faults {
+                eprintln!("fault injection on: {plan} (seed {fault_seed})");
+                builder = builder.faults(plan.seed(fault_seed));
+            }
             if let Some(db) = db {
                 builder = builder.database(db);
             }

@@ -10,12 +10,14 @@ use axum::middleware;
 use axum::routing::post;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use tower::ServiceExt;
 
 use crate::auth::oauth::require_oauth;
 use crate::auth::tokens::{NonceStore, TokenStore};
 use crate::catalog::LazyCatalog;
 use crate::clock::{Clock, SystemClock};
 use crate::error::SandboxError;
+use crate::faults::{self, Fault, FaultInjector, FaultPlan, FaultRule};
 use crate::ops::{self, Ops, OpsConfig};
 use crate::registry::{AppRegistration, AppRegistry};
 use crate::routes;
@@ -34,6 +36,8 @@ pub const DEFAULT_TIMESTAMP_WINDOW: Duration = Duration::from_secs(5 * 60);
 pub const DEFAULT_CATALOG_SIZE: usize = crate::catalog::DEFAULT_SIZE;
 /// How long [`RunningSandbox::shutdown`] waits for open connections before aborting.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// Pause after a failed `accept` (e.g. out of file descriptors).
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
 /// Entry point: `Sandbox::builder()`.
 #[derive(Debug)]
@@ -77,6 +81,7 @@ pub struct SandboxBuilder {
     clock: Arc<dyn Clock>,
     database: Database,
     ops_config: OpsConfig,
+    faults: FaultPlan,
 }
 
 impl Default for SandboxBuilder {
@@ -92,6 +97,7 @@ impl Default for SandboxBuilder {
             clock: Arc::new(SystemClock),
             database: Database::Memory,
             ops_config: OpsConfig::default(),
+            faults: FaultPlan::default(),
         }
     }
 }
@@ -157,6 +163,26 @@ impl SandboxBuilder {
         self
     }
 
+    /// Faults to inject into API and token requests (default: none). Scripted rules can also
+    /// be added while running, with [`RunningSandbox::inject`]. See [`crate::faults`].
+    ///
+    /// ```no_run
+    /// # async fn demo(app: aggcat_sandbox::AppRegistration) -> Result<(), Box<dyn std::error::Error>> {
+    /// use aggcat_sandbox::{Fault, FaultPlan, FaultRule, Sandbox};
+    ///
+    /// let sandbox = Sandbox::builder()
+    ///     .app(app)
+    ///     .faults("503:0.1,drop:0.05".parse::<FaultPlan>()?.seed(7))
+    ///     .start()
+    ///     .await?;
+    /// sandbox.inject(FaultRule::new(Fault::Truncate).method("GET").path("/v1/accounts"));
+    /// # Ok(()) }
+    /// ```
+    pub fn faults(mut self, plan: FaultPlan) -> Self {
+        self.faults = plan;
+        self
+    }
+
     /// Binds the socket and starts serving in a background task.
     pub async fn start(self) -> Result<RunningSandbox, SandboxError> {
         let to_chrono = |what: &str, d: Duration| {
@@ -173,6 +199,7 @@ impl SandboxBuilder {
                 "token lifetime must be positive".into(),
             ));
         }
+        let faults = FaultInjector::new(self.faults)?;
         let mut registry = AppRegistry::new();
         for app in self.apps {
             registry.insert(app)?;
@@ -210,23 +237,104 @@ impl SandboxBuilder {
             .local_addr()
             .map_err(|source| SandboxError::Bind { addr, source })?;
         let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
-        let app = router(state);
-        let task = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    // A dropped sender also means "stop".
-                    let _ = shutdown_rx.await;
-                })
-                .await
-        });
+        let service = SandboxService {
+            router: router(state),
+            faults: faults.clone(),
+        };
+        let task = tokio::spawn(serve(listener, service, shutdown_rx));
         tracing::info!(%addr, "sandbox listening");
         Ok(RunningSandbox {
             addr,
             counters,
+            faults,
             shutdown_tx: Some(shutdown_tx),
             task: Some(task),
         })
     }
+}
+
+/// The per-connection service: fault injection around the [`router`].
+#[derive(Clone)]
+struct SandboxService {
+    router: Router,
+    faults: FaultInjector,
+}
+
+/// The error that makes hyper close a connection without answering ([`Fault::Drop`]).
+#[derive(Debug, thiserror::Error)]
+#[error("connection dropped by fault injection")]
+struct ConnectionDropped;
+
+impl hyper::service::Service<axum::http::Request<hyper::body::Incoming>> for SandboxService {
+    type Response = axum::response::Response;
+    type Error = ConnectionDropped;
+    type Future = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<Self::Response, Self::Error>> + Send>,
+    >;
+
+    fn call(&self, request: axum::http::Request<hyper::body::Incoming>) -> Self::Future {
+        let router = self.router.clone();
+        let faults = self.faults.clone();
+        Box::pin(async move {
+            let request = request.map(axum::body::Body::new);
+            let fault = faults.decide(request.method(), request.uri().path());
+            match fault {
+                Some(Fault::Drop) => Err(ConnectionDropped),
+                Some(Fault::Unavailable { retry_after }) => {
+                    Ok(faults::unavailable_response(retry_after))
+                }
+                other => {
+                    let response = match router.oneshot(request).await {
+                        Ok(response) => response,
+                        Err(infallible) => match infallible {},
+                    };
+                    match other {
+                        Some(fault) => Ok(faults::spoil(fault, response).await),
+                        None => Ok(response),
+                    }
+                }
+            }
+        })
+    }
+}
+
+/// Accepts connections until `shutdown` fires (or its sender is dropped), then lets open
+/// connections finish their current request. Dropping (aborting) this future aborts every
+/// connection task.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    service: SandboxService,
+    mut shutdown: oneshot::Receiver<()>,
+) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut connections = tokio::task::JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, peer)) => {
+                    let connection = hyper::server::conn::http1::Builder::new()
+                        .timer(hyper_util::rt::TokioTimer::new())
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service.clone());
+                    let connection = graceful.watch(connection);
+                    connections.spawn(async move {
+                        if let Err(e) = connection.await {
+                            tracing::debug!(%peer, error = %e, "connection closed with an error");
+                        }
+                    });
+                }
+                Err(e) => {
+                    // E.g. too many open files: back off instead of spinning.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                }
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            _ = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    while connections.join_next().await.is_some() {}
 }
 
 /// The full router: token endpoint plus the API under `/v1` and `/rest-war/v1`.
@@ -250,8 +358,9 @@ pub fn router(state: SharedState) -> Router {
 pub struct RunningSandbox {
     addr: SocketAddr,
     counters: Arc<Counters>,
+    faults: FaultInjector,
     shutdown_tx: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<std::io::Result<()>>>,
+    task: Option<JoinHandle<()>>,
 }
 
 impl RunningSandbox {
@@ -275,9 +384,34 @@ impl RunningSandbox {
         format!("http://{}{TOKEN_PATH}", self.addr)
     }
 
-    /// Current request counters.
+    /// Current request counters, including the injected faults.
     pub fn stats(&self) -> SandboxStats {
-        self.counters.snapshot()
+        SandboxStats {
+            faults: self.faults.stats(),
+            ..self.counters.snapshot()
+        }
+    }
+
+    /// Scripts a fault: the next [`FaultRule::times`] requests matching `rule` get its fault
+    /// (before any rate of the plan). Rules apply in the order they were added.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: aggcat_sandbox::RunningSandbox) {
+    /// use aggcat_sandbox::{Fault, FaultRule};
+    /// // The next login POST is dropped without an answer, the two after it get a 503.
+    /// sandbox.inject(FaultRule::new(Fault::Drop).method("POST").path("/v1/institutions/*"));
+    /// sandbox.inject(
+    ///     FaultRule::new(Fault::UNAVAILABLE).method("POST").path("/v1/institutions/*").times(2),
+    /// );
+    /// # }
+    /// ```
+    pub fn inject(&self, rule: FaultRule) {
+        self.faults.inject(rule);
+    }
+
+    /// The live fault state (to inject rules, count pending ones or clear them).
+    pub fn faults(&self) -> &FaultInjector {
+        &self.faults
     }
 
     /// Stops accepting connections, lets in-flight requests finish (up to 10 s) and waits for
@@ -288,8 +422,7 @@ impl RunningSandbox {
         }
         if let Some(mut task) = self.task.take() {
             match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
-                Ok(Ok(Ok(()))) => tracing::info!(addr = %self.addr, "sandbox stopped"),
-                Ok(Ok(Err(e))) => tracing::error!(error = %e, "sandbox server failed"),
+                Ok(Ok(())) => tracing::info!(addr = %self.addr, "sandbox stopped"),
                 Ok(Err(e)) => tracing::error!(error = %e, "sandbox server task failed"),
                 Err(_) => {
                     tracing::warn!("connections still open after the grace period; aborting");

@@ -43,6 +43,8 @@ pub struct SandboxStats {
     pub api_calls: u64,
     /// API calls refused by OAuth verification.
     pub api_rejections: u64,
+    /// Faults injected by the fault mode (see [`crate::faults`]).
+    pub faults: crate::faults::FaultStats,
 }
 
 impl Counters {
@@ -62,13 +64,15 @@ impl Counters {
         self.api_rejections.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// The current values.
+    /// The current values (without the fault counters, which the
+    /// [`crate::faults::FaultInjector`] keeps).
     pub fn snapshot(&self) -> SandboxStats {
         SandboxStats {
             saml_exchanges: self.saml_exchanges.load(Ordering::Relaxed),
             saml_rejections: self.saml_rejections.load(Ordering::Relaxed),
             api_calls: self.api_calls.load(Ordering::Relaxed),
             api_rejections: self.api_rejections.load(Ordering::Relaxed),
+            faults: crate::faults::FaultStats::default(),
         }
     }
 }
