@@ -1,14 +1,14 @@
 //! The client: token lifecycle and the signed request executor.
 
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::future::Future;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use aggcat_auth::oauth1::{self, Credentials};
 use aggcat_auth::saml::AssertionBuilder;
 use bytes::{Bytes, BytesMut};
-use reqwest::StatusCode;
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, WWW_AUTHENTICATE,
 };
@@ -18,8 +18,10 @@ use tokio::time::Instant;
 use tracing::Instrument as _;
 use url::Url;
 
+use reqwest::{Method, StatusCode};
+
 use crate::config::ClientConfig;
-use crate::error::Error;
+use crate::error::{Error, TimeLimit};
 use crate::request::{ApiRequest, ApiResponse};
 use crate::retry::AttemptError;
 
@@ -118,9 +120,11 @@ impl fmt::Debug for Client {
 impl Client {
     /// Creates a client. Fails only if the HTTP stack cannot be initialised.
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        // The per-attempt timeout (`request_timeout`) is applied by the client around each
+        // HTTP request and its body (`within_attempt`), so that it is reported as
+        // `Error::TimedOut`; reqwest only limits connecting.
         let http = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
-            .timeout(config.request_timeout)
             .danger_accept_invalid_certs(config.accept_invalid_certs)
             // A redirect would change the signed URL and forward the Authorization header.
             .redirect(reqwest::redirect::Policy::none())
@@ -158,9 +162,19 @@ impl Client {
         self.inner.token.lock().await.current = None;
     }
 
-    /// Makes sure a valid token is cached, exchanging a SAML assertion if needed.
+    /// Makes sure a valid token is cached, exchanging a SAML assertion if needed (within the
+    /// per-attempt timeout and the call's deadline; not repeated).
     pub async fn ensure_token(&self) -> Result<(), Error> {
-        self.current_token().await.map(|_| ())
+        let config = &self.inner.config;
+        match tokio::time::timeout(config.deadline, self.current_token()).await {
+            Ok(outcome) => outcome.map(|_| ()),
+            Err(_) => Err(Error::TimedOut {
+                limit: TimeLimit::Deadline(config.deadline),
+                method: Method::POST,
+                url: Box::new(config.token_url.clone()),
+                attempts: 1,
+            }),
+        }
     }
 
     /// Sends `request` signed with the current token and returns the response whatever its
@@ -172,11 +186,18 @@ impl Client {
     /// * any other `401` carrying an OAuth problem (or a second rejection) →
     ///   [`Error::Token`].
     ///
-    /// Idempotent requests (`GET`, `DELETE`) are repeated on transport failures and
-    /// `502`/`503`/`504` answers with bounded exponential backoff; once sent, `POST` and
-    /// `PUT` never are. Any request, `POST` included, is repeated the same way when
-    /// obtaining the token failed transiently (token endpoint unreachable or answering
-    /// `502`/`503`/`504`), as it was not sent then (see [`crate::retry`]).
+    /// Idempotent requests (`GET`, `DELETE`) are repeated on transport failures, per-attempt
+    /// timeouts and `502`/`503`/`504` answers with bounded exponential backoff (or the wait
+    /// a `Retry-After` asks for); once sent, `POST` and `PUT` never are. Any request, `POST`
+    /// included, is repeated the same way when obtaining the token failed transiently (token
+    /// endpoint unreachable, timed out or unavailable), as it was not sent then (see
+    /// [`crate::retry`]).
+    ///
+    /// Limits ([`ClientConfig`]): each HTTP request must complete, body included, within
+    /// the per-attempt timeout (`request_timeout`); the whole call — attempts, token
+    /// acquisition, retries and waits — within the deadline (`deadline`); otherwise
+    /// [`Error::TimedOut`] says which limit fired. A body larger than `max_body_bytes` is
+    /// refused while streaming with [`Error::BodyTooLarge`].
     ///
     /// To follow the download of a large body, use [`Client::execute_with_progress`].
     pub async fn execute(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
@@ -234,11 +255,10 @@ impl Client {
         // Each attempt borrows the callback; a mutex (never held across an await) lets the
         // attempts share it while keeping the future `Send` when the callback is.
         let progress = std::sync::Mutex::new(progress);
-        let result = crate::retry::with_retries(request.method(), || {
-            self.execute_inner(&request, &progress)
-        })
-        .instrument(span.clone())
-        .await;
+        let result = self
+            .execute_within_deadline(&request, started, &progress)
+            .instrument(span.clone())
+            .await;
         let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         span.record("elapsed_ms", elapsed_ms);
         let _entered = span.enter();
@@ -276,32 +296,72 @@ impl Client {
         result
     }
 
-    /// One attempt: build the URL and headers and obtain the token (failures there are
-    /// reported as [`AttemptError::before_send`]: the API never saw the request), then
-    /// [`Client::send_and_read`] (failures there are [`AttemptError::after_send`]).
-    async fn execute_inner<P>(
+    /// Builds the URL and headers (a failure there is final), then runs the attempts
+    /// ([`crate::retry::with_retries`]) until the call's deadline.
+    async fn execute_within_deadline<P>(
         &self,
         request: &ApiRequest,
+        started: Instant,
+        progress: &std::sync::Mutex<P>,
+    ) -> Result<ApiResponse, Error>
+    where
+        P: FnMut(u64, Option<u64>),
+    {
+        let url = self.request_url(request)?;
+        let headers = extra_headers(request)?;
+        let deadline = self.inner.config.deadline;
+        let deadline_at = started + deadline;
+        let attempts = AtomicU32::new(0);
+        let outcome = tokio::time::timeout_at(
+            deadline_at,
+            crate::retry::with_retries(request.method(), deadline_at, &attempts, || {
+                self.execute_attempt(request, &url, &headers, progress)
+            }),
+        )
+        .await;
+        match outcome {
+            Ok(result) => result,
+            Err(_) => {
+                let attempts = attempts.load(Ordering::Relaxed).max(1);
+                tracing::warn!(
+                    attempts,
+                    deadline_ms = u64::try_from(deadline.as_millis()).unwrap_or(u64::MAX),
+                    "the call's deadline ran out"
+                );
+                Err(Error::TimedOut {
+                    limit: TimeLimit::Deadline(deadline),
+                    method: request.method().clone(),
+                    url: Box::new(url),
+                    attempts,
+                })
+            }
+        }
+    }
+
+    /// One attempt: obtain the token (failures there are reported as
+    /// [`AttemptError::before_send`]: the API never saw the request), then
+    /// [`Client::send_and_read`] (failures there are [`AttemptError::after_send`]).
+    async fn execute_attempt<P>(
+        &self,
+        request: &ApiRequest,
+        url: &Url,
+        headers: &HeaderMap,
         progress: &std::sync::Mutex<P>,
     ) -> Result<ApiResponse, AttemptError>
     where
         P: FnMut(u64, Option<u64>),
     {
-        let url = self
-            .request_url(request)
-            .map_err(AttemptError::before_send)?;
-        let headers = extra_headers(request).map_err(AttemptError::before_send)?;
         let token = self
             .current_token()
             .await
             .map_err(AttemptError::before_send)?;
-        self.send_and_read(request, &url, &headers, token, progress)
+        self.send_and_read(request, url, headers, token, progress)
             .await
             .map_err(AttemptError::after_send)
     }
 
-    /// Sign and send, renew and resend once after `token_rejected`, read the body of the
-    /// answer kept (reporting it to `progress`).
+    /// Sign, send and read the answer; after `token_rejected`, renew the token and do it once
+    /// more. Each HTTP request (with its body) is bounded by the per-attempt timeout.
     async fn send_and_read<P>(
         &self,
         request: &ApiRequest,
@@ -313,35 +373,97 @@ impl Client {
     where
         P: FnMut(u64, Option<u64>),
     {
-        let mut response = self.send_signed(request, url, headers, &token).await?;
-
-        if is_token_rejected(response.status(), response.headers()) {
-            self.inner
-                .counters
-                .token_rejections
-                .fetch_add(1, Ordering::Relaxed);
-            tracing::Span::current().record("token_renewed", true);
-            tracing::info!("token rejected by the server; renewing it and retrying once");
-            // Read the (small) rejection so that the connection can be reused.
-            read_body(response, &mut |_, _| {}).await?;
-            let token = self.renew_rejected(token.generation).await?;
-            response = self.send_signed(request, url, headers, &token).await?;
-        }
-
-        let status = response.status();
-        if status == StatusCode::UNAUTHORIZED
-            && let Some(problem) = oauth_problem_from_headers(response.headers())
+        if let Sent::Answer(response) = self
+            .send_once(request, url, headers, &token, progress)
+            .await?
         {
-            return Err(Error::Token {
-                status,
-                oauth_problem: Some(problem),
-            });
+            return Ok(response);
         }
-        read_body(response, &mut |received, total| {
-            let mut progress = progress.lock().unwrap_or_else(PoisonError::into_inner);
-            (*progress)(received, total);
-        })
-        .await
+        self.inner
+            .counters
+            .token_rejections
+            .fetch_add(1, Ordering::Relaxed);
+        tracing::Span::current().record("token_renewed", true);
+        tracing::info!("token rejected by the server; renewing it and retrying once");
+        let token = self.renew_rejected(token.generation).await?;
+        match self
+            .send_once(request, url, headers, &token, progress)
+            .await?
+        {
+            Sent::Answer(response) => Ok(response),
+            // Rejected again with a brand-new token: not retried in a loop.
+            Sent::TokenRejected => Err(Error::Token {
+                status: StatusCode::UNAUTHORIZED,
+                oauth_problem: Some("token_rejected".to_owned()),
+            }),
+        }
+    }
+
+    /// One signed HTTP request and its answer, within the per-attempt timeout. A
+    /// `token_rejected` answer is read (so the connection can be reused) and reported as
+    /// [`Sent::TokenRejected`]; its body is not reported to `progress`.
+    async fn send_once<P>(
+        &self,
+        request: &ApiRequest,
+        url: &Url,
+        headers: &HeaderMap,
+        token: &AccessToken,
+        progress: &std::sync::Mutex<P>,
+    ) -> Result<Sent, Error>
+    where
+        P: FnMut(u64, Option<u64>),
+    {
+        let limit = self.inner.config.max_body_bytes;
+        let exchange = async {
+            let response = self.send_signed(request, url, headers, token).await?;
+            let status = response.status();
+            if is_token_rejected(status, response.headers()) {
+                read_body(response, limit, url, &mut |_, _| {}).await?;
+                return Ok(Sent::TokenRejected);
+            }
+            if status == StatusCode::UNAUTHORIZED
+                && let Some(problem) = oauth_problem_from_headers(response.headers())
+            {
+                return Err(Error::Token {
+                    status,
+                    oauth_problem: Some(problem),
+                });
+            }
+            read_body(response, limit, url, &mut |received, total| {
+                let mut progress = progress.lock().unwrap_or_else(PoisonError::into_inner);
+                (*progress)(received, total);
+            })
+            .await
+            .map(Sent::Answer)
+        };
+        self.within_attempt(request.method(), url, exchange).await
+    }
+
+    /// Runs one HTTP request (`exchange`: send and read the body) within the per-attempt
+    /// timeout; when it runs out, [`Error::TimedOut`] with [`TimeLimit::Attempt`].
+    async fn within_attempt<T>(
+        &self,
+        method: &Method,
+        url: &Url,
+        exchange: impl Future<Output = Result<T, Error>>,
+    ) -> Result<T, Error> {
+        let timeout = self.inner.config.request_timeout;
+        match tokio::time::timeout(timeout, exchange).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                tracing::info!(
+                    %method,
+                    timeout_ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+                    "no complete answer within the per-attempt timeout"
+                );
+                Err(Error::TimedOut {
+                    limit: TimeLimit::Attempt(timeout),
+                    method: method.clone(),
+                    url: Box::new(url.clone()),
+                    attempts: 1,
+                })
+            }
+        }
     }
 
     /// Base URL + path + percent-encoded query.
@@ -466,32 +588,61 @@ impl Client {
                 "saml_assertion={}",
                 oauth1::percent_encode(&assertion.to_base64())
             );
-            let response = self
-                .inner
-                .http
-                .post(config.token_url.clone())
-                .header(
-                    AUTHORIZATION,
-                    oauth1::consumer_key_header(&config.consumer_key),
-                )
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(body)
-                .send()
+            let token_url = &config.token_url;
+            let answer = self
+                .within_attempt(&Method::POST, token_url, async {
+                    let response = self
+                        .inner
+                        .http
+                        .post(token_url.clone())
+                        .header(
+                            AUTHORIZATION,
+                            oauth1::consumer_key_header(&config.consumer_key),
+                        )
+                        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .body(body)
+                        .send()
+                        .await
+                        .map_err(Error::Transport)?;
+                    read_body(response, config.max_body_bytes, token_url, &mut |_, _| {}).await
+                })
                 .await
-                .map_err(Error::Transport)?;
-            let status = response.status();
-            let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(Error::Transport)?;
+                .map_err(|error| match error {
+                    // No (complete) answer: the endpoint is unreachable, not judging us.
+                    Error::Transport(e) if !e.is_builder() => {
+                        tracing::warn!(error = %e, "token endpoint unreachable");
+                        Error::TokenEndpointUnavailable {
+                            url: Box::new(token_url.clone()),
+                            status: None,
+                            retry_after: None,
+                            source: Some(Box::new(e)),
+                        }
+                    }
+                    other => other,
+                })?;
+            let status = answer.status();
+            let headers = answer.headers();
+            let body = answer.body();
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             let span = tracing::Span::current();
             span.record("status", status.as_u16());
             span.record("elapsed_ms", elapsed_ms);
 
             if status != StatusCode::OK {
-                let oauth_problem = url::form_urlencoded::parse(&body)
+                if token_endpoint_unavailable(status) {
+                    let retry_after = crate::retry::retry_after(headers);
+                    tracing::warn!(status = status.as_u16(), "token endpoint unavailable");
+                    return Err(Error::TokenEndpointUnavailable {
+                        url: Box::new(token_url.clone()),
+                        status: Some(status),
+                        retry_after,
+                        source: None,
+                    });
+                }
+                let oauth_problem = url::form_urlencoded::parse(body)
                     .find(|(k, _)| k == "oauth_problem")
                     .map(|(_, v)| v.into_owned())
-                    .or_else(|| oauth_problem_from_headers(&headers));
+                    .or_else(|| oauth_problem_from_headers(headers));
                 tracing::warn!(
                     status = status.as_u16(),
                     oauth_problem = oauth_problem.as_deref().unwrap_or(""),
@@ -505,7 +656,7 @@ impl Client {
 
             let mut token = None;
             let mut secret = None;
-            for (name, value) in url::form_urlencoded::parse(&body) {
+            for (name, value) in url::form_urlencoded::parse(body) {
                 match &*name {
                     "oauth_token" => token = Some(SecretString::from(value.into_owned())),
                     "oauth_token_secret" => {
@@ -599,6 +750,22 @@ fn oauth_problem_from_challenge(challenge: &str) -> Option<String> {
     }
 }
 
+/// What one signed request came back with.
+enum Sent {
+    /// Any answer but `token_rejected`, body read.
+    Answer(ApiResponse),
+    /// `401` with `oauth_problem="token_rejected"`.
+    TokenRejected,
+}
+
+/// Whether a token endpoint answer means the service is down or overloaded rather than a
+/// verdict on the app's credentials: `5xx`, `408 Request Timeout`, `429 Too Many Requests`.
+fn token_endpoint_unavailable(status: StatusCode) -> bool {
+    status.is_server_error()
+        || status == StatusCode::REQUEST_TIMEOUT
+        || status == StatusCode::TOO_MANY_REQUESTS
+}
+
 fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
     status == StatusCode::UNAUTHORIZED
         && oauth_problem_from_headers(headers)
@@ -607,8 +774,15 @@ fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
 
 /// Reads the body of `response` chunk by chunk, calling `progress(received, total)` once
 /// before the first chunk (with 0) and after each one; `total` is the `Content-Length`.
+///
+/// At most `limit` bytes are accepted: an answer announcing more is refused before its body
+/// is read, one growing past the limit is cut at the chunk that crosses it
+/// ([`Error::BodyTooLarge`]; dropping the response closes the connection). At most `limit`
+/// plus one chunk is held in memory.
 async fn read_body<P>(
     mut response: reqwest::Response,
+    limit: u64,
+    url: &Url,
     progress: &mut P,
 ) -> Result<ApiResponse, Error>
 where
@@ -616,35 +790,57 @@ where
 {
     let status = response.status();
     let total = response.content_length();
+    if let Some(announced) = total.filter(|&n| n > limit) {
+        tracing::warn!(
+            announced,
+            limit,
+            "answer announces a body over the size limit"
+        );
+        return Err(Error::BodyTooLarge {
+            limit,
+            url: Box::new(url.clone()),
+            announced: Some(announced),
+        });
+    }
     let headers = std::mem::take(response.headers_mut());
     progress(0, total);
-    let mut chunks: Vec<Bytes> = Vec::new();
+    // The first chunk (the whole body of most small answers) is kept without copying; from
+    // the second one on, chunks are appended to one buffer.
+    let mut first: Option<Bytes> = None;
+    let mut rest: Option<BytesMut> = None;
     let mut received: u64 = 0;
     while let Some(chunk) = response.chunk().await.map_err(Error::Transport)? {
         if chunk.is_empty() {
             continue;
         }
-        received += chunk.len() as u64;
-        chunks.push(chunk);
+        received = received.saturating_add(chunk.len() as u64);
+        if received > limit {
+            tracing::warn!(limit, "answer grew past the body size limit; closing it");
+            return Err(Error::BodyTooLarge {
+                limit,
+                url: Box::new(url.clone()),
+                announced: None,
+            });
+        }
+        if let Some(buffer) = &mut rest {
+            buffer.extend_from_slice(&chunk);
+        } else if let Some(head) = &first {
+            let expected = total.unwrap_or(received).clamp(received, limit);
+            let mut buffer = BytesMut::with_capacity(usize::try_from(expected).unwrap_or(0));
+            buffer.extend_from_slice(head);
+            buffer.extend_from_slice(&chunk);
+            rest = Some(buffer);
+        } else {
+            first = Some(chunk);
+        }
         progress(received, total);
     }
-    // One chunk (the usual case for small answers) is kept without copying.
-    let body = match chunks.len() {
-        0 => Bytes::new(),
-        1 => chunks.swap_remove(0),
-        _ => {
-            let mut body = BytesMut::with_capacity(usize::try_from(received).unwrap_or(0));
-            for chunk in &chunks {
-                body.extend_from_slice(chunk);
-            }
-            body.freeze()
-        }
+    let body = match (first, rest) {
+        (_, Some(buffer)) => buffer.freeze(),
+        (Some(only), None) => only,
+        (None, None) => Bytes::new(),
     };
-    Ok(ApiResponse {
-        status,
-        headers,
-        body,
-    })
+    Ok(ApiResponse::new(status, headers, body))
 }
 
 #[cfg(test)]

@@ -18,8 +18,15 @@ pub const DEFAULT_BASE_URL: &str = "https://financialdatafeed.platform.intuit.co
 pub const DEFAULT_TOKEN_URL: &str = "https://oauth.intuit.com/oauth/v1/get_access_token_by_saml";
 /// Default TCP/TLS connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Default timeout for a whole request (the institution list is large and slow).
+/// Default per-attempt timeout: one whole HTTP request, body included (the institution list
+/// is large and slow).
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// Default overall deadline of a call, as a multiple of the per-attempt timeout: twice
+/// [`DEFAULT_REQUEST_TIMEOUT`] (240 s) unless set. See [`ClientConfigBuilder::deadline`].
+pub const DEFAULT_DEADLINE_FACTOR: u32 = 2;
+/// Default largest response body the client accepts: 256 MiB (the full institution list,
+/// 18,716 entries, is about 4.4 MB).
+pub const DEFAULT_MAX_BODY_BYTES: u64 = 256 * 1024 * 1024;
 /// Lifetime of an access token as documented by Intuit (one hour).
 pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
 
@@ -36,6 +43,8 @@ pub struct ClientConfig {
     pub(crate) token_url: Url,
     pub(crate) connect_timeout: Duration,
     pub(crate) request_timeout: Duration,
+    pub(crate) deadline: Duration,
+    pub(crate) max_body_bytes: u64,
     pub(crate) token_lifetime: Duration,
     pub(crate) accept_invalid_certs: bool,
     pub(crate) user_agent: String,
@@ -53,6 +62,8 @@ impl fmt::Debug for ClientConfig {
             .field("token_url", &self.token_url.as_str())
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
+            .field("deadline", &self.deadline)
+            .field("max_body_bytes", &self.max_body_bytes)
             .field("token_lifetime", &self.token_lifetime)
             .field("accept_invalid_certs", &self.accept_invalid_certs)
             .finish()
@@ -71,7 +82,9 @@ impl ClientConfig {
     ///
     /// The file holds `consumer_key`, `consumer_secret`, `issuer_id`, `private_key_file`
     /// (relative paths are resolved against the file's directory), optionally
-    /// `certificate_file` (not used by the client), `base_url` and `token_url`.
+    /// `certificate_file` (not used by the client), `base_url`, `token_url`, and the limits
+    /// `request_timeout` and `deadline` (seconds, integer or fractional) and
+    /// `max_body_bytes` (integer).
     ///
     /// ```no_run
     /// # fn main() -> Result<(), aggcat_client::Error> {
@@ -114,9 +127,21 @@ impl ClientConfig {
         self.connect_timeout
     }
 
-    /// Whole-request timeout.
+    /// Per-attempt timeout: the longest one HTTP request (connecting, sending and receiving
+    /// the whole answer) may take.
     pub fn request_timeout(&self) -> Duration {
         self.request_timeout
+    }
+
+    /// Overall deadline of one call: every attempt, token acquisition, retries and the waits
+    /// between them.
+    pub fn deadline(&self) -> Duration {
+        self.deadline
+    }
+
+    /// Largest response body accepted, in bytes.
+    pub fn max_body_bytes(&self) -> u64 {
+        self.max_body_bytes
     }
 
     /// Lifetime the server gives an access token.
@@ -164,6 +189,8 @@ pub struct ClientConfigBuilder {
     token_url: Option<String>,
     connect_timeout: Option<Duration>,
     request_timeout: Option<Duration>,
+    deadline: Option<Duration>,
+    max_body_bytes: Option<u64>,
     token_lifetime: Option<Duration>,
     accept_invalid_certs: bool,
     user_agent: Option<String>,
@@ -190,6 +217,8 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("token_url", &self.token_url)
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
+            .field("deadline", &self.deadline)
+            .field("max_body_bytes", &self.max_body_bytes)
             .field("token_lifetime", &self.token_lifetime)
             .field("accept_invalid_certs", &self.accept_invalid_certs)
             .finish()
@@ -210,6 +239,14 @@ struct AppFile {
     base_url: Option<String>,
     #[serde(default)]
     token_url: Option<String>,
+    /// Seconds (integer or fractional).
+    #[serde(default)]
+    request_timeout: Option<f64>,
+    /// Seconds (integer or fractional).
+    #[serde(default)]
+    deadline: Option<f64>,
+    #[serde(default)]
+    max_body_bytes: Option<u64>,
 }
 
 impl ClientConfigBuilder {
@@ -241,7 +278,8 @@ impl ClientConfigBuilder {
                     e.message()
                 ),
                 "expected keys: consumer_key, consumer_secret, issuer_id, private_key_file, \
-                 optional certificate_file, base_url, token_url",
+                 optional certificate_file, base_url, token_url, request_timeout and deadline \
+                 (seconds), max_body_bytes",
             )
         })?;
         let key_path = if file.private_key_file.is_absolute() {
@@ -261,6 +299,15 @@ impl ClientConfigBuilder {
         }
         if let Some(url) = file.token_url {
             builder = builder.token_url(url);
+        }
+        if let Some(secs) = file.request_timeout {
+            builder = builder.request_timeout(seconds_key(secs, "request_timeout", path)?);
+        }
+        if let Some(secs) = file.deadline {
+            builder = builder.deadline(seconds_key(secs, "deadline", path)?);
+        }
+        if let Some(bytes) = file.max_body_bytes {
+            builder = builder.max_body_bytes(bytes);
         }
         Ok(builder)
     }
@@ -325,9 +372,38 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Timeout for a whole request including the body (default [`DEFAULT_REQUEST_TIMEOUT`]).
+    /// Per-attempt timeout: the longest one HTTP request may take, from connecting to the
+    /// last byte of the answer (default [`DEFAULT_REQUEST_TIMEOUT`]; config key
+    /// `request_timeout`, seconds). A request cut by it fails with
+    /// [`Error::TimedOut`] and [`TimeLimit::Attempt`](crate::TimeLimit::Attempt) unless the
+    /// call is repeated ([`crate::retry`]).
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = Some(timeout);
+        self
+    }
+
+    /// Overall deadline of one call, covering every attempt, obtaining the token (waiting
+    /// for another caller's exchange included), retries and the waits between them (config
+    /// key `deadline`, seconds). When it runs out the call fails with [`Error::TimedOut`]
+    /// and [`TimeLimit::Deadline`](crate::TimeLimit::Deadline).
+    ///
+    /// Default: [`DEFAULT_DEADLINE_FACTOR`] × the per-attempt timeout (240 s with the default
+    /// 120 s): room for one attempt that uses its whole timeout plus a repetition, while a
+    /// server that stalls every attempt no longer holds a call for
+    /// [`MAX_ATTEMPTS`](crate::retry::MAX_ATTEMPTS) × the timeout plus backoff (360 s).
+    /// Quick failures (refused connections, `503` answers) still get every attempt.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Largest response body accepted, in bytes (default [`DEFAULT_MAX_BODY_BYTES`], 256 MiB;
+    /// config key `max_body_bytes`). Applies to every answer the client reads (API calls,
+    /// the token endpoint, [`Client::execute_with_progress`](crate::Client::execute_with_progress)):
+    /// an answer announcing more in `Content-Length` is refused before its body is read, and
+    /// one that grows past it while streaming is cut there, with [`Error::BodyTooLarge`].
+    pub fn max_body_bytes(mut self, limit: u64) -> Self {
+        self.max_body_bytes = Some(limit);
         self
     }
 
@@ -413,6 +489,21 @@ impl ClientConfigBuilder {
             self.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
             "request timeout",
         )?;
+        let deadline = positive(
+            self.deadline
+                .unwrap_or_else(|| request_timeout.saturating_mul(DEFAULT_DEADLINE_FACTOR)),
+            "deadline",
+        )?;
+        let max_body_bytes = match self.max_body_bytes {
+            None => DEFAULT_MAX_BODY_BYTES,
+            Some(0) => {
+                return Err(Error::config(
+                    "the body size limit (max_body_bytes) is zero",
+                    "use a positive number of bytes (default 268435456, 256 MiB)",
+                ));
+            }
+            Some(n) => n,
+        };
         let token_lifetime = positive(
             self.token_lifetime.unwrap_or(DEFAULT_TOKEN_LIFETIME),
             "token lifetime",
@@ -428,6 +519,8 @@ impl ClientConfigBuilder {
             token_url,
             connect_timeout,
             request_timeout,
+            deadline,
+            max_body_bytes,
             token_lifetime,
             accept_invalid_certs: self.accept_invalid_certs,
             user_agent: self
@@ -443,6 +536,20 @@ fn required(value: Option<String>, what: &str, key: &str) -> Result<String, Erro
         _ => Err(Error::config(
             format!("no {what} was given"),
             format!("call `.{key}(..)` on the builder (or set `{key}` in the app config file)"),
+        )),
+    }
+}
+
+/// A number of seconds from the config file as a duration, or which key is wrong.
+fn seconds_key(secs: f64, key: &str, path: &Path) -> Result<Duration, Error> {
+    match Duration::try_from_secs_f64(secs) {
+        Ok(d) if !d.is_zero() => Ok(d),
+        _ => Err(Error::config(
+            format!(
+                "`{key}` in {} is {secs}, not a positive number of seconds",
+                path.display()
+            ),
+            format!("set `{key}` to a positive number of seconds, e.g. `{key} = 30`"),
         )),
     }
 }
@@ -619,6 +726,81 @@ mod tests {
         // Without a customer id the builder says what is missing.
         let (problem, _) = config_error(ClientConfig::from_file(&path).unwrap());
         assert!(problem.contains("customer id"));
+    }
+
+    #[test]
+    fn limits_have_defaults_builder_methods_and_file_keys() {
+        let config = complete().build().unwrap();
+        assert_eq!(config.max_body_bytes(), 256 * 1024 * 1024);
+        assert_eq!(config.deadline(), Duration::from_secs(240));
+        let config = complete()
+            .max_body_bytes(1000)
+            .deadline(Duration::from_millis(1500))
+            .build()
+            .unwrap();
+        assert_eq!(config.max_body_bytes(), 1000);
+        assert_eq!(config.deadline(), Duration::from_millis(1500));
+        let (problem, _) = config_error(complete().max_body_bytes(0));
+        assert!(problem.contains("max_body_bytes"), "{problem}");
+        let (problem, _) = config_error(complete().deadline(Duration::ZERO));
+        assert!(problem.contains("deadline"), "{problem}");
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("app.key"), pkcs8()).unwrap();
+        let path = dir.path().join("aggcat.toml");
+        let write = |extra: &str| {
+            std::fs::write(
+                &path,
+                format!(
+                    "consumer_key = \"ck\"\nconsumer_secret = \"s\"\nissuer_id = \"i\"\n\
+                     private_key_file = \"app.key\"\n{extra}"
+                ),
+            )
+            .unwrap();
+        };
+        write("request_timeout = 30\ndeadline = 2.5\nmax_body_bytes = 4096\n");
+        let config = ClientConfig::from_file(&path)
+            .unwrap()
+            .customer_id("c")
+            .build()
+            .unwrap();
+        assert_eq!(config.request_timeout(), Duration::from_secs(30));
+        assert_eq!(config.deadline(), Duration::from_millis(2500));
+        assert_eq!(config.max_body_bytes(), 4096);
+        // An integer deadline; the default deadline follows the file's request_timeout.
+        write("deadline = 90\n");
+        let config = ClientConfig::from_file(&path)
+            .unwrap()
+            .customer_id("c")
+            .build()
+            .unwrap();
+        assert_eq!(config.deadline(), Duration::from_secs(90));
+        write("request_timeout = 10\n");
+        let config = ClientConfig::from_file(&path)
+            .unwrap()
+            .customer_id("c")
+            .build()
+            .unwrap();
+        assert_eq!(config.deadline(), Duration::from_secs(20));
+        // Bad values name the key.
+        for (line, key) in [
+            ("deadline = 0", "deadline"),
+            ("deadline = -1.5", "deadline"),
+            ("deadline = nan", "deadline"),
+            ("request_timeout = 1e300", "request_timeout"),
+        ] {
+            write(&format!("{line}\n"));
+            let error = ClientConfig::from_file(&path).unwrap_err();
+            assert!(
+                matches!(&error, Error::Config { problem, .. } if problem.contains(key)),
+                "{line}: {error}"
+            );
+        }
+        write("max_body_bytes = -1\n");
+        let error = ClientConfig::from_file(&path).unwrap_err();
+        assert!(error.to_string().contains("line 5"), "{error}");
+        write("deadline = \"soon\"\n");
+        assert!(ClientConfig::from_file(&path).is_err());
     }
 
     #[test]

@@ -58,9 +58,10 @@ pub mod retry;
 pub use client::{Client, ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
 pub use config::{
     ClientConfig, ClientConfigBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_LIFETIME, DEFAULT_TOKEN_URL,
+    DEFAULT_DEADLINE_FACTOR, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_TOKEN_LIFETIME, DEFAULT_TOKEN_URL,
 };
-pub use error::Error;
+pub use error::{Error, TimeLimit};
 pub use ops::credential_fields;
 pub use request::{ApiRequest, ApiResponse};
 

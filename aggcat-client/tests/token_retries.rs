@@ -203,13 +203,15 @@ async fn token_retries_are_bounded() {
     assert!(
         matches!(
             error,
-            Error::Token {
-                status: StatusCode::SERVICE_UNAVAILABLE,
+            Error::TokenEndpointUnavailable {
+                status: Some(StatusCode::SERVICE_UNAVAILABLE),
                 ..
             }
         ),
         "{error:?}"
     );
+    // An outage, not a verdict on the credentials.
+    assert!(error.is_unavailable() && !error.is_credentials(), "{error}");
     assert_eq!(
         server.token_requests(),
         aggcat_client::retry::MAX_ATTEMPTS as usize
@@ -233,7 +235,7 @@ async fn token_refusal_is_not_retried() {
 }
 
 /// A token endpoint that hangs up (transport failure) is retried `MAX_ATTEMPTS` times for a
-/// POST as well; the API is never reached.
+/// POST as well; the API is never reached, and the outcome is an unavailable token endpoint.
 #[tokio::test]
 async fn post_is_repeated_after_token_transport_failures() {
     let api = Server::start(&[], &[]).await;
@@ -259,7 +261,18 @@ async fn post_is_repeated_after_token_transport_failures() {
         format!("http://{addr}/oauth"),
     );
     let error = client.execute(login()).await.unwrap_err();
-    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            Error::TokenEndpointUnavailable {
+                status: None,
+                source: Some(_),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.is_unavailable() && !error.is_credentials(), "{error}");
     assert_eq!(
         accepted.load(Ordering::SeqCst),
         aggcat_client::retry::MAX_ATTEMPTS as usize

@@ -254,12 +254,23 @@ async fn token_endpoint_failures_are_typed() {
     let error = client.ensure_token().await.unwrap_err();
     assert_eq!(error.status(), Some(StatusCode::FORBIDDEN));
     assert_eq!(error.oauth_problem(), Some("timestamp_refused"));
+    assert!(error.is_credentials() && !error.is_unavailable());
 
     *mock.state.token_mode.lock().unwrap() =
         TokenMode::Fail(StatusCode::SERVICE_UNAVAILABLE, "down".to_owned(), None);
     let error = client.ensure_token().await.unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            Error::TokenEndpointUnavailable {
+                status: Some(StatusCode::SERVICE_UNAVAILABLE),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert_eq!(error.oauth_problem(), None);
-    assert!(error.is_retryable());
+    assert!(error.is_retryable() && error.is_unavailable() && !error.is_credentials());
 
     *mock.state.token_mode.lock().unwrap() = TokenMode::Malformed;
     let error = client.ensure_token().await.unwrap_err();
@@ -368,8 +379,29 @@ async fn transport_failures_are_retryable() {
         .execute(ApiRequest::get("/institutions"))
         .await
         .unwrap_err();
+    // The token endpoint cannot be reached: an unavailable service, not bad credentials.
+    assert!(
+        matches!(error, Error::TokenEndpointUnavailable { status: None, .. }),
+        "{error:?}"
+    );
+    assert!(error.is_retryable() && error.is_unavailable());
+    assert!(std::error::Error::source(&error).is_some());
+
+    // The API cannot be reached (the token exchange works): a transport error.
+    let client = Client::new(
+        mock.config()
+            .base_url(format!("http://127.0.0.1:{port}/v1"))
+            .connect_timeout(Duration::from_secs(2))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    let error = client
+        .execute(ApiRequest::get("/institutions"))
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
-    assert!(error.is_retryable());
+    assert!(error.is_retryable() && error.is_unavailable());
     assert!(std::error::Error::source(&error).is_some());
 }
 

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod raw;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -112,15 +114,20 @@ impl Mock {
     }
 
     pub fn config(&self) -> aggcat_client::ClientConfigBuilder {
+        Self::config_for(&self.base_url(), &self.token_url())
+            .request_timeout(Duration::from_secs(10))
+    }
+
+    /// The mock app's credentials with these endpoints (and default limits).
+    pub fn config_for(base_url: &str, token_url: &str) -> aggcat_client::ClientConfigBuilder {
         aggcat_client::ClientConfig::builder()
             .consumer_key(CONSUMER_KEY)
             .consumer_secret(CONSUMER_SECRET)
             .issuer_id(ISSUER_ID)
             .customer_id(CUSTOMER_ID)
             .private_key_pem(key_pem())
-            .base_url(self.base_url())
-            .token_url(self.token_url())
-            .request_timeout(Duration::from_secs(10))
+            .base_url(base_url)
+            .token_url(token_url)
     }
 
     pub fn exchanges(&self) -> u64 {
