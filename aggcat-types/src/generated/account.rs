@@ -13,7 +13,7 @@ use super::namespaces::{
 };
 use crate::runtime as rt;
 
-/// Fields shared by every account family. Abstract: the concrete account is given by the element name (BankingAccount, CreditAccount, ...), never by xsi:type. All fields come first in the family element and are in this namespace, before the family's own fields. Every field is optional here, more lenient than the original model: real answers omit status and institutionLoginId, and the updateAccountType request body carries nothing but the family's type element (for example a BankingAccount holding only bankingAccountType), which must validate too. The fields that every server answer does carry (accountId, institutionId) are marked with the appinfo "required".
+/// Fields shared by every account family. Abstract: the concrete account is given by the element name (BankingAccount, CreditAccount, ...), never by xsi:type. All fields come first in the family element and are in this namespace, before the family's own fields. Amounts are decimals in the account's currency (currencyCode), written without a fixed number of decimals or separators; money owed is negative. Date-times carry a UTC offset and optional milliseconds. Every field is optional here, more lenient than the original model: real answers omit status and institutionLoginId, and the updateAccountType request body carries nothing but the family's type element (for example a BankingAccount holding only bankingAccountType), which must validate too. The fields that every server answer does carry (accountId, institutionId) are marked with the appinfo "required".
 ///
 /// On the wire each variant is its own global element; the fields of `Account` come first in each of them and can be read through the accessors below.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -69,89 +69,115 @@ impl Account {
             Self::Other(x) => w.element(&f[5], x),
         }
     }
-    /// Key of the account in the service. Present in every server answer.
+    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     ///
     /// Base field `accountId`, read from whichever variant this is.
     pub fn account_id(&self) -> i64 {
         account_each!(self, x => x.account_id)
     }
-    /// Account state, e.g. ACTIVE. Often absent.
+    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     ///
     /// Base field `status`, read from whichever variant this is.
     pub fn status(&self) -> Option<&str> {
         account_each!(self, x => x.status.as_deref())
     }
-    /// Masked or real account number as shown by the institution.
+    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     ///
     /// Base field `accountNumber`, read from whichever variant this is.
     pub fn account_number(&self) -> Option<&str> {
         account_each!(self, x => x.account_number.as_deref())
     }
+    /// Unmasked account number, when the institution provides it.
+    ///
     /// Base field `accountNumberReal`, read from whichever variant this is.
     pub fn account_number_real(&self) -> Option<&str> {
         account_each!(self, x => x.account_number_real.as_deref())
     }
+    /// Name of the account for display, e.g. My Checking.
+    ///
     /// Base field `accountNickname`, read from whichever variant this is.
     pub fn account_nickname(&self) -> Option<&str> {
         account_each!(self, x => x.account_nickname.as_deref())
     }
+    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
+    ///
     /// Base field `displayPosition`, read from whichever variant this is.
     pub fn display_position(&self) -> Option<i32> {
         account_each!(self, x => x.display_position)
     }
-    /// Institution the account belongs to. Present in every server answer.
+    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     ///
     /// Base field `institutionId`, read from whichever variant this is.
     pub fn institution_id(&self) -> i64 {
         account_each!(self, x => x.institution_id)
     }
+    /// Description of the account from the institution, as free text.
+    ///
     /// Base field `description`, read from whichever variant this is.
     pub fn description(&self) -> Option<&str> {
         account_each!(self, x => x.description.as_deref())
     }
+    /// Name of the account holder as registered at the institution.
+    ///
     /// Base field `registeredUserName`, read from whichever variant this is.
     pub fn registered_user_name(&self) -> Option<&str> {
         account_each!(self, x => x.registered_user_name.as_deref())
     }
+    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
+    ///
     /// Base field `balanceAmount`, read from whichever variant this is.
     pub fn balance_amount(&self) -> Option<::rust_decimal::Decimal> {
         account_each!(self, x => x.balance_amount)
     }
+    /// When balanceAmount was valid (date-time with UTC offset).
+    ///
     /// Base field `balanceDate`, read from whichever variant this is.
     pub fn balance_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.balance_date)
     }
+    /// Balance before the latest one, in the account's currency.
+    ///
     /// Base field `balancePreviousAmount`, read from whichever variant this is.
     pub fn balance_previous_amount(&self) -> Option<::rust_decimal::Decimal> {
         account_each!(self, x => x.balance_previous_amount)
     }
+    /// When the latest transaction of the account took place (date-time with UTC offset).
+    ///
     /// Base field `lastTxnDate`, read from whichever variant this is.
     pub fn last_txn_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.last_txn_date)
     }
+    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
+    ///
     /// Base field `aggrSuccessDate`, read from whichever variant this is.
     pub fn aggr_success_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.aggr_success_date)
     }
+    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
+    ///
     /// Base field `aggrAttemptDate`, read from whichever variant this is.
     pub fn aggr_attempt_date(&self) -> Option<rt::DateTime> {
         account_each!(self, x => x.aggr_attempt_date)
     }
-    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     ///
     /// Base field `aggrStatusCode`, read from whichever variant this is.
     pub fn aggr_status_code(&self) -> Option<&str> {
         account_each!(self, x => x.aggr_status_code.as_deref())
     }
+    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
+    ///
     /// Base field `currencyCode`, read from whichever variant this is.
     pub fn currency_code(&self) -> Option<&CurrencyCode> {
         account_each!(self, x => x.currency_code.as_ref())
     }
+    /// Identifier of the bank holding the account, such as a routing number, as text.
+    ///
     /// Base field `bankId`, read from whichever variant this is.
     pub fn bank_id(&self) -> Option<&str> {
         account_each!(self, x => x.bank_id.as_deref())
     }
-    /// Login (set of credentials) through which the account was discovered.
+    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     ///
     /// Base field `institutionLoginId`, read from whichever variant this is.
     pub fn institution_login_id(&self) -> Option<i64> {

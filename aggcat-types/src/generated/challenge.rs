@@ -47,10 +47,10 @@ impl rt::WriteXml for Challenge {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum ChallengeItem {
-    /// Element `text`.
+    /// Question or prompt to show to the user, e.g. Enter your first pet's name:
     #[serde(rename = "text")]
     Text(String),
-    /// Element `image`.
+    /// Picture to show with the question, e.g. a word to type in; base64 on the wire, usually a JPEG.
     #[serde(rename = "image", serialize_with = "crate::runtime::base64_serde::one")]
     Image(Vec<u8>),
     /// A selectable answer: text is shown to the user, val is what to send back as the response.
@@ -80,7 +80,7 @@ impl ChallengeItem {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChallengeResponses {
-    /// `response` (challenge/v1).
+    /// One answer, in the order of the challenges; for a question with choices, the val of the chosen one.
     pub response: Vec<String>,
 }
 
@@ -159,9 +159,9 @@ impl rt::ToXml for Challenges {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
-    /// `text` (challenge/v1).
+    /// Answer as shown to the user.
     pub text: String,
-    /// `val` (challenge/v1).
+    /// What to send back as the response when the user picks this answer.
     pub val: String,
 }
 

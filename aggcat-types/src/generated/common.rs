@@ -12,49 +12,49 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountTypeEnumeration {
-    /// `checking`
+    /// `checking`: Checking account.
     Checking,
-    /// `savings`
+    /// `savings`: Savings account.
     Savings,
-    /// `cd`
+    /// `cd`: Certificate of deposit.
     Cd,
-    /// `money market`
+    /// `money market`: Money market account.
     MoneyMarket,
-    /// `recurring deposit`
+    /// `recurring deposit`: Recurring deposit: a fixed sum paid in at regular intervals for a set term.
     RecurringDeposit,
-    /// `cash management`
+    /// `cash management`: Cash management account.
     CashManagement,
-    /// `overdraft`
+    /// `overdraft`: Overdraft account.
     Overdraft,
-    /// `credit card`
+    /// `credit card`: Credit card.
     CreditCard,
-    /// `line of credit`
+    /// `line of credit`: Line of credit.
     LineOfCredit,
-    /// `taxable investment`
+    /// `taxable investment`: Investment account without tax advantages.
     TaxableInvestment,
-    /// `tax-deferred investment`
+    /// `tax-deferred investment`: Investment account whose taxes are deferred, such as a retirement plan.
     TaxDeferredInvestment,
-    /// `mortgage`
+    /// `mortgage`: Mortgage loan.
     Mortgage,
-    /// `loan`
+    /// `loan`: Loan of another kind.
     Loan,
-    /// `annuity`
+    /// `annuity`: Annuity contract.
     Annuity,
-    /// `whole life`
+    /// `whole life`: Whole life insurance policy.
     WholeLife,
-    /// `rewards`
+    /// `rewards`: Rewards or loyalty program.
     Rewards,
-    /// `email`
+    /// `email`: E-mail account.
     Email,
-    /// `biller`
+    /// `biller`: Account with a biller, such as a utility.
     Biller,
-    /// `term insurance`
+    /// `term insurance`: Term life insurance policy.
     TermInsurance,
-    /// `asset`
+    /// `asset`: Other asset.
     Asset,
-    /// `liability`
+    /// `liability`: Other liability.
     Liability,
-    /// `other`
+    /// `other`: Anything else.
     Other,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -125,28 +125,28 @@ crate::__xml_enum!(AccountTypeEnumeration);
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
-    /// `type` (common/v1).
+    /// Kind of address: home, business or mailing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AddressType>,
-    /// `address1` (common/v1).
+    /// First line of the street address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address_1: Option<String>,
-    /// `address2` (common/v1).
+    /// Second line of the street address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address_2: Option<String>,
-    /// `address3` (common/v1).
+    /// Third line of the street address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address_3: Option<String>,
-    /// `city` (common/v1).
+    /// City or town.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// `state` (common/v1).
+    /// State, province or region.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    /// `postalCode` (common/v1).
+    /// Postal or ZIP code, as text so that leading zeros are kept.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-    /// `country` (common/v1).
+    /// Country. Real answers use three letters (e.g. USA), not the two-letter ISO 3166 code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
@@ -202,11 +202,11 @@ impl rt::WriteXml for Address {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AddressType {
-    /// `HOME`
+    /// `HOME`: Home (residential) address.
     Home,
-    /// `BUSINESS`
+    /// `BUSINESS`: Business address.
     Business,
-    /// `MAILING`
+    /// `MAILING`: Mailing (postal) address.
     Mailing,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -237,383 +237,383 @@ crate::__xml_enum!(AddressType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CurrencyCode {
-    /// `AED`
+    /// `AED`: United Arab Emirates dirham.
     Aed,
-    /// `AFA`
+    /// `AFA`: Afghan afghani, old code (withdrawn; now AFN).
     Afa,
-    /// `ALL`
+    /// `ALL`: Albanian lek.
     All,
-    /// `ANG`
+    /// `ANG`: Netherlands Antillean guilder.
     Ang,
-    /// `AOA`
+    /// `AOA`: Angolan kwanza.
     Aoa,
-    /// `AOK`
+    /// `AOK`: Angolan kwanza, first issue (withdrawn).
     Aok,
-    /// `ARP`
+    /// `ARP`: Argentine peso argentino of the 1980s (withdrawn; now ARS).
     Arp,
-    /// `ARS`
+    /// `ARS`: Argentine peso.
     Ars,
-    /// `AMD`
+    /// `AMD`: Armenian dram.
     Amd,
-    /// `ATS`
+    /// `ATS`: Austrian schilling (withdrawn; replaced by the euro).
     Ats,
-    /// `AUD`
+    /// `AUD`: Australian dollar.
     Aud,
-    /// `AWF`
+    /// `AWF`: Not an ISO 4217 code; the service lists it without saying which currency it stands for (the Aruban florin is AWG).
     Awf,
-    /// `AWG`
+    /// `AWG`: Aruban florin.
     Awg,
-    /// `AZM`
+    /// `AZM`: Azerbaijani manat, old code (withdrawn; now AZN).
     Azm,
-    /// `BAM`
+    /// `BAM`: Bosnia and Herzegovina convertible mark.
     Bam,
-    /// `BBD`
+    /// `BBD`: Barbados dollar.
     Bbd,
-    /// `BDT`
+    /// `BDT`: Bangladeshi taka.
     Bdt,
-    /// `BEF`
+    /// `BEF`: Belgian franc (withdrawn; replaced by the euro).
     Bef,
-    /// `BGL`
+    /// `BGL`: Bulgarian lev, old code (withdrawn; now BGN).
     Bgl,
-    /// `BHD`
+    /// `BHD`: Bahraini dinar.
     Bhd,
-    /// `BIF`
+    /// `BIF`: Burundian franc.
     Bif,
-    /// `BMD`
+    /// `BMD`: Bermudian dollar.
     Bmd,
-    /// `BND`
+    /// `BND`: Brunei dollar.
     Bnd,
-    /// `BOB`
+    /// `BOB`: Bolivian boliviano.
     Bob,
-    /// `BRC`
+    /// `BRC`: Brazilian cruzado (withdrawn; now BRL).
     Brc,
-    /// `BRL`
+    /// `BRL`: Brazilian real.
     Brl,
-    /// `BSD`
+    /// `BSD`: Bahamian dollar.
     Bsd,
-    /// `BTN`
+    /// `BTN`: Bhutanese ngultrum.
     Btn,
-    /// `BUK`
+    /// `BUK`: Burmese kyat, old code (withdrawn; now MMK).
     Buk,
-    /// `BWP`
+    /// `BWP`: Botswana pula.
     Bwp,
-    /// `BYR`
+    /// `BYR`: Belarusian ruble of 2000 to 2016 (withdrawn; now BYN).
     Byr,
-    /// `BYB`
+    /// `BYB`: Belarusian ruble of the 1990s (withdrawn).
     Byb,
-    /// `BZD`
+    /// `BZD`: Belize dollar.
     Bzd,
-    /// `CAD`
+    /// `CAD`: Canadian dollar.
     Cad,
-    /// `CDF`
+    /// `CDF`: Congolese franc.
     Cdf,
-    /// `CHF`
+    /// `CHF`: Swiss franc.
     Chf,
-    /// `CLP`
+    /// `CLP`: Chilean peso.
     Clp,
-    /// `CNY`
+    /// `CNY`: Chinese yuan renminbi.
     Cny,
-    /// `COP`
+    /// `COP`: Colombian peso.
     Cop,
-    /// `CRC`
+    /// `CRC`: Costa Rican colón.
     Crc,
-    /// `CZK`
+    /// `CZK`: Czech koruna.
     Czk,
-    /// `CUP`
+    /// `CUP`: Cuban peso.
     Cup,
-    /// `CVE`
+    /// `CVE`: Cape Verdean escudo.
     Cve,
-    /// `DDM`
+    /// `DDM`: East German mark (withdrawn).
     Ddm,
-    /// `DEM`
+    /// `DEM`: German mark (withdrawn; replaced by the euro).
     Dem,
-    /// `DJF`
+    /// `DJF`: Djiboutian franc.
     Djf,
-    /// `DKK`
+    /// `DKK`: Danish krone.
     Dkk,
-    /// `DOP`
+    /// `DOP`: Dominican peso.
     Dop,
-    /// `DZD`
+    /// `DZD`: Algerian dinar.
     Dzd,
-    /// `ECS`
+    /// `ECS`: Ecuadorian sucre (withdrawn; Ecuador uses the US dollar).
     Ecs,
-    /// `EEK`
+    /// `EEK`: Estonian kroon (withdrawn; replaced by the euro).
     Eek,
-    /// `EGP`
+    /// `EGP`: Egyptian pound.
     Egp,
-    /// `ERN`
+    /// `ERN`: Eritrean nakfa.
     Ern,
-    /// `ESP`
+    /// `ESP`: Spanish peseta (withdrawn; replaced by the euro).
     Esp,
-    /// `ETB`
+    /// `ETB`: Ethiopian birr.
     Etb,
-    /// `EUR`
+    /// `EUR`: Euro.
     Eur,
-    /// `FIM`
+    /// `FIM`: Finnish markka (withdrawn; replaced by the euro).
     Fim,
-    /// `FJD`
+    /// `FJD`: Fiji dollar.
     Fjd,
-    /// `FKP`
+    /// `FKP`: Falkland Islands pound.
     Fkp,
-    /// `FRF`
+    /// `FRF`: French franc (withdrawn; replaced by the euro).
     Frf,
-    /// `GBP`
+    /// `GBP`: Pound sterling.
     Gbp,
-    /// `GEL`
+    /// `GEL`: Georgian lari.
     Gel,
-    /// `GHC`
+    /// `GHC`: Ghanaian cedi, old code (withdrawn; now GHS).
     Ghc,
-    /// `GIP`
+    /// `GIP`: Gibraltar pound.
     Gip,
-    /// `GMD`
+    /// `GMD`: Gambian dalasi.
     Gmd,
-    /// `GNF`
+    /// `GNF`: Guinean franc.
     Gnf,
-    /// `GRD`
+    /// `GRD`: Greek drachma (withdrawn; replaced by the euro).
     Grd,
-    /// `GTQ`
+    /// `GTQ`: Guatemalan quetzal.
     Gtq,
-    /// `GWP`
+    /// `GWP`: Guinea-Bissau peso (withdrawn; replaced by the West African CFA franc).
     Gwp,
-    /// `GYD`
+    /// `GYD`: Guyanese dollar.
     Gyd,
-    /// `HKD`
+    /// `HKD`: Hong Kong dollar.
     Hkd,
-    /// `HNL`
+    /// `HNL`: Honduran lempira.
     Hnl,
-    /// `HRK`
+    /// `HRK`: Croatian kuna (withdrawn; replaced by the euro).
     Hrk,
-    /// `HTG`
+    /// `HTG`: Haitian gourde.
     Htg,
-    /// `HUF`
+    /// `HUF`: Hungarian forint.
     Huf,
-    /// `IDR`
+    /// `IDR`: Indonesian rupiah.
     Idr,
-    /// `IEP`
+    /// `IEP`: Irish pound (withdrawn; replaced by the euro).
     Iep,
-    /// `ILS`
+    /// `ILS`: Israeli new shekel.
     Ils,
-    /// `INR`
+    /// `INR`: Indian rupee.
     Inr,
-    /// `IQD`
+    /// `IQD`: Iraqi dinar.
     Iqd,
-    /// `IRR`
+    /// `IRR`: Iranian rial.
     Irr,
-    /// `ISK`
+    /// `ISK`: Icelandic króna.
     Isk,
-    /// `ITL`
+    /// `ITL`: Italian lira (withdrawn; replaced by the euro).
     Itl,
-    /// `JMD`
+    /// `JMD`: Jamaican dollar.
     Jmd,
-    /// `JOD`
+    /// `JOD`: Jordanian dinar.
     Jod,
-    /// `KES`
+    /// `KES`: Kenyan shilling.
     Kes,
-    /// `KGS`
+    /// `KGS`: Kyrgyzstani som.
     Kgs,
-    /// `KHR`
+    /// `KHR`: Cambodian riel.
     Khr,
-    /// `KMF`
+    /// `KMF`: Comorian franc.
     Kmf,
-    /// `KPW`
+    /// `KPW`: North Korean won.
     Kpw,
-    /// `KRW`
+    /// `KRW`: South Korean won.
     Krw,
-    /// `KWD`
+    /// `KWD`: Kuwaiti dinar.
     Kwd,
-    /// `KYD`
+    /// `KYD`: Cayman Islands dollar.
     Kyd,
-    /// `KZT`
+    /// `KZT`: Kazakhstani tenge.
     Kzt,
-    /// `LAK`
+    /// `LAK`: Lao kip.
     Lak,
-    /// `LBP`
+    /// `LBP`: Lebanese pound.
     Lbp,
-    /// `LKR`
+    /// `LKR`: Sri Lankan rupee.
     Lkr,
-    /// `LRD`
+    /// `LRD`: Liberian dollar.
     Lrd,
-    /// `LSL`
+    /// `LSL`: Lesotho loti.
     Lsl,
-    /// `LTL`
+    /// `LTL`: Lithuanian litas (withdrawn; replaced by the euro).
     Ltl,
-    /// `LUF`
+    /// `LUF`: Luxembourg franc (withdrawn; replaced by the euro).
     Luf,
-    /// `LVL`
+    /// `LVL`: Latvian lats (withdrawn; replaced by the euro).
     Lvl,
-    /// `LYD`
+    /// `LYD`: Libyan dinar.
     Lyd,
-    /// `MAD`
+    /// `MAD`: Moroccan dirham.
     Mad,
-    /// `MDL`
+    /// `MDL`: Moldovan leu.
     Mdl,
-    /// `MGF`
+    /// `MGF`: Malagasy franc (withdrawn; now the ariary, MGA).
     Mgf,
-    /// `MKD`
+    /// `MKD`: Macedonian denar.
     Mkd,
-    /// `MMK`
+    /// `MMK`: Myanmar kyat.
     Mmk,
-    /// `MNT`
+    /// `MNT`: Mongolian tögrög.
     Mnt,
-    /// `MOP`
+    /// `MOP`: Macanese pataca.
     Mop,
-    /// `MRO`
+    /// `MRO`: Mauritanian ouguiya, old code (withdrawn; now MRU).
     Mro,
-    /// `MUR`
+    /// `MUR`: Mauritian rupee.
     Mur,
-    /// `MVR`
+    /// `MVR`: Maldivian rufiyaa.
     Mvr,
-    /// `MWK`
+    /// `MWK`: Malawian kwacha.
     Mwk,
-    /// `MXN`
+    /// `MXN`: Mexican peso.
     Mxn,
-    /// `MXP`
+    /// `MXP`: Mexican peso before the 1993 redenomination (withdrawn; now MXN).
     Mxp,
-    /// `MYR`
+    /// `MYR`: Malaysian ringgit.
     Myr,
-    /// `MZM`
+    /// `MZM`: Mozambican metical, old code (withdrawn; now MZN).
     Mzm,
-    /// `NAD`
+    /// `NAD`: Namibian dollar.
     Nad,
-    /// `NGN`
+    /// `NGN`: Nigerian naira.
     Ngn,
-    /// `NIC`
+    /// `NIC`: Nicaraguan córdoba, old code (withdrawn; now NIO).
     Nic,
-    /// `NIO`
+    /// `NIO`: Nicaraguan córdoba oro.
     Nio,
-    /// `NLG`
+    /// `NLG`: Dutch guilder (withdrawn; replaced by the euro).
     Nlg,
-    /// `NOK`
+    /// `NOK`: Norwegian krone.
     Nok,
-    /// `NPR`
+    /// `NPR`: Nepalese rupee.
     Npr,
-    /// `NZD`
+    /// `NZD`: New Zealand dollar.
     Nzd,
-    /// `OMR`
+    /// `OMR`: Omani rial.
     Omr,
-    /// `PAB`
+    /// `PAB`: Panamanian balboa.
     Pab,
-    /// `PEN`
+    /// `PEN`: Peruvian sol.
     Pen,
-    /// `PES`
+    /// `PES`: Peruvian sol of before 1985 (withdrawn).
     Pes,
-    /// `PGK`
+    /// `PGK`: Papua New Guinean kina.
     Pgk,
-    /// `PHP`
+    /// `PHP`: Philippine peso.
     Php,
-    /// `PKR`
+    /// `PKR`: Pakistani rupee.
     Pkr,
-    /// `PLN`
+    /// `PLN`: Polish złoty.
     Pln,
-    /// `PLZ`
+    /// `PLZ`: Polish złoty before the 1995 redenomination (withdrawn; now PLN).
     Plz,
-    /// `PTE`
+    /// `PTE`: Portuguese escudo (withdrawn; replaced by the euro).
     Pte,
-    /// `PYG`
+    /// `PYG`: Paraguayan guaraní.
     Pyg,
-    /// `QAR`
+    /// `QAR`: Qatari riyal.
     Qar,
-    /// `ROL`
+    /// `ROL`: Romanian leu, old code (withdrawn; now RON).
     Rol,
-    /// `RUR`
+    /// `RUR`: Russian ruble, old code (withdrawn; now RUB).
     Rur,
-    /// `RWF`
+    /// `RWF`: Rwandan franc.
     Rwf,
-    /// `SAR`
+    /// `SAR`: Saudi riyal.
     Sar,
-    /// `SBD`
+    /// `SBD`: Solomon Islands dollar.
     Sbd,
-    /// `SCR`
+    /// `SCR`: Seychelles rupee.
     Scr,
-    /// `SDD`
+    /// `SDD`: Sudanese dinar (withdrawn; now SDG).
     Sdd,
-    /// `SDP`
+    /// `SDP`: Sudanese pound, old code (withdrawn).
     Sdp,
-    /// `SEK`
+    /// `SEK`: Swedish krona.
     Sek,
-    /// `SGD`
+    /// `SGD`: Singapore dollar.
     Sgd,
-    /// `SHP`
+    /// `SHP`: Saint Helena pound.
     Shp,
-    /// `SIT`
+    /// `SIT`: Slovenian tolar (withdrawn; replaced by the euro).
     Sit,
-    /// `SKK`
+    /// `SKK`: Slovak koruna (withdrawn; replaced by the euro).
     Skk,
-    /// `SLL`
+    /// `SLL`: Sierra Leonean leone, old code (now SLE).
     Sll,
-    /// `SM`
+    /// `SM`: Not an ISO 4217 code (two letters only); the service lists it without saying which currency it stands for.
     Sm,
-    /// `SOS`
+    /// `SOS`: Somali shilling.
     Sos,
-    /// `SRG`
+    /// `SRG`: Surinamese guilder (withdrawn; now SRD).
     Srg,
-    /// `STD`
+    /// `STD`: São Tomé and Príncipe dobra, old code (withdrawn; now STN).
     Std,
-    /// `SUR`
+    /// `SUR`: Soviet ruble (withdrawn).
     Sur,
-    /// `SVC`
+    /// `SVC`: Salvadoran colón.
     Svc,
-    /// `SYP`
+    /// `SYP`: Syrian pound.
     Syp,
-    /// `SZL`
+    /// `SZL`: Swazi lilangeni.
     Szl,
-    /// `THB`
+    /// `THB`: Thai baht.
     Thb,
-    /// `TMM`
+    /// `TMM`: Turkmenistani manat, old code (withdrawn; now TMT).
     Tmm,
-    /// `TND`
+    /// `TND`: Tunisian dinar.
     Tnd,
-    /// `TOP`
+    /// `TOP`: Tongan paʻanga.
     Top,
-    /// `TRL`
+    /// `TRL`: Turkish lira, old code (withdrawn; now TRY).
     Trl,
-    /// `TTD`
+    /// `TTD`: Trinidad and Tobago dollar.
     Ttd,
-    /// `TWD`
+    /// `TWD`: New Taiwan dollar.
     Twd,
-    /// `TZS`
+    /// `TZS`: Tanzanian shilling.
     Tzs,
-    /// `UAH`
+    /// `UAH`: Ukrainian hryvnia.
     Uah,
-    /// `UGS`
+    /// `UGS`: Ugandan shilling of before 1987 (withdrawn; now UGX).
     Ugs,
-    /// `UGX`
+    /// `UGX`: Ugandan shilling.
     Ugx,
-    /// `USD`
+    /// `USD`: United States dollar.
     Usd,
-    /// `UYP`
+    /// `UYP`: Uruguayan peso of before 1993 (withdrawn; now UYU).
     Uyp,
-    /// `UYU`
+    /// `UYU`: Uruguayan peso.
     Uyu,
-    /// `UZS`
+    /// `UZS`: Uzbekistani som.
     Uzs,
-    /// `VND`
+    /// `VND`: Vietnamese đồng.
     Vnd,
-    /// `VUV`
+    /// `VUV`: Vanuatu vatu.
     Vuv,
-    /// `VAL`
+    /// `VAL`: Not an ISO 4217 code; the service lists it without saying which currency it stands for.
     Val,
-    /// `WST`
+    /// `WST`: Samoan tālā.
     Wst,
-    /// `XAF`
+    /// `XAF`: Central African CFA franc.
     Xaf,
-    /// `XCD`
+    /// `XCD`: East Caribbean dollar.
     Xcd,
-    /// `XOF`
+    /// `XOF`: West African CFA franc.
     Xof,
-    /// `XPF`
+    /// `XPF`: CFP franc (French Pacific territories).
     Xpf,
-    /// `YER`
+    /// `YER`: Yemeni rial.
     Yer,
-    /// `YUD`
+    /// `YUD`: Yugoslav dinar of 1966 to 1989 (withdrawn).
     Yud,
-    /// `ZAR`
+    /// `ZAR`: South African rand.
     Zar,
-    /// `ZMK`
+    /// `ZMK`: Zambian kwacha, old code (withdrawn; now ZMW).
     Zmk,
-    /// `ZRZ`
+    /// `ZRZ`: Zairean zaire (withdrawn).
     Zrz,
-    /// `ZWD`
+    /// `ZWD`: Zimbabwean dollar, old code (withdrawn).
     Zwd,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -1018,19 +1018,19 @@ crate::__xml_enum!(CurrencyCode);
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorInfo {
-    /// `errorType` (common/v1).
+    /// Broad category of the error: system, application, user or warning.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
-    /// `errorCode` (common/v1).
+    /// Machine-readable code of the error: either a numeric aggregation status in text form (103 = the institution rejected the credentials, 185 = a challenge must be answered, 187 = wrong challenge answer, ...) or a dotted API code such as api.database.notfound or api.max.customers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
-    /// `errorMessage` (common/v1).
+    /// Human-readable description of the error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
-    /// `correlationId` (common/v1).
+    /// Identifier of the failing request at the service's gateway: gw- followed by a UUID. Quote it when reporting a problem.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
-    /// `exceptionDetail` (common/v1).
+    /// Technical detail of the failure. Part of the service's model but never seen filled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception_detail: Option<String>,
 }
@@ -1077,13 +1077,13 @@ impl rt::WriteXml for ErrorInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorType {
-    /// `SYSTEM_ERROR`
+    /// `SYSTEM_ERROR`: Failure inside the service itself.
     SystemError,
-    /// `APP_ERROR`
+    /// `APP_ERROR`: Problem with the calling application or its limits, e.g. api.max.customers when the offering has reached its maximum number of customers.
     AppError,
-    /// `USER_ERROR`
+    /// `USER_ERROR`: Problem on the end user's side, such as input the service or the institution rejects.
     UserError,
-    /// `WARNING`
+    /// `WARNING`: A warning rather than a failure.
     Warning,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -1118,10 +1118,10 @@ crate::__xml_enum!(ErrorType);
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Status {
-    /// `statusMessage` (common/v1).
+    /// Overall message of the error body. Part of the service's model but never seen filled; the details are in errorInfo.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
-    /// `errorInfo` (common/v1).
+    /// The errors reported, one entry per problem.
     pub error_info: Vec<ErrorInfo>,
 }
 

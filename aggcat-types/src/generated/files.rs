@@ -10,11 +10,11 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct File {
-    /// `name` (files/v1).
+    /// Name of the file; the key in /export/files/{name}.
     pub name: String,
     /// Size in bytes.
     pub size: i64,
-    /// Time of the last change.
+    /// When the file was last changed (date-time with UTC offset).
     pub modified_ts: rt::DateTime,
 }
 
@@ -82,7 +82,7 @@ impl rt::ToXml for File {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Files {
-    /// `file` (files/v1).
+    /// One export file ready for download.
     pub file: Vec<File>,
 }
 

@@ -15,19 +15,19 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Banking401KSourceType {
-    /// `PRETAX`
+    /// `PRETAX`: Employee pre-tax contributions.
     PreTax,
-    /// `AFTERTAX`
+    /// `AFTERTAX`: Employee after-tax contributions.
     AfterTax,
-    /// `MATCH`
+    /// `MATCH`: Employer matching contributions.
     Match,
-    /// `PROFITSHARING`
+    /// `PROFITSHARING`: Employer profit-sharing contributions.
     ProfitSharing,
-    /// `ROLLOVER`
+    /// `ROLLOVER`: Money rolled over from another plan.
     Rollover,
-    /// `OTHERVEST`
+    /// `OTHERVEST`: Other money that is vested.
     OtherVest,
-    /// `OTHERNONVEST`
+    /// `OTHERNONVEST`: Other money not yet vested.
     OtherNonVest,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -68,82 +68,82 @@ crate::__xml_enum!(Banking401KSourceType);
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentBankingTransaction {
-    /// `id` (transaction/v1).
+    /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
     pub id: i64,
     /// Currency of the amount (named currencyType, typed CurrencyCode).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_type: Option<CurrencyCode>,
-    /// `institutionTransactionId` (transaction/v1).
+    /// Identifier of the transaction at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_transaction_id: Option<String>,
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct_institution_transaction_id: Option<String>,
-    /// `correctAction` (transaction/v1).
+    /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct_action: Option<TransactionCorrectedType>,
-    /// `serverTransactionId` (transaction/v1).
+    /// Identifier the institution's server gave the transaction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_transaction_id: Option<String>,
-    /// `checkNumber` (transaction/v1).
+    /// Number of the check, for check payments.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check_number: Option<String>,
-    /// `refNumber` (transaction/v1).
+    /// Reference number from the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ref_number: Option<String>,
-    /// `confirmationNumber` (transaction/v1).
+    /// Confirmation number of a payment or transfer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confirmation_number: Option<String>,
-    /// `payeeId` (transaction/v1).
+    /// Identifier of the payee at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payee_id: Option<String>,
-    /// `payeeName` (transaction/v1).
+    /// Payee or description as the institution gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payee_name: Option<String>,
-    /// `extendedPayeeName` (transaction/v1).
+    /// Longer form of payeeName, when the institution has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_payee_name: Option<String>,
-    /// `memo` (transaction/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `type` (transaction/v1).
+    /// Kind of transaction as free text from the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `valueType` (transaction/v1).
+    /// Kind of value the amount represents, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_type: Option<String>,
-    /// `currencyRate` (transaction/v1).
+    /// Exchange rate applied when the transaction was made in another currency than the account's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `originalCurrency` (transaction/v1).
+    /// True when amount is in the currency the transaction was originally made in rather than converted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_currency: Option<bool>,
-    /// Booking date, encoded as local midnight with a UTC offset.
+    /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     pub posted_date: rt::DateTime,
-    /// `userDate` (transaction/v1).
+    /// Date the user made the transaction, as opposed to the booking date postedDate (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_date: Option<rt::DateTime>,
-    /// `availableDate` (transaction/v1).
+    /// When the money becomes available (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_date: Option<rt::DateTime>,
-    /// `amount` (transaction/v1).
+    /// Amount of the transaction, in the transaction's currency: negative for money leaving the account, positive for money coming in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<::rust_decimal::Decimal>,
-    /// `runningBalanceAmount` (transaction/v1).
+    /// Balance of the account after this transaction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub running_balance_amount: Option<::rust_decimal::Decimal>,
-    /// `pending` (transaction/v1).
+    /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
     pub pending: bool,
-    /// `categorization` (transaction/v1).
+    /// How the service categorized the transaction: cleaned-up payee, merchant and category.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub categorization: Option<Categorization>,
-    /// `bankingTransactionType` (ibnktransaction/v1).
+    /// Kind of cash movement as free text from the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub banking_transaction_type: Option<String>,
-    /// `subaccountFundType` (ibnktransaction/v1).
+    /// Sub-account the cash moves in or out of.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subaccount_fund_type: Option<InvestmentSubAccountType>,
-    /// `banking401KSourceType` (ibnktransaction/v1).
+    /// For a 401(k) plan: which source of money the movement belongs to.
     #[serde(rename = "banking401KSourceType", skip_serializing_if = "Option::is_none")]
     pub banking_401k_source_type: Option<Banking401KSourceType>,
 }

@@ -11,14 +11,14 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Institution {
-    /// `institutionId` (institution/v1).
+    /// Key of the institution, as in /institutions/{institutionId}. 100000 is the service's test bank.
     pub institution_id: i64,
-    /// `institutionName` (institution/v1).
+    /// Name of the institution for display.
     pub institution_name: String,
-    /// `homeUrl` (institution/v1).
+    /// Address of the institution's web site.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub home_url: Option<String>,
-    /// `phoneNumber` (institution/v1).
+    /// Customer service telephone number, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// True for institutions that are not backed by a real bank connection.
@@ -74,31 +74,31 @@ impl rt::WriteXml for Institution {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InstitutionDetail {
-    /// `institutionId` (institution/v1).
+    /// Key of the institution, as in /institutions/{institutionId}. 100000 is the service's test bank.
     pub institution_id: i64,
-    /// `institutionName` (institution/v1).
+    /// Name of the institution for display.
     pub institution_name: String,
-    /// `homeUrl` (institution/v1).
+    /// Address of the institution's web site.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub home_url: Option<String>,
-    /// `phoneNumber` (institution/v1).
+    /// Customer service telephone number, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// True for institutions that are not backed by a real bank connection.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#virtual: Option<bool>,
-    /// `status` (institution/v1).
+    /// State of the institution in the service. Part of the original model but absent from every captured answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// `address` (institution/v1).
+    /// Postal address of the institution; can hold nothing but the country.
     pub address: Address,
     /// Despite the name this usually holds a contact URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_address: Option<String>,
-    /// `specialText` (institution/v1).
+    /// Extra notice about the institution for the user, as free text; can contain line breaks and tabs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub special_text: Option<String>,
-    /// `currencyCode` (institution/v1).
+    /// Currency the institution reports in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Login fields (credential names) the institution asks for, in no particular order; displayOrder gives the order to show them in.
@@ -204,7 +204,7 @@ impl rt::ToXml for InstitutionDetail {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Institutions {
-    /// `institution` (institution/v1).
+    /// One institution of the catalog; the catalog is large (tens of thousands of entries in production).
     pub institution: Vec<Institution>,
 }
 
@@ -253,30 +253,30 @@ impl rt::ToXml for Institutions {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Key {
-    /// `name` (institution/v1).
+    /// Name of the login field, e.g. Banking Userid. Send it back unchanged as the credential name.
     pub name: String,
-    /// `val` (institution/v1).
+    /// Value of the field. Part of the original model but never seen in an answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub val: Option<String>,
-    /// `status` (institution/v1).
+    /// State of the field as free text in mixed case, e.g. Active.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// `valueLengthMin` (institution/v1).
+    /// Fewest characters the value may have.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_length_min: Option<i32>,
-    /// `valueLengthMax` (institution/v1).
+    /// Most characters the value may have.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_length_max: Option<i32>,
-    /// `displayFlag` (institution/v1).
+    /// True for a field to show to the user and send; false for a hidden field that must not be sent.
     pub display_flag: bool,
-    /// `displayOrder` (institution/v1).
+    /// Position of the field in the login form (1 first). Compare as numbers: the keys arrive unsorted.
     pub display_order: i32,
-    /// `mask` (institution/v1).
+    /// True for a secret such as a password: hide what the user types.
     pub mask: bool,
-    /// `instructions` (institution/v1).
+    /// Prompt to show next to the field, e.g. Enter banking userid (demo).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
-    /// `description` (institution/v1).
+    /// Short label of the field, often the same as name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }

@@ -11,9 +11,9 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Credential {
-    /// `name` (institutionlogin/v1).
+    /// Name of the login field, exactly as key/name of the InstitutionDetail.
     pub name: String,
-    /// `value` (institutionlogin/v1).
+    /// What the user entered for the field; a secret for masked fields.
     pub value: String,
 }
 
@@ -56,7 +56,7 @@ impl rt::WriteXml for Credential {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Credentials {
-    /// `credential` (institutionlogin/v1).
+    /// One entry per login field the institution shows (displayFlag true).
     pub credential: Vec<Credential>,
 }
 
@@ -88,10 +88,10 @@ impl rt::WriteXml for Credentials {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InstitutionLogin {
-    /// `challengeResponses` (institutionlogin/v1).
+    /// Answers to the Challenges of a previous 401 answer; send them with that answer's challengeSessionId and challengeNodeId headers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub challenge_responses: Option<ChallengeResponses>,
-    /// `credentials` (institutionlogin/v1).
+    /// Values of the login fields, for a first login or a credential update.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Credentials>,
 }

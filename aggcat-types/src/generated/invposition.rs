@@ -13,42 +13,42 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentPosition {
-    /// `investmentPositionId` (invposition/v1).
+    /// Key of the position in the service.
     pub investment_position_id: i64,
-    /// `changePercent` (invposition/v1).
+    /// Change of the price over the day, in percent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change_percent: Option<::rust_decimal::Decimal>,
-    /// `costBasis` (invposition/v1).
+    /// What the position cost, for computing gains, in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_basis: Option<::rust_decimal::Decimal>,
-    /// `currencyCode` (invposition/v1).
+    /// Currency of the position's amounts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (invposition/v1).
+    /// Exchange rate to the account's currency, when the position is in another currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// Free text, unlike currencyCode.
+    /// Currency of the position as free text, unlike the enumerated currencyCode.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_type: Option<String>,
-    /// `unitPrice` (invposition/v1).
+    /// Price per unit on priceAsOfDate, in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `priceAsOfDate` (invposition/v1).
+    /// When unitPrice was quoted (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price_as_of_date: Option<rt::DateTime>,
-    /// `cusip` (invposition/v1).
+    /// CUSIP of the security (nine-character US security identifier).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cusip: Option<String>,
-    /// `dailyChange` (invposition/v1).
+    /// Change of the unit price over the day, in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub daily_change: Option<::rust_decimal::Decimal>,
-    /// `memo` (invposition/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `empPretaxContribAmount` (invposition/v1).
+    /// Employee pre-tax contributions in this holding (retirement plans), in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
-    /// `empMatchAmount` (invposition/v1).
+    /// Employer matching contributions in this holding (retirement plans), in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount: Option<::rust_decimal::Decimal>,
     /// Sub-account holding the position (CASH, MARGIN, SHORT, OTHER), as free text.
@@ -57,67 +57,67 @@ pub struct InvestmentPosition {
     /// Kind of holding as free text, e.g. STOCK or BOND.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hold_type: Option<String>,
-    /// `investmentAllocation` (invposition/v1).
+    /// Share of new contributions directed to this holding, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub investment_allocation: Option<String>,
-    /// `investmentDirection` (invposition/v1).
+    /// Investment election for this holding, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub investment_direction: Option<String>,
-    /// `paidPrice` (invposition/v1).
+    /// Price paid per unit, in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paid_price: Option<::rust_decimal::Decimal>,
-    /// `marketValue` (invposition/v1).
+    /// Current market value of the holding, in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub market_value: Option<::rust_decimal::Decimal>,
-    /// `maturityValue` (invposition/v1).
+    /// Value at maturity, for securities that mature, in the position's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity_value: Option<::rust_decimal::Decimal>,
-    /// `units` (invposition/v1).
+    /// Number of units (such as shares) held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<::rust_decimal::Decimal>,
-    /// `unitUserQuantity` (invposition/v1).
+    /// Number of units as the user recorded them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_user_quantity: Option<::rust_decimal::Decimal>,
-    /// `unitStreetQuantity` (invposition/v1).
+    /// Number of units held in street name (by the broker on the owner's behalf).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_street_quantity: Option<::rust_decimal::Decimal>,
-    /// Free text here, unlike the enumerated positionType of an investment transaction.
+    /// Side of the position (long or short) as free text, unlike the enumerated positionType of an investment transaction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position_type: Option<String>,
-    /// `positionStatus` (invposition/v1).
+    /// State of the position, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position_status: Option<String>,
-    /// `secured` (invposition/v1).
+    /// For a written option: covered or naked, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secured: Option<String>,
-    /// `inv401kSource` (invposition/v1).
+    /// For a 401(k) plan: which source of money the holding belongs to, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inv_401k_source: Option<String>,
-    /// `reinvestmentCapGains` (invposition/v1).
+    /// True when capital gain distributions are reinvested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reinvestment_cap_gains: Option<bool>,
-    /// `reinvestmentDividend` (invposition/v1).
+    /// True when dividends are reinvested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reinvestment_dividend: Option<bool>,
-    /// `transactionType` (invposition/v1).
+    /// Kind of transaction associated with the holding, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transaction_type: Option<String>,
-    /// `invSecurityType` (invposition/v1).
+    /// Which of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,
-    /// `otherInfo` (invposition/v1).
+    /// The security, when it is of no specific kind (invSecurityType OTHERINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_info: Option<OtherInfo>,
-    /// `optionInfo` (invposition/v1).
+    /// The security, when it is an option (invSecurityType OPTINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub option_info: Option<OptionInfo>,
-    /// `stockInfo` (invposition/v1).
+    /// The security, when it is a stock (invSecurityType STOCKINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stock_info: Option<StockInfo>,
-    /// `mfInfo` (invposition/v1).
+    /// The security, when it is a mutual fund (invSecurityType MFINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mf_info: Option<MFInfo>,
-    /// `debtInfo` (invposition/v1).
+    /// The security, when it is a bond or other debt (invSecurityType DEBTINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debt_info: Option<DebtInfo>,
 }
@@ -280,7 +280,7 @@ impl rt::ToXml for InvestmentPosition {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentPositions {
-    /// `position` (invposition/v1).
+    /// One holding of the account.
     pub position: Vec<InvestmentPosition>,
 }
 

@@ -16,9 +16,9 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BuyType {
-    /// `BUY`
+    /// `BUY`: Ordinary purchase.
     Buy,
-    /// `BUYTOCOVER`
+    /// `BUYTOCOVER`: Purchase that closes a short position.
     BuyToCover,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -48,15 +48,15 @@ crate::__xml_enum!(BuyType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IncomeType {
-    /// `CGLONG`
+    /// `CGLONG`: Long-term capital gain distribution.
     CgLong,
-    /// `CGSHORT`
+    /// `CGSHORT`: Short-term capital gain distribution.
     CgShort,
-    /// `DIV`
+    /// `DIV`: Dividend.
     Div,
-    /// `INTEREST`
+    /// `INTEREST`: Interest.
     Interest,
-    /// `MISC`
+    /// `MISC`: Other income.
     Misc,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -93,256 +93,256 @@ crate::__xml_enum!(IncomeType);
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentTransaction {
-    /// `id` (transaction/v1).
+    /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
     pub id: i64,
     /// Currency of the amount (named currencyType, typed CurrencyCode).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_type: Option<CurrencyCode>,
-    /// `institutionTransactionId` (transaction/v1).
+    /// Identifier of the transaction at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_transaction_id: Option<String>,
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct_institution_transaction_id: Option<String>,
-    /// `correctAction` (transaction/v1).
+    /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct_action: Option<TransactionCorrectedType>,
-    /// `serverTransactionId` (transaction/v1).
+    /// Identifier the institution's server gave the transaction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_transaction_id: Option<String>,
-    /// `checkNumber` (transaction/v1).
+    /// Number of the check, for check payments.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check_number: Option<String>,
-    /// `refNumber` (transaction/v1).
+    /// Reference number from the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ref_number: Option<String>,
-    /// `confirmationNumber` (transaction/v1).
+    /// Confirmation number of a payment or transfer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confirmation_number: Option<String>,
-    /// `payeeId` (transaction/v1).
+    /// Identifier of the payee at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payee_id: Option<String>,
-    /// `payeeName` (transaction/v1).
+    /// Payee or description as the institution gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payee_name: Option<String>,
-    /// `extendedPayeeName` (transaction/v1).
+    /// Longer form of payeeName, when the institution has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_payee_name: Option<String>,
-    /// `memo` (transaction/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `type` (transaction/v1).
+    /// Kind of transaction as free text from the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `valueType` (transaction/v1).
+    /// Kind of value the amount represents, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_type: Option<String>,
-    /// `currencyRate` (transaction/v1).
+    /// Exchange rate applied when the transaction was made in another currency than the account's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `originalCurrency` (transaction/v1).
+    /// True when amount is in the currency the transaction was originally made in rather than converted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_currency: Option<bool>,
-    /// Booking date, encoded as local midnight with a UTC offset.
+    /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     pub posted_date: rt::DateTime,
-    /// `userDate` (transaction/v1).
+    /// Date the user made the transaction, as opposed to the booking date postedDate (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_date: Option<rt::DateTime>,
-    /// `availableDate` (transaction/v1).
+    /// When the money becomes available (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_date: Option<rt::DateTime>,
-    /// `amount` (transaction/v1).
+    /// Amount of the transaction, in the transaction's currency: negative for money leaving the account, positive for money coming in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<::rust_decimal::Decimal>,
-    /// `runningBalanceAmount` (transaction/v1).
+    /// Balance of the account after this transaction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub running_balance_amount: Option<::rust_decimal::Decimal>,
-    /// `pending` (transaction/v1).
+    /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
     pub pending: bool,
-    /// `categorization` (transaction/v1).
+    /// How the service categorized the transaction: cleaned-up payee, merchant and category.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub categorization: Option<Categorization>,
-    /// `reversalInstitutionTransactionId` (invtransaction/v1).
+    /// institutionTransactionId of the transaction this one reverses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reversal_institution_transaction_id: Option<String>,
-    /// `description` (invtransaction/v1).
+    /// Description of the transaction from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `buyType` (invtransaction/v1).
+    /// For a purchase: ordinary buy or buy to cover a short sale.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub buy_type: Option<BuyType>,
-    /// `incomeType` (invtransaction/v1).
+    /// For income: capital gain (long or short term), dividend, interest or other.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub income_type: Option<IncomeType>,
-    /// Lower-case k, unlike banking401KSourceType (both spellings are the original ones).
+    /// For a 401(k) plan: which source of money the transaction belongs to, as free text. The k is lower case here, unlike banking401KSourceType; both spellings are the original ones.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inv_401k_source: Option<String>,
-    /// `loanId` (invtransaction/v1).
+    /// Identifier of the plan loan the transaction belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_id: Option<String>,
-    /// `optionsActionType` (invtransaction/v1).
+    /// For an option that ends: exercised, assigned or expired.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options_action_type: Option<OptionsActionType>,
-    /// `optionsBuyType` (invtransaction/v1).
+    /// For an option purchase: opening or closing a position.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options_buy_type: Option<OptionsBuyType>,
-    /// `optionsSellType` (invtransaction/v1).
+    /// For an option sale: opening or closing a position.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options_sell_type: Option<OptionsSellType>,
-    /// `positionType` (invtransaction/v1).
+    /// Side of the position the trade opens or closes: long or short.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position_type: Option<PositionType>,
-    /// `relatedInstitutionTradeId` (invtransaction/v1).
+    /// Identifier of a related trade, such as the other leg of an option spread.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related_institution_trade_id: Option<String>,
-    /// `relatedOptionTransType` (invtransaction/v1).
+    /// How this option trade relates to the trade named by relatedInstitutionTradeId.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related_option_trans_type: Option<RelatedOptionTransType>,
-    /// `securedType` (invtransaction/v1).
+    /// For a written option: covered or naked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secured_type: Option<SecuredType>,
-    /// `sellReason` (invtransaction/v1).
+    /// For a debt security: why it left the account (called, sold or matured).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sell_reason: Option<SellReason>,
-    /// `sellType` (invtransaction/v1).
+    /// For a sale: ordinary sale or short sale.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sell_type: Option<SellType>,
-    /// `subaccountFromType` (invtransaction/v1).
+    /// Sub-account a transfer moves from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subaccount_from_type: Option<InvestmentSubAccountType>,
-    /// `subaccountFundType` (invtransaction/v1).
+    /// Sub-account the money for the transaction comes from or goes to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subaccount_fund_type: Option<InvestmentSubAccountType>,
-    /// `subaccountSecurityType` (invtransaction/v1).
+    /// Sub-account that holds the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subaccount_security_type: Option<InvestmentSubAccountType>,
-    /// `subaccountToType` (invtransaction/v1).
+    /// Sub-account a transfer moves to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subaccount_to_type: Option<InvestmentSubAccountType>,
-    /// `transferAction` (invtransaction/v1).
+    /// For a security transfer: into or out of the account.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transfer_action: Option<TransferAction>,
-    /// `unitType` (invtransaction/v1).
+    /// What units counts (for example shares), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_type: Option<String>,
-    /// `cusip` (invtransaction/v1).
+    /// CUSIP of the security (nine-character US security identifier).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cusip: Option<String>,
-    /// `symbol` (invtransaction/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
-    /// `unitAction` (invtransaction/v1).
+    /// What happened to the units, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_action: Option<String>,
-    /// `optionsSecurity` (invtransaction/v1).
+    /// Security underlying the option, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options_security: Option<String>,
-    /// `tradeDate` (invtransaction/v1).
+    /// When the trade was made (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_date: Option<rt::DateTime>,
-    /// `settleDate` (invtransaction/v1).
+    /// When the trade settles (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settle_date: Option<rt::DateTime>,
-    /// `accruedInterestAmount` (invtransaction/v1).
+    /// Interest accrued on a bond since its last coupon and settled with the trade, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accrued_interest_amount: Option<::rust_decimal::Decimal>,
-    /// `averageCostBasisAmount` (invtransaction/v1).
+    /// Average cost basis of the units involved, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub average_cost_basis_amount: Option<::rust_decimal::Decimal>,
-    /// `commissionAmount` (invtransaction/v1).
+    /// Commission paid, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commission_amount: Option<::rust_decimal::Decimal>,
-    /// `denominator` (invtransaction/v1).
+    /// For a split: the old-shares side of the ratio (numerator new shares for every denominator old shares).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub denominator: Option<::rust_decimal::Decimal>,
-    /// `payrollDate` (invtransaction/v1).
+    /// Payroll date a retirement plan contribution comes from (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payroll_date: Option<rt::DateTime>,
-    /// `purchaseDate` (invtransaction/v1).
+    /// When the units sold were originally bought (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_date: Option<rt::DateTime>,
-    /// `gainAmount` (invtransaction/v1).
+    /// Gain realized by the transaction (negative for a loss), in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gain_amount: Option<::rust_decimal::Decimal>,
-    /// `feesAmount` (invtransaction/v1).
+    /// Fees charged, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fees_amount: Option<::rust_decimal::Decimal>,
-    /// `fractionalUnitsCashAmount` (invtransaction/v1).
+    /// Cash paid out instead of fractional units, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fractional_units_cash_amount: Option<::rust_decimal::Decimal>,
-    /// `loadAmount` (invtransaction/v1).
+    /// Sales charge (load) of a fund purchase, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub load_amount: Option<::rust_decimal::Decimal>,
-    /// `loanInterestAmount` (invtransaction/v1).
+    /// Interest part of a plan loan repayment, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_interest_amount: Option<::rust_decimal::Decimal>,
-    /// `loanPrincipalAmount` (invtransaction/v1).
+    /// Principal part of a plan loan repayment, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_principal_amount: Option<::rust_decimal::Decimal>,
-    /// `markdownAmount` (invtransaction/v1).
+    /// Markdown taken by the dealer on a sale, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub markdown_amount: Option<::rust_decimal::Decimal>,
-    /// `markupAmount` (invtransaction/v1).
+    /// Markup taken by the dealer on a purchase, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub markup_amount: Option<::rust_decimal::Decimal>,
-    /// `newUnits` (invtransaction/v1).
+    /// Units held after a split.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_units: Option<::rust_decimal::Decimal>,
-    /// `numerator` (invtransaction/v1).
+    /// For a split: the new-shares side of the ratio (see denominator).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numerator: Option<::rust_decimal::Decimal>,
-    /// `oldUnits` (invtransaction/v1).
+    /// Units held before a split.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_units: Option<::rust_decimal::Decimal>,
-    /// `penaltyAmount` (invtransaction/v1).
+    /// Penalty withheld, for example for an early withdrawal, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub penalty_amount: Option<::rust_decimal::Decimal>,
-    /// `priorYearContribution` (invtransaction/v1).
+    /// True for a retirement contribution counted toward the previous tax year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prior_year_contribution: Option<bool>,
-    /// `sharesPerContract` (invtransaction/v1).
+    /// Shares of the underlying per option contract.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shares_per_contract: Option<i16>,
-    /// `stateWithholding` (invtransaction/v1).
+    /// State tax withheld, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state_withholding: Option<::rust_decimal::Decimal>,
-    /// `totalAmount` (invtransaction/v1).
+    /// Total amount of the transaction, in the transaction's currency, with fees and commission included; negative for money leaving the account (e.g. -8.1 for an IRA debit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_amount: Option<::rust_decimal::Decimal>,
-    /// `taxesAmount` (invtransaction/v1).
+    /// Taxes paid, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taxes_amount: Option<::rust_decimal::Decimal>,
-    /// `taxExempt` (invtransaction/v1).
+    /// True when the income is tax-exempt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_exempt: Option<bool>,
-    /// `unitPrice` (invtransaction/v1).
+    /// Price per unit, in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `units` (invtransaction/v1).
+    /// Number of units (such as shares) involved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<::rust_decimal::Decimal>,
-    /// `withholdingAmount` (invtransaction/v1).
+    /// Tax withheld (state withholding is in stateWithholding), in the transaction's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withholding_amount: Option<::rust_decimal::Decimal>,
-    /// `optionsSharesPerContract` (invtransaction/v1).
+    /// Shares of the underlying per contract of the option involved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options_shares_per_contract: Option<i64>,
-    /// `invSecurityType` (invtransaction/v1).
+    /// Which of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,
-    /// `otherInfo` (invtransaction/v1).
+    /// The security, when it is of no specific kind (invSecurityType OTHERINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_info: Option<OtherInfo>,
-    /// `optionInfo` (invtransaction/v1).
+    /// The security, when it is an option (invSecurityType OPTINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub option_info: Option<OptionInfo>,
-    /// `stockInfo` (invtransaction/v1).
+    /// The security, when it is a stock (invSecurityType STOCKINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stock_info: Option<StockInfo>,
-    /// `mfInfo` (invtransaction/v1).
+    /// The security, when it is a mutual fund (invSecurityType MFINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mf_info: Option<MFInfo>,
-    /// `debtInfo` (invtransaction/v1).
+    /// The security, when it is a bond or other debt (invSecurityType DEBTINFO).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debt_info: Option<DebtInfo>,
 }
@@ -662,11 +662,11 @@ impl rt::ToXml for InvestmentTransaction {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OptionsActionType {
-    /// `EXERCISE`
+    /// `EXERCISE`: The holder exercised the option.
     Exercise,
-    /// `ASSIGN`
+    /// `ASSIGN`: The option was exercised against its writer (assignment).
     Assign,
-    /// `EXPIRE`
+    /// `EXPIRE`: The option expired unexercised.
     Expire,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -697,9 +697,9 @@ crate::__xml_enum!(OptionsActionType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OptionsBuyType {
-    /// `BUYTOOPEN`
+    /// `BUYTOOPEN`: Purchase opening a long option position.
     BuyToOpen,
-    /// `BUYTOCLOSE`
+    /// `BUYTOCLOSE`: Purchase closing a written (short) option position.
     BuyToClose,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -729,9 +729,9 @@ crate::__xml_enum!(OptionsBuyType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OptionsSellType {
-    /// `SELLTOOPEN`
+    /// `SELLTOOPEN`: Sale opening a written (short) option position.
     SellToOpen,
-    /// `SELLTOCLOSE`
+    /// `SELLTOCLOSE`: Sale closing a long option position.
     SellToClose,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -761,9 +761,9 @@ crate::__xml_enum!(OptionsSellType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PositionType {
-    /// `LONG`
+    /// `LONG`: Long position: securities owned.
     Long,
-    /// `SHORT`
+    /// `SHORT`: Short position: borrowed securities sold.
     Short,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -793,13 +793,13 @@ crate::__xml_enum!(PositionType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RelatedOptionTransType {
-    /// `SPREAD`
+    /// `SPREAD`: Part of a spread.
     Spread,
-    /// `STRADDLE`
+    /// `STRADDLE`: Part of a straddle.
     Straddle,
-    /// `NONE`
+    /// `NONE`: Not related to another trade.
     None,
-    /// `OTHER`
+    /// `OTHER`: Related in another way.
     Other,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -836,9 +836,9 @@ crate::__xml_enum!(RelatedOptionTransType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SecuredType {
-    /// `NAKED`
+    /// `NAKED`: Written without holding the underlying security.
     Naked,
-    /// `COVERED`
+    /// `COVERED`: Written while holding the underlying security.
     Covered,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -868,11 +868,11 @@ crate::__xml_enum!(SecuredType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SellReason {
-    /// `CALL`
+    /// `CALL`: The issuer called (redeemed) the security early.
     Call,
-    /// `SELL`
+    /// `SELL`: Sold by the holder.
     Sell,
-    /// `MATURITY`
+    /// `MATURITY`: Redeemed at maturity.
     Maturity,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -903,9 +903,9 @@ crate::__xml_enum!(SellReason);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SellType {
-    /// `SELL`
+    /// `SELL`: Ordinary sale.
     Sell,
-    /// `SELLSHORT`
+    /// `SELLSHORT`: Short sale: selling borrowed securities.
     SellShort,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -935,9 +935,9 @@ crate::__xml_enum!(SellType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TransferAction {
-    /// `IN`
+    /// `IN`: Securities transferred into the account.
     In,
-    /// `OUT`
+    /// `OUT`: Securities transferred out of the account.
     Out,
     /// A value this version does not know, as received.
     Unknown(String),

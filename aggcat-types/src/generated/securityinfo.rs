@@ -11,88 +11,88 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DebtInfo {
-    /// `assetClass` (securityinfo/v1).
+    /// Asset class of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
-    /// `fiAssetClass` (securityinfo/v1).
+    /// Asset class as the institution names it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
-    /// `ticker` (securityinfo/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
-    /// `uniqueIdType` (securityinfo/v1).
+    /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
-    /// `asOfDate` (securityinfo/v1).
+    /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
-    /// `rating` (securityinfo/v1).
+    /// Rating of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
-    /// `percent` (securityinfo/v1).
+    /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
-    /// `fiId` (securityinfo/v1).
+    /// Identifier of the security at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
-    /// `name` (securityinfo/v1).
+    /// Full name of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `fundName` (securityinfo/v1).
+    /// Name of the fund, for fund holdings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
-    /// `memo` (securityinfo/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `symbolRefId` (securityinfo/v1).
+    /// Reference identifier of the symbol in the institution's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
-    /// `currencyCode` (securityinfo/v1).
+    /// Currency the security is priced in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (securityinfo/v1).
+    /// Exchange rate from the security's currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `unitPrice` (securityinfo/v1).
+    /// Price per unit on asOfDate, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `callDate` (securityinfo/v1).
+    /// Next date the issuer may call (redeem early) the bond (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_date: Option<rt::DateTime>,
-    /// `yieldToCall` (securityinfo/v1).
+    /// Yield if the bond is called on callDate, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub yield_to_call: Option<::rust_decimal::Decimal>,
-    /// `callPrice` (securityinfo/v1).
+    /// Price paid if the bond is called, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_price: Option<::rust_decimal::Decimal>,
-    /// `callType` (securityinfo/v1).
+    /// Kind of call, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
-    /// `couponFreq` (securityinfo/v1).
+    /// How often coupons are paid, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coupon_freq: Option<String>,
-    /// `couponMaturityDate` (securityinfo/v1).
+    /// Date of the next coupon (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coupon_maturity_date: Option<rt::DateTime>,
-    /// `couponRate` (securityinfo/v1).
+    /// Coupon (interest) rate of the bond, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coupon_rate: Option<::rust_decimal::Decimal>,
-    /// `debtClass` (securityinfo/v1).
+    /// Class of the debt (for example treasury, municipal or corporate), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debt_class: Option<String>,
-    /// `debtType` (securityinfo/v1).
+    /// Kind of debt (for example coupon or zero coupon), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub debt_type: Option<String>,
-    /// `maturityDate` (securityinfo/v1).
+    /// When the bond matures: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity_date: Option<rt::DateTime>,
-    /// `yieldToMaturity` (securityinfo/v1).
+    /// Yield if the bond is held to maturity, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub yield_to_maturity: Option<::rust_decimal::Decimal>,
-    /// `parValue` (securityinfo/v1).
+    /// Face value of the bond, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub par_value: Option<::rust_decimal::Decimal>,
 }
@@ -208,15 +208,15 @@ impl rt::WriteXml for DebtInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvSecurityType {
-    /// `MFINFO`
+    /// `MFINFO`: A mutual fund: mfInfo is filled.
     MfInfo,
-    /// `STOCKINFO`
+    /// `STOCKINFO`: A stock: stockInfo is filled.
     StockInfo,
-    /// `OPTINFO`
+    /// `OPTINFO`: An option: optionInfo is filled.
     OptInfo,
-    /// `DEBTINFO`
+    /// `DEBTINFO`: A bond or other debt: debtInfo is filled.
     DebtInfo,
-    /// `OTHERINFO`
+    /// `OTHERINFO`: Any other security: otherInfo is filled.
     OtherInfo,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -253,70 +253,70 @@ crate::__xml_enum!(InvSecurityType);
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MFInfo {
-    /// `assetClass` (securityinfo/v1).
+    /// Asset class of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
-    /// `fiAssetClass` (securityinfo/v1).
+    /// Asset class as the institution names it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
-    /// `ticker` (securityinfo/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
-    /// `uniqueIdType` (securityinfo/v1).
+    /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
-    /// `asOfDate` (securityinfo/v1).
+    /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
-    /// `rating` (securityinfo/v1).
+    /// Rating of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
-    /// `percent` (securityinfo/v1).
+    /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
-    /// `fiId` (securityinfo/v1).
+    /// Identifier of the security at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
-    /// `name` (securityinfo/v1).
+    /// Full name of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `fundName` (securityinfo/v1).
+    /// Name of the fund, for fund holdings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
-    /// `memo` (securityinfo/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `symbolRefId` (securityinfo/v1).
+    /// Reference identifier of the symbol in the institution's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
-    /// `currencyCode` (securityinfo/v1).
+    /// Currency the security is priced in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (securityinfo/v1).
+    /// Exchange rate from the security's currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `unitPrice` (securityinfo/v1).
+    /// Price per unit on asOfDate, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `mfType` (securityinfo/v1).
+    /// Kind of fund (for example open-end or closed-end), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mf_type: Option<String>,
-    /// `fundManager` (securityinfo/v1).
+    /// Manager of the fund.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_manager: Option<String>,
-    /// `yield` (securityinfo/v1).
+    /// Yield of the fund, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<::rust_decimal::Decimal>,
-    /// `yieldAsOfDate` (securityinfo/v1).
+    /// When the yield was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub yield_as_of_date: Option<rt::DateTime>,
-    /// `secCurrencyCode` (securityinfo/v1).
+    /// Currency of the fund's shares.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sec_currency_code: Option<CurrencyCode>,
-    /// `secCurrencyRate` (securityinfo/v1).
+    /// Exchange rate from that currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sec_currency_rate: Option<::rust_decimal::Decimal>,
 }
@@ -412,70 +412,70 @@ impl rt::WriteXml for MFInfo {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OptionInfo {
-    /// `assetClass` (securityinfo/v1).
+    /// Asset class of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
-    /// `fiAssetClass` (securityinfo/v1).
+    /// Asset class as the institution names it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
-    /// `ticker` (securityinfo/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
-    /// `uniqueIdType` (securityinfo/v1).
+    /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
-    /// `asOfDate` (securityinfo/v1).
+    /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
-    /// `rating` (securityinfo/v1).
+    /// Rating of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
-    /// `percent` (securityinfo/v1).
+    /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
-    /// `fiId` (securityinfo/v1).
+    /// Identifier of the security at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
-    /// `name` (securityinfo/v1).
+    /// Full name of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `fundName` (securityinfo/v1).
+    /// Name of the fund, for fund holdings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
-    /// `memo` (securityinfo/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `symbolRefId` (securityinfo/v1).
+    /// Reference identifier of the symbol in the institution's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
-    /// `currencyCode` (securityinfo/v1).
+    /// Currency the security is priced in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (securityinfo/v1).
+    /// Exchange rate from the security's currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `unitPrice` (securityinfo/v1).
+    /// Price per unit on asOfDate, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `expireDate` (securityinfo/v1).
+    /// When the option expires (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_date: Option<rt::DateTime>,
-    /// `strikePrice` (securityinfo/v1).
+    /// Strike price of the option, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strike_price: Option<::rust_decimal::Decimal>,
-    /// `optType` (securityinfo/v1).
+    /// Put or call, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_type: Option<String>,
-    /// `securityUniqueId` (securityinfo/v1).
+    /// Identifier (such as a CUSIP) of the underlying security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_unique_id: Option<String>,
-    /// `securityUniqueIdType` (securityinfo/v1).
+    /// Scheme of securityUniqueId, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_unique_id_type: Option<String>,
-    /// `sharesPerContract` (securityinfo/v1).
+    /// Shares of the underlying per contract.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shares_per_contract: Option<i64>,
 }
@@ -571,55 +571,55 @@ impl rt::WriteXml for OptionInfo {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OtherInfo {
-    /// `assetClass` (securityinfo/v1).
+    /// Asset class of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
-    /// `fiAssetClass` (securityinfo/v1).
+    /// Asset class as the institution names it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
-    /// `ticker` (securityinfo/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
-    /// `uniqueIdType` (securityinfo/v1).
+    /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
-    /// `asOfDate` (securityinfo/v1).
+    /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
-    /// `rating` (securityinfo/v1).
+    /// Rating of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
-    /// `percent` (securityinfo/v1).
+    /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
-    /// `fiId` (securityinfo/v1).
+    /// Identifier of the security at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
-    /// `name` (securityinfo/v1).
+    /// Full name of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `fundName` (securityinfo/v1).
+    /// Name of the fund, for fund holdings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
-    /// `memo` (securityinfo/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `symbolRefId` (securityinfo/v1).
+    /// Reference identifier of the symbol in the institution's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
-    /// `currencyCode` (securityinfo/v1).
+    /// Currency the security is priced in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (securityinfo/v1).
+    /// Exchange rate from the security's currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `unitPrice` (securityinfo/v1).
+    /// Price per unit on asOfDate, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `typeDesc` (securityinfo/v1).
+    /// Description of the kind of security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub type_desc: Option<String>,
 }
@@ -700,52 +700,52 @@ impl rt::WriteXml for OtherInfo {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityInfo {
-    /// `assetClass` (securityinfo/v1).
+    /// Asset class of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
-    /// `fiAssetClass` (securityinfo/v1).
+    /// Asset class as the institution names it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
-    /// `ticker` (securityinfo/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
-    /// `uniqueIdType` (securityinfo/v1).
+    /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
-    /// `asOfDate` (securityinfo/v1).
+    /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
-    /// `rating` (securityinfo/v1).
+    /// Rating of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
-    /// `percent` (securityinfo/v1).
+    /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
-    /// `fiId` (securityinfo/v1).
+    /// Identifier of the security at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
-    /// `name` (securityinfo/v1).
+    /// Full name of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `fundName` (securityinfo/v1).
+    /// Name of the fund, for fund holdings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
-    /// `memo` (securityinfo/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `symbolRefId` (securityinfo/v1).
+    /// Reference identifier of the symbol in the institution's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
-    /// `currencyCode` (securityinfo/v1).
+    /// Currency the security is priced in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (securityinfo/v1).
+    /// Exchange rate from the security's currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `unitPrice` (securityinfo/v1).
+    /// Price per unit on asOfDate, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
 }
@@ -823,61 +823,61 @@ impl rt::WriteXml for SecurityInfo {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StockInfo {
-    /// `assetClass` (securityinfo/v1).
+    /// Asset class of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
-    /// `fiAssetClass` (securityinfo/v1).
+    /// Asset class as the institution names it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
-    /// `ticker` (securityinfo/v1).
+    /// Ticker symbol of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
-    /// `uniqueIdType` (securityinfo/v1).
+    /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
-    /// `asOfDate` (securityinfo/v1).
+    /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
-    /// `rating` (securityinfo/v1).
+    /// Rating of the security, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
-    /// `percent` (securityinfo/v1).
+    /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
-    /// `fiId` (securityinfo/v1).
+    /// Identifier of the security at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
-    /// `name` (securityinfo/v1).
+    /// Full name of the security.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `fundName` (securityinfo/v1).
+    /// Name of the fund, for fund holdings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
-    /// `memo` (securityinfo/v1).
+    /// Note from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
-    /// `symbolRefId` (securityinfo/v1).
+    /// Reference identifier of the symbol in the institution's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
-    /// `currencyCode` (securityinfo/v1).
+    /// Currency the security is priced in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `currencyRate` (securityinfo/v1).
+    /// Exchange rate from the security's currency to the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
-    /// `unitPrice` (securityinfo/v1).
+    /// Price per unit on asOfDate, in the security's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
-    /// `stockType` (securityinfo/v1).
+    /// Kind of stock (for example common or preferred), as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stock_type: Option<String>,
-    /// `yield` (securityinfo/v1).
+    /// Dividend yield, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<::rust_decimal::Decimal>,
-    /// `yieldAsOfDate` (securityinfo/v1).
+    /// When the yield was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub yield_as_of_date: Option<rt::DateTime>,
 }

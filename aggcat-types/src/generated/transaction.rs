@@ -60,10 +60,10 @@ impl rt::WriteXml for Categorization {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CategorizationCommon {
-    /// `normalizedPayeeName` (transaction/v1).
+    /// Payee name as cleaned up by the service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalized_payee_name: Option<String>,
-    /// `merchant` (transaction/v1).
+    /// Merchant as recognized by the service; can be empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub merchant: Option<String>,
     /// Standard Industrial Classification code of the merchant.
@@ -105,14 +105,14 @@ impl rt::WriteXml for CategorizationCommon {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CategorizationContext {
-    /// `source` (transaction/v1).
+    /// Which categorizer assigned the category.
     pub source: CategorizationSource,
-    /// `categoryName` (transaction/v1).
+    /// Name of the assigned category.
     pub category_name: String,
-    /// `contextType` (transaction/v1).
+    /// Kind of context, as free text; often sent empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context_type: Option<String>,
-    /// `scheduleC` (transaction/v1).
+    /// Line of the US tax form Schedule C (business income and expenses) the transaction belongs to, when known; often empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_c: Option<String>,
 }
@@ -164,11 +164,11 @@ impl rt::WriteXml for CategorizationContext {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CategorizationSource {
-    /// `AGGR`
+    /// `AGGR`: Category assigned during aggregation.
     Aggr,
-    /// `OFX`
+    /// `OFX`: Category taken from the institution's OFX data.
     Ofx,
-    /// `CAT`
+    /// `CAT`: Category assigned by the service's categorizer; the only source seen in real answers.
     Cat,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -199,13 +199,13 @@ crate::__xml_enum!(CategorizationSource);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvestmentSubAccountType {
-    /// `CASH`
+    /// `CASH`: Cash sub-account.
     Cash,
-    /// `MARGIN`
+    /// `MARGIN`: Margin sub-account (bought with money borrowed from the broker).
     Margin,
-    /// `SHORT`
+    /// `SHORT`: Short sub-account (short positions).
     Short,
-    /// `OTHER`
+    /// `OTHER`: Another sub-account.
     Other,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -236,7 +236,7 @@ impl InvestmentSubAccountType {
 
 crate::__xml_enum!(InvestmentSubAccountType);
 
-/// Fields shared by every transaction family. Concrete in the original model, but on the wire a transaction always travels as one of the family elements (BankingTransaction, ...). id, postedDate and pending are present in every answer.
+/// Fields shared by every transaction family. Concrete in the original model, but on the wire a transaction always travels as one of the family elements (BankingTransaction, ...). id, postedDate and pending are present in every answer. Amounts are decimals in the transaction's currency (currencyType), without a fixed number of decimals; date-times carry a UTC offset.
 ///
 /// On the wire each variant is its own global element; the fields of `Transaction` come first in each of them and can be read through the accessors below.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -292,6 +292,8 @@ impl Transaction {
             Self::Banking(x) => w.element(&f[5], x),
         }
     }
+    /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
+    ///
     /// Base field `id`, read from whichever variant this is.
     pub fn id(&self) -> i64 {
         transaction_each!(self, x => x.id)
@@ -302,6 +304,8 @@ impl Transaction {
     pub fn currency_type(&self) -> Option<&CurrencyCode> {
         transaction_each!(self, x => x.currency_type.as_ref())
     }
+    /// Identifier of the transaction at the institution.
+    ///
     /// Base field `institutionTransactionId`, read from whichever variant this is.
     pub fn institution_transaction_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.institution_transaction_id.as_deref())
@@ -312,84 +316,122 @@ impl Transaction {
     pub fn correct_institution_transaction_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.correct_institution_transaction_id.as_deref())
     }
+    /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
+    ///
     /// Base field `correctAction`, read from whichever variant this is.
     pub fn correct_action(&self) -> Option<&TransactionCorrectedType> {
         transaction_each!(self, x => x.correct_action.as_ref())
     }
+    /// Identifier the institution's server gave the transaction.
+    ///
     /// Base field `serverTransactionId`, read from whichever variant this is.
     pub fn server_transaction_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.server_transaction_id.as_deref())
     }
+    /// Number of the check, for check payments.
+    ///
     /// Base field `checkNumber`, read from whichever variant this is.
     pub fn check_number(&self) -> Option<&str> {
         transaction_each!(self, x => x.check_number.as_deref())
     }
+    /// Reference number from the institution.
+    ///
     /// Base field `refNumber`, read from whichever variant this is.
     pub fn ref_number(&self) -> Option<&str> {
         transaction_each!(self, x => x.ref_number.as_deref())
     }
+    /// Confirmation number of a payment or transfer.
+    ///
     /// Base field `confirmationNumber`, read from whichever variant this is.
     pub fn confirmation_number(&self) -> Option<&str> {
         transaction_each!(self, x => x.confirmation_number.as_deref())
     }
+    /// Identifier of the payee at the institution.
+    ///
     /// Base field `payeeId`, read from whichever variant this is.
     pub fn payee_id(&self) -> Option<&str> {
         transaction_each!(self, x => x.payee_id.as_deref())
     }
+    /// Payee or description as the institution gives it.
+    ///
     /// Base field `payeeName`, read from whichever variant this is.
     pub fn payee_name(&self) -> Option<&str> {
         transaction_each!(self, x => x.payee_name.as_deref())
     }
+    /// Longer form of payeeName, when the institution has one.
+    ///
     /// Base field `extendedPayeeName`, read from whichever variant this is.
     pub fn extended_payee_name(&self) -> Option<&str> {
         transaction_each!(self, x => x.extended_payee_name.as_deref())
     }
+    /// Note from the institution, as free text.
+    ///
     /// Base field `memo`, read from whichever variant this is.
     pub fn memo(&self) -> Option<&str> {
         transaction_each!(self, x => x.memo.as_deref())
     }
+    /// Kind of transaction as free text from the institution.
+    ///
     /// Base field `type`, read from whichever variant this is.
     pub fn r#type(&self) -> Option<&str> {
         transaction_each!(self, x => x.r#type.as_deref())
     }
+    /// Kind of value the amount represents, as free text.
+    ///
     /// Base field `valueType`, read from whichever variant this is.
     pub fn value_type(&self) -> Option<&str> {
         transaction_each!(self, x => x.value_type.as_deref())
     }
+    /// Exchange rate applied when the transaction was made in another currency than the account's.
+    ///
     /// Base field `currencyRate`, read from whichever variant this is.
     pub fn currency_rate(&self) -> Option<::rust_decimal::Decimal> {
         transaction_each!(self, x => x.currency_rate)
     }
+    /// True when amount is in the currency the transaction was originally made in rather than converted.
+    ///
     /// Base field `originalCurrency`, read from whichever variant this is.
     pub fn original_currency(&self) -> Option<bool> {
         transaction_each!(self, x => x.original_currency)
     }
-    /// Booking date, encoded as local midnight with a UTC offset.
+    /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     ///
     /// Base field `postedDate`, read from whichever variant this is.
     pub fn posted_date(&self) -> rt::DateTime {
         transaction_each!(self, x => x.posted_date)
     }
+    /// Date the user made the transaction, as opposed to the booking date postedDate (date-time with UTC offset).
+    ///
     /// Base field `userDate`, read from whichever variant this is.
     pub fn user_date(&self) -> Option<rt::DateTime> {
         transaction_each!(self, x => x.user_date)
     }
+    /// When the money becomes available (date-time with UTC offset).
+    ///
     /// Base field `availableDate`, read from whichever variant this is.
     pub fn available_date(&self) -> Option<rt::DateTime> {
         transaction_each!(self, x => x.available_date)
     }
+    /// Amount of the transaction, in the transaction's currency: negative for money leaving the account, positive for money coming in.
+    ///
     /// Base field `amount`, read from whichever variant this is.
     pub fn amount(&self) -> Option<::rust_decimal::Decimal> {
         transaction_each!(self, x => x.amount)
     }
+    /// Balance of the account after this transaction.
+    ///
     /// Base field `runningBalanceAmount`, read from whichever variant this is.
     pub fn running_balance_amount(&self) -> Option<::rust_decimal::Decimal> {
         transaction_each!(self, x => x.running_balance_amount)
     }
+    /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
+    ///
     /// Base field `pending`, read from whichever variant this is.
     pub fn pending(&self) -> bool {
         transaction_each!(self, x => x.pending)
     }
+    /// How the service categorized the transaction: cleaned-up payee, merchant and category.
+    ///
     /// Base field `categorization`, read from whichever variant this is.
     pub fn categorization(&self) -> Option<&Categorization> {
         transaction_each!(self, x => x.categorization.as_ref())
@@ -438,9 +480,9 @@ impl From<BankingTransaction> for Transaction {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TransactionCorrectedType {
-    /// `REPLACE`
+    /// `REPLACE`: This transaction replaces the one it names.
     Replace,
-    /// `DELETE`
+    /// `DELETE`: The transaction it names is to be deleted.
     Delete,
     /// A value this version does not know, as received.
     Unknown(String),

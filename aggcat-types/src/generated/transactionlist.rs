@@ -16,13 +16,13 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NotRefreshedReason {
-    /// `NOT_NECESSARY`
+    /// `NOT_NECESSARY`: No refresh was needed: the data is recent (the service refreshes a login at most about once an hour).
     NotNecessary,
-    /// `CREDENTIALS_REQUIRED`
+    /// `CREDENTIALS_REQUIRED`: The institution rejected the stored credentials; update the login with new ones.
     CredentialsRequired,
-    /// `CHALLENGE_RESPONSE_REQUIRED`
+    /// `CHALLENGE_RESPONSE_REQUIRED`: The institution asks a challenge question; refresh the login and answer it.
     ChallengeResponseRequired,
-    /// `UNAVAILABLE`
+    /// `UNAVAILABLE`: The institution could not be reached; try again later.
     Unavailable,
     /// A value this version does not know, as received.
     Unknown(String),
