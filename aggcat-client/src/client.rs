@@ -434,7 +434,9 @@ impl Client {
                 (*progress)(received, total);
             })
             .await
-            .map(Sent::Answer)
+            .map(|response| {
+                Sent::Answer(response.with_decode_options(self.inner.config.decode_options()))
+            })
         };
         self.within_attempt(request.method(), url, exchange).await
     }

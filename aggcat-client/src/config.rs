@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use aggcat_auth::RsaSigningKey;
 use aggcat_auth::saml::AssertionBuilder;
+use aggcat_types::DecodeOptions;
+use aggcat_types::runtime::MAX_SUPPORTED_DEPTH;
 use secrecy::{ExposeSecret as _, SecretString};
 use url::Url;
 
@@ -45,6 +47,7 @@ pub struct ClientConfig {
     pub(crate) request_timeout: Duration,
     pub(crate) deadline: Duration,
     pub(crate) max_body_bytes: u64,
+    pub(crate) max_xml_depth: usize,
     pub(crate) token_lifetime: Duration,
     pub(crate) accept_invalid_certs: bool,
     pub(crate) user_agent: String,
@@ -64,6 +67,7 @@ impl fmt::Debug for ClientConfig {
             .field("request_timeout", &self.request_timeout)
             .field("deadline", &self.deadline)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_xml_depth", &self.max_xml_depth)
             .field("token_lifetime", &self.token_lifetime)
             .field("accept_invalid_certs", &self.accept_invalid_certs)
             .finish()
@@ -84,7 +88,7 @@ impl ClientConfig {
     /// (relative paths are resolved against the file's directory), optionally
     /// `certificate_file` (not used by the client), `base_url`, `token_url`, and the limits
     /// `request_timeout` and `deadline` (seconds, integer or fractional) and
-    /// `max_body_bytes` (integer).
+    /// `max_body_bytes` and `max_xml_depth` (integers).
     ///
     /// ```no_run
     /// # fn main() -> Result<(), aggcat_client::Error> {
@@ -144,6 +148,17 @@ impl ClientConfig {
         self.max_body_bytes
     }
 
+    /// Nesting limit for decoding response bodies (elements open at once).
+    pub fn max_xml_depth(&self) -> usize {
+        self.max_xml_depth
+    }
+
+    /// The [`DecodeOptions`] response bodies are decoded with (the nesting limit
+    /// [`ClientConfig::max_xml_depth`]).
+    pub fn decode_options(&self) -> DecodeOptions {
+        DecodeOptions::new().max_depth(self.max_xml_depth)
+    }
+
     /// Lifetime the server gives an access token.
     pub fn token_lifetime(&self) -> Duration {
         self.token_lifetime
@@ -191,6 +206,7 @@ pub struct ClientConfigBuilder {
     request_timeout: Option<Duration>,
     deadline: Option<Duration>,
     max_body_bytes: Option<u64>,
+    max_xml_depth: Option<usize>,
     token_lifetime: Option<Duration>,
     accept_invalid_certs: bool,
     user_agent: Option<String>,
@@ -219,6 +235,7 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("request_timeout", &self.request_timeout)
             .field("deadline", &self.deadline)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_xml_depth", &self.max_xml_depth)
             .field("token_lifetime", &self.token_lifetime)
             .field("accept_invalid_certs", &self.accept_invalid_certs)
             .finish()
@@ -247,6 +264,8 @@ struct AppFile {
     deadline: Option<f64>,
     #[serde(default)]
     max_body_bytes: Option<u64>,
+    #[serde(default)]
+    max_xml_depth: Option<usize>,
 }
 
 impl ClientConfigBuilder {
@@ -260,7 +279,12 @@ impl ClientConfigBuilder {
                 e,
             )
         })?;
-        let text = SecretString::from(text);
+        Self::from_toml_str(&SecretString::from(text), path)
+    }
+
+    /// [`ClientConfigBuilder::from_file`] on the file's text: `path` names the file in error
+    /// messages and anchors a relative `private_key_file`; it is not read.
+    pub fn from_toml_str(text: &SecretString, path: &Path) -> Result<Self, Error> {
         let file: AppFile = toml::from_str(text.expose_secret()).map_err(|e| {
             // The TOML error's own Display quotes the offending line, which may be the
             // secret; report only the message and the line number.
@@ -279,7 +303,7 @@ impl ClientConfigBuilder {
                 ),
                 "expected keys: consumer_key, consumer_secret, issuer_id, private_key_file, \
                  optional certificate_file, base_url, token_url, request_timeout and deadline \
-                 (seconds), max_body_bytes",
+                 (seconds), max_body_bytes, max_xml_depth",
             )
         })?;
         let key_path = if file.private_key_file.is_absolute() {
@@ -308,6 +332,9 @@ impl ClientConfigBuilder {
         }
         if let Some(bytes) = file.max_body_bytes {
             builder = builder.max_body_bytes(bytes);
+        }
+        if let Some(depth) = file.max_xml_depth {
+            builder = builder.max_xml_depth(depth);
         }
         Ok(builder)
     }
@@ -404,6 +431,18 @@ impl ClientConfigBuilder {
     /// one that grows past it while streaming is cut there, with [`Error::BodyTooLarge`].
     pub fn max_body_bytes(mut self, limit: u64) -> Self {
         self.max_body_bytes = Some(limit);
+        self
+    }
+
+    /// Nesting limit for decoding response bodies: at most this many elements open at once
+    /// (default [`aggcat_types::DEFAULT_MAX_DEPTH`], 256; the AggCat schemas nest 6 levels;
+    /// config key `max_xml_depth`). A deeper body fails to decode with
+    /// [`Error::UndecodableBody`] whose source is
+    /// [`DecodeErrorKind::TooDeep`](aggcat_types::DecodeErrorKind::TooDeep), naming the
+    /// path and byte offset. Allowed: 1 to
+    /// [`aggcat_types::runtime::MAX_SUPPORTED_DEPTH`].
+    pub fn max_xml_depth(mut self, limit: usize) -> Self {
+        self.max_xml_depth = Some(limit);
         self
     }
 
@@ -504,6 +543,16 @@ impl ClientConfigBuilder {
             }
             Some(n) => n,
         };
+        let max_xml_depth = match self.max_xml_depth {
+            None => aggcat_types::DEFAULT_MAX_DEPTH,
+            Some(n) if (1..=MAX_SUPPORTED_DEPTH).contains(&n) => n,
+            Some(n) => {
+                return Err(Error::config(
+                    format!("the XML nesting limit (max_xml_depth) {n} is out of range"),
+                    format!("use 1 to {MAX_SUPPORTED_DEPTH} (default 256)"),
+                ));
+            }
+        };
         let token_lifetime = positive(
             self.token_lifetime.unwrap_or(DEFAULT_TOKEN_LIFETIME),
             "token lifetime",
@@ -521,6 +570,7 @@ impl ClientConfigBuilder {
             request_timeout,
             deadline,
             max_body_bytes,
+            max_xml_depth,
             token_lifetime,
             accept_invalid_certs: self.accept_invalid_certs,
             user_agent: self
@@ -733,6 +783,7 @@ mod tests {
         let config = complete().build().unwrap();
         assert_eq!(config.max_body_bytes(), 256 * 1024 * 1024);
         assert_eq!(config.deadline(), Duration::from_secs(240));
+        assert_eq!(config.max_xml_depth(), 256);
         let config = complete()
             .max_body_bytes(1000)
             .deadline(Duration::from_millis(1500))
@@ -758,7 +809,7 @@ mod tests {
             )
             .unwrap();
         };
-        write("request_timeout = 30\ndeadline = 2.5\nmax_body_bytes = 4096\n");
+        write("request_timeout = 30\ndeadline = 2.5\nmax_body_bytes = 4096\nmax_xml_depth = 64\n");
         let config = ClientConfig::from_file(&path)
             .unwrap()
             .customer_id("c")
@@ -767,6 +818,8 @@ mod tests {
         assert_eq!(config.request_timeout(), Duration::from_secs(30));
         assert_eq!(config.deadline(), Duration::from_millis(2500));
         assert_eq!(config.max_body_bytes(), 4096);
+        assert_eq!(config.max_xml_depth(), 64);
+        assert_eq!(config.decode_options().depth_limit(), 64);
         // An integer deadline; the default deadline follows the file's request_timeout.
         write("deadline = 90\n");
         let config = ClientConfig::from_file(&path)

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use aggcat_types::DecodeOptions;
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
@@ -126,12 +127,14 @@ impl ApiRequest {
 }
 
 /// A response as received: status, headers and body bytes (any status; the executor only
-/// turns OAuth rejections into errors).
+/// turns OAuth rejections into errors), and the [`DecodeOptions`] its body is decoded with
+/// (the client's [`ClientConfig::max_xml_depth`](crate::ClientConfig::max_xml_depth)).
 #[derive(Clone)]
 pub struct ApiResponse {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
+    pub(crate) decode_options: DecodeOptions,
 }
 
 impl fmt::Debug for ApiResponse {
@@ -145,13 +148,43 @@ impl fmt::Debug for ApiResponse {
 }
 
 impl ApiResponse {
-    /// Assembles a response (for tests and custom transports).
+    /// Assembles a response (for tests and custom transports), decoded with the default
+    /// [`DecodeOptions`].
     pub fn new(status: StatusCode, headers: HeaderMap, body: impl Into<Bytes>) -> Self {
         Self {
             status,
             headers,
             body: body.into(),
+            decode_options: DecodeOptions::default(),
         }
+    }
+
+    /// The same response, decoded with `options` by [`ApiResponse::decode`] and
+    /// [`ApiResponse::into_error`].
+    ///
+    /// ```
+    /// use aggcat_client::{ApiResponse, StatusCode, header::HeaderMap};
+    /// use aggcat_types::{DecodeErrorKind, DecodeOptions, Status};
+    ///
+    /// let xml = r#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1"><errorInfo/></Status>"#;
+    /// let response = ApiResponse::new(StatusCode::OK, HeaderMap::new(), xml)
+    ///     .with_decode_options(DecodeOptions::new().max_depth(1));
+    /// let error = response.decode::<Status>().unwrap_err();
+    /// assert!(matches!(
+    ///     error,
+    ///     aggcat_client::Error::UndecodableBody { ref source, .. }
+    ///         if source.kind() == &DecodeErrorKind::TooDeep { limit: 1 }
+    /// ));
+    /// ```
+    #[must_use]
+    pub fn with_decode_options(mut self, options: DecodeOptions) -> Self {
+        self.decode_options = options;
+        self
+    }
+
+    /// The options the body is decoded with.
+    pub fn decode_options(&self) -> &DecodeOptions {
+        &self.decode_options
     }
 
     /// The HTTP status.
@@ -179,13 +212,16 @@ impl ApiResponse {
         self.body
     }
 
-    /// Decodes the body as the XML document `T`; failure gives [`Error::UndecodableBody`]
-    /// with the raw bytes.
+    /// Decodes the body as the XML document `T` (with [`ApiResponse::decode_options`]: a
+    /// body nested deeper than the limit is refused); failure gives
+    /// [`Error::UndecodableBody`] with the raw bytes.
     pub fn decode<T: aggcat_types::FromXml>(&self) -> Result<T, Error> {
-        aggcat_types::from_xml::<T>(&self.body).map_err(|source| Error::UndecodableBody {
-            status: self.status,
-            body: self.body.clone(),
-            source: Box::new(source),
+        aggcat_types::from_xml_with::<T>(&self.body, &self.decode_options).map_err(|source| {
+            Error::UndecodableBody {
+                status: self.status,
+                body: self.body.clone(),
+                source: Box::new(source),
+            }
         })
     }
 
@@ -201,7 +237,8 @@ impl ApiResponse {
 
     /// Interprets this response as a failure (see [`ApiResponse::expect_status`]).
     pub fn into_error(self) -> Error {
-        match aggcat_types::from_xml::<aggcat_types::Status>(&self.body) {
+        match aggcat_types::from_xml_with::<aggcat_types::Status>(&self.body, &self.decode_options)
+        {
             Ok(status) => Error::Api {
                 status: self.status,
                 body: Box::new(status),

@@ -560,3 +560,93 @@ async fn credential_refusals_stay_credentials() {
         assert_eq!(server.count("/v1"), 0);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// 4. XML nesting depth
+// ---------------------------------------------------------------------------------------
+
+/// `<Institutions>` with `depth - 1` nested unknown elements inside.
+fn nested(depth: usize) -> String {
+    let mut xml = String::with_capacity(depth * 8 + 100);
+    xml.push_str(
+        r#"<Institutions xmlns="http://schema.intuit.com/platform/fdatafeed/institution/v1">"#,
+    );
+    for _ in 1..depth {
+        xml.push_str("<x>");
+    }
+    for _ in 1..depth {
+        xml.push_str("</x>");
+    }
+    xml.push_str("</Institutions>");
+    xml
+}
+
+fn too_deep(error: &Error) -> Option<usize> {
+    match error {
+        Error::UndecodableBody { source, .. } => match source.kind() {
+            aggcat_types::DecodeErrorKind::TooDeep { limit } => Some(*limit),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A response nested 100,000 levels deep is a typed decode error (default limit 256), for a
+/// `200` answer as for an error answer, never a panic; `max_xml_depth` sets another limit.
+#[tokio::test]
+async fn deeply_nested_answers_are_typed_decode_errors() {
+    let deep = nested(100_000);
+    let moderate = nested(20);
+    let server = RawServer::start(move |r| match r.path.as_str() {
+        p if p.starts_with("/oauth") => Action::token(),
+        "/v1/institutions" => Action::status(200, &deep),
+        "/v1/moderate/institutions" => Action::status(200, &moderate),
+        _ => Action::status(500, &deep),
+    })
+    .await;
+    let client = Client::new(server.config().build().unwrap()).unwrap();
+    assert_eq!(
+        client.config().max_xml_depth(),
+        aggcat_types::DEFAULT_MAX_DEPTH
+    );
+    let error = client.get_institutions().await.unwrap_err();
+    assert_eq!(too_deep(&error), Some(256), "{error:?}");
+    let source = std::error::Error::source(&error)
+        .expect("decode error")
+        .to_string();
+    assert!(source.contains("256"), "{source}");
+
+    // An error answer with a deep body: not a Status document, reported with its raw bytes.
+    let error = client
+        .execute(ApiRequest::get("/broken"))
+        .await
+        .unwrap()
+        .expect_status(&[StatusCode::OK])
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::UnexpectedStatus { status, body } if status.as_u16() == 500 && body.len() > 100_000),
+        "{error:?}"
+    );
+
+    // A lower limit from the configuration; 20 levels pass the default.
+    let strict = Client::new(server.config().max_xml_depth(10).build().unwrap()).unwrap();
+    let response = strict
+        .execute(ApiRequest::get("/moderate/institutions"))
+        .await
+        .unwrap();
+    assert_eq!(response.decode_options().depth_limit(), 10);
+    let error = response.decode::<aggcat_types::Institutions>().unwrap_err();
+    assert_eq!(too_deep(&error), Some(10), "{error:?}");
+    let lenient = client
+        .execute(ApiRequest::get("/moderate/institutions"))
+        .await
+        .unwrap();
+    let list: aggcat_types::Institutions = lenient.decode().unwrap();
+    assert!(list.institution.is_empty());
+
+    // Out-of-range limits are configuration errors.
+    for bad in [0, 65_535, usize::MAX] {
+        let error = server.config().max_xml_depth(bad).build().unwrap_err();
+        assert!(error.to_string().contains("max_xml_depth"), "{error}");
+    }
+}
