@@ -122,6 +122,18 @@ impl AppRegistration {
         issuer_id: impl Into<String>,
         certificate_pem: &str,
     ) -> Result<Self, RegistryError> {
+        let public_key = public_key_from_certificate_pem(certificate_pem)?;
+        Self::with_public_key(consumer_key, consumer_secret, issuer_id, public_key)
+    }
+
+    /// Registers an app whose certificate's RSA public key is already known (e.g. a published
+    /// test vector that comes with a key rather than a certificate file).
+    pub fn with_public_key(
+        consumer_key: impl Into<String>,
+        consumer_secret: impl Into<SecretString>,
+        issuer_id: impl Into<String>,
+        public_key: RsaPublicKey,
+    ) -> Result<Self, RegistryError> {
         let consumer_key = consumer_key.into();
         let issuer_id = issuer_id.into();
         if consumer_key.trim().is_empty() {
@@ -140,7 +152,7 @@ impl AppRegistration {
             consumer_key,
             consumer_secret: consumer_secret.into(),
             issuer_id,
-            public_key: public_key_from_certificate_pem(certificate_pem)?,
+            public_key,
         })
     }
 
@@ -242,18 +254,24 @@ impl AppRegistry {
 mod tests {
     use super::*;
 
-    const VECTOR_CERT: &str = "../../shared/fixtures/saml-vector/test.crt";
+    use std::sync::OnceLock;
 
-    fn vector_cert() -> String {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(VECTOR_CERT);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    /// A certificate made by `init` (RSA 2048, self-signed), generated once per test run.
+    fn generated_cert() -> String {
+        static PEM: OnceLock<String> = OnceLock::new();
+        PEM.get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let files = crate::init::init(dir.path()).expect("init");
+            std::fs::read_to_string(files.certificate).expect("read the certificate")
+        })
+        .clone()
     }
 
     #[test]
-    fn parses_the_vector_certificate() {
-        let app = AppRegistration::new("key", "secret".to_owned(), "rails_test_id", &vector_cert())
+    fn parses_a_generated_certificate() {
+        let app = AppRegistration::new("key", "secret".to_owned(), "issuer", &generated_cert())
             .expect("registers");
-        assert_eq!(rsa::traits::PublicKeyParts::size(app.public_key()), 128);
+        assert_eq!(rsa::traits::PublicKeyParts::size(app.public_key()), 256);
         let debug = format!("{app:?}");
         assert!(!debug.contains("secret\""), "{debug}");
         assert!(debug.contains("REDACTED"), "{debug}");
@@ -267,7 +285,7 @@ mod tests {
 
     #[test]
     fn empty_consumer_key_is_rejected() {
-        let err = AppRegistration::new(" ", "s".to_owned(), "i", &vector_cert()).unwrap_err();
+        let err = AppRegistration::new(" ", "s".to_owned(), "i", &generated_cert()).unwrap_err();
         assert!(matches!(
             err,
             RegistryError::InvalidField {
@@ -279,7 +297,7 @@ mod tests {
 
     #[test]
     fn duplicate_consumer_keys_are_rejected() {
-        let app = AppRegistration::new("k", "s".to_owned(), "i", &vector_cert()).unwrap();
+        let app = AppRegistration::new("k", "s".to_owned(), "i", &generated_cert()).unwrap();
         let mut registry = AppRegistry::new();
         registry.insert(app.clone()).unwrap();
         assert!(matches!(
@@ -292,7 +310,7 @@ mod tests {
     #[test]
     fn reads_a_config_file_with_relative_certificate() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("c.crt"), vector_cert()).unwrap();
+        std::fs::write(dir.path().join("c.crt"), generated_cert()).unwrap();
         std::fs::write(
             dir.path().join("aggcat.toml"),
             "consumer_key = \"ck\"\nconsumer_secret = \"cs\"\nissuer_id = \"iss\"\n\

@@ -1,7 +1,9 @@
 //! End-to-end tests: a real server on an ephemeral port, a real signed SAML assertion
 //! (`aggcat_auth::saml`), real OAuth 1.0a signatures (`aggcat_auth::oauth1`), reqwest.
 
-use std::path::PathBuf;
+#[path = "support/saml_vector.rs"]
+mod saml_vector;
+
 use std::time::Duration;
 
 use aggcat_auth::RsaSigningKey;
@@ -517,14 +519,18 @@ async fn token_endpoint_tolerates_client_quirks() {
     sandbox.shutdown().await;
 }
 
+/// The published vector (signed by a key we do not have; see `support/saml_vector.rs`).
 #[tokio::test]
 async fn published_vector_is_accepted_with_a_pinned_clock() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/saml-vector");
-    let cert = std::fs::read_to_string(dir.join("test.crt")).expect("vector certificate");
-    let xml = std::fs::read(dir.join("assertion.xml")).expect("vector assertion");
-    let registration =
-        AppRegistration::new("vector-consumer", "vector-secret", "rails_test_id", &cert).unwrap();
-    let clock = ManualClock::new(t("2008-06-21T04:30:00Z"));
+    let xml = saml_vector::assertion_xml();
+    let registration = AppRegistration::with_public_key(
+        "vector-consumer",
+        "vector-secret",
+        saml_vector::ISSUER,
+        saml_vector::public_key(),
+    )
+    .unwrap();
+    let clock = ManualClock::new(t(saml_vector::NOW));
     let sandbox = Sandbox::builder()
         .clock(clock.clone())
         .catalog_size(1)

@@ -5,3 +5,8 @@ pub mod c14n;
 pub mod oauth;
 pub mod saml_verify;
 pub mod tokens;
+
+/// The published SAML test vector, restated as constants (shared with the integration tests).
+#[cfg(test)]
+#[path = "../../tests/support/saml_vector.rs"]
+pub(crate) mod saml_vector;

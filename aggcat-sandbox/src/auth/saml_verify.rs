@@ -468,23 +468,36 @@ pub fn parse_xs_datetime(value: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::saml_vector as vector;
     use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
+    use std::process::Command;
 
-    fn vector_dir() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/saml-vector")
-    }
-
+    /// The published vector (see `tests/support/saml_vector.rs` for its source).
     fn vector_assertion() -> String {
-        let path = vector_dir().join("assertion.xml");
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+        vector::assertion_xml()
     }
 
     fn vector_app(issuer: &str) -> AppRegistration {
-        let path = vector_dir().join("test.crt");
-        let pem = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-        AppRegistration::new("vector-key", "vector-secret".to_owned(), issuer, &pem).unwrap()
+        AppRegistration::with_public_key(
+            "vector-key",
+            "vector-secret".to_owned(),
+            issuer,
+            vector::public_key(),
+        )
+        .unwrap()
+    }
+
+    /// Runs xmlsec1 (the independent XML-DSig implementation these tests compare with);
+    /// fails, never skips, when it is not installed.
+    fn xmlsec1(args: &[&std::ffi::OsStr]) -> std::process::Output {
+        match Command::new("xmlsec1").args(args).output() {
+            Ok(output) => output,
+            Err(e) => panic!(
+                "xmlsec1 is required by this test and could not be run ({e}); install it with \
+                 `apt-get install xmlsec1` (or run `cargo xtask test`, which installs it)"
+            ),
+        }
     }
 
     fn at(time: &str) -> DateTime<Utc> {
@@ -507,6 +520,65 @@ mod tests {
         assert_eq!(verified.issuer, "rails_test_id");
         assert_eq!(verified.id, "_6bf0554689ee4ec18cf7e90c438cb147");
         assert_eq!(verified.not_before, at("2008-06-21T04:25:00Z"));
+    }
+
+    /// The restated vector is exact: xmlsec1 verifies it with the vector's public key (so the
+    /// constants are the published ones, byte for byte where the signature covers them).
+    #[test]
+    fn restated_vector_verifies_with_xmlsec1() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("vector.pub.pem");
+        let xml = dir.path().join("assertion.xml");
+        std::fs::write(&key, vector::PUBLIC_KEY_PEM).unwrap();
+        std::fs::write(&xml, vector_assertion()).unwrap();
+        let output = xmlsec1(&[
+            "--verify".as_ref(),
+            "--pubkey-pem".as_ref(),
+            key.as_os_str(),
+            "--id-attr:ID".as_ref(),
+            "urn:oasis:names:tc:SAML:2.0:assertion:Assertion".as_ref(),
+            xml.as_os_str(),
+        ]);
+        assert!(
+            output.status.success(),
+            "xmlsec1 rejects the restated vector: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // And a one-byte change is rejected by xmlsec1 too (the check can fail).
+        std::fs::write(&xml, vector_assertion().replace(">test<", ">tesT<")).unwrap();
+        let output = xmlsec1(&[
+            "--verify".as_ref(),
+            "--pubkey-pem".as_ref(),
+            key.as_os_str(),
+            "--id-attr:ID".as_ref(),
+            "urn:oasis:names:tc:SAML:2.0:assertion:Assertion".as_ref(),
+            xml.as_os_str(),
+        ]);
+        assert!(!output.status.success(), "xmlsec1 accepted a tampered copy");
+    }
+
+    /// The canonical assertion our verifier digests is the one the vector's DigestValue
+    /// covers.
+    #[test]
+    fn vector_digest_matches_our_canonical_form() {
+        let xml = vector_assertion();
+        let doc = Document::parse(&xml).unwrap();
+        let assertion = doc.root_element();
+        let signature = assertion
+            .children()
+            .find(|c| c.has_tag_name((DSIG_NS, "Signature")))
+            .unwrap();
+        let canonical =
+            canonicalize(assertion, &ExcC14nOptions::excluding(signature.id())).unwrap();
+        assert!(
+            canonical.starts_with("<saml2:Assertion xmlns:saml2="),
+            "{canonical}"
+        );
+        assert!(!canonical.contains("ds:Signature"));
+        assert_eq!(
+            STANDARD.encode(Sha1::digest(canonical.as_bytes())),
+            vector::DIGEST_VALUE
+        );
     }
 
     #[test]
@@ -711,24 +783,21 @@ mod tests {
         assert_eq!(parse_xs_datetime("yesterday"), None);
     }
 
-    /// Signs, with `xmlsec1` (an independent XML-DSig implementation), a pretty-printed,
-    /// default-namespace (Go-style) assertion with comments and whitespace carrying `issuers`
-    /// Issuer elements; returns the signed bytes and the app that can verify them, or `None`
-    /// when xmlsec1 is not installed.
-    fn signed_by_xmlsec1(issuers: usize) -> Option<(Vec<u8>, AppRegistration)> {
-        if std::process::Command::new("xmlsec1")
-            .arg("--version")
-            .output()
-            .is_err()
-        {
-            eprintln!("xmlsec1 is not installed; skipping the cross-implementation check");
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let files = crate::init::init(dir.path()).unwrap();
-        let issuer = files.issuer_id.clone();
+    /// An app made in a temporary directory (RSA 2048 key and self-signed certificate from
+    /// the `rsa` crate via `init`), with the assertion template below signed for it by
+    /// `xmlsec1 --sign`: an independent XML-DSig implementation, so the verifier is checked
+    /// against signatures it did not make.
+    struct Xmlsec1Signed {
+        signed: Vec<u8>,
+        app: AppRegistration,
+        _dir: tempfile::TempDir,
+    }
+
+    /// A pretty-printed, default-namespace (Go-style) assertion with comments, whitespace,
+    /// an escaped NameID and `issuers` Issuer elements, valid 2019-12-31T23:55Z–2020-01-01T00:10Z.
+    fn template(issuer: &str, issuers: usize) -> String {
         let issuer_elements = format!("<Issuer>{issuer}</Issuer>").repeat(issuers);
-        let template = format!(
+        format!(
             r##"<?xml version="1.0" encoding="UTF-8"?>
 <Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:unused="urn:unused"
     Version="2.0" IssueInstant="2020-01-01T00:00:00Z" ID="_0123456789abcdef0123456789abcdef">
@@ -758,60 +827,105 @@ mod tests {
   </Conditions>
 </Assertion>
 "##
-        );
-        let template_path = dir.path().join("template.xml");
-        std::fs::write(&template_path, template).unwrap();
-        let output = std::process::Command::new("xmlsec1")
-            .arg("--sign")
-            .arg("--privkey-pem")
-            .arg(&files.private_key)
-            .args([
-                "--id-attr:ID",
-                "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
-            ])
-            .arg(&template_path)
-            .output()
-            .unwrap();
+        )
+    }
+
+    fn sign_with_xmlsec1(dir: &Path, private_key: &Path, xml: &str) -> Vec<u8> {
+        let template_path = dir.join("template.xml");
+        std::fs::write(&template_path, xml).unwrap();
+        let output = xmlsec1(&[
+            "--sign".as_ref(),
+            "--privkey-pem".as_ref(),
+            private_key.as_os_str(),
+            "--id-attr:ID".as_ref(),
+            "urn:oasis:names:tc:SAML:2.0:assertion:Assertion".as_ref(),
+            template_path.as_os_str(),
+        ]);
         assert!(
             output.status.success(),
             "xmlsec1 --sign failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let pem = std::fs::read_to_string(&files.certificate).unwrap();
-        let app = AppRegistration::new("k", "s".to_owned(), issuer.as_str(), &pem).unwrap();
-        Some((output.stdout, app))
+        output.stdout
     }
 
-    /// An assertion signed by xmlsec1 must verify; a tampered copy must not.
-    #[test]
-    fn assertion_signed_by_xmlsec1_verifies() {
-        let Some((signed, app)) = signed_by_xmlsec1(1) else {
-            return;
-        };
-        let verified = verify_assertion(&signed, &app, at("2020-01-01T00:00:00Z"), skew()).unwrap();
-        assert_eq!(verified.name_id, "a&b <c> \"d\"");
+    fn signed_by_xmlsec1(issuers: usize) -> Xmlsec1Signed {
+        let dir = tempfile::tempdir().unwrap();
+        let files = crate::init::init(dir.path()).unwrap();
+        let issuer = files.issuer_id.clone();
+        let signed = sign_with_xmlsec1(dir.path(), &files.private_key, &template(&issuer, issuers));
+        let pem = std::fs::read_to_string(&files.certificate).unwrap();
+        let app = AppRegistration::new("k", "s".to_owned(), issuer.as_str(), &pem).unwrap();
+        Xmlsec1Signed {
+            signed,
+            app,
+            _dir: dir,
+        }
+    }
 
-        // And a tampered copy of the xmlsec1 output fails.
-        let tampered = String::from_utf8(signed)
-            .unwrap()
-            .replace("a&amp;b", "a&amp;c");
-        let err = verify_assertion(
-            tampered.as_bytes(),
-            &app,
-            at("2020-01-01T00:00:00Z"),
-            skew(),
-        )
-        .unwrap_err();
+    /// An assertion signed by xmlsec1 verifies; tampered copies get the right problem.
+    #[test]
+    fn assertion_signed_by_xmlsec1_verifies_and_tampered_copies_do_not() {
+        let Xmlsec1Signed { signed, app, .. } = signed_by_xmlsec1(1);
+        let inside = at("2020-01-01T00:00:00Z");
+        let verified = verify_assertion(&signed, &app, inside, skew()).unwrap();
+        assert_eq!(verified.name_id, "a&b <c> \"d\"");
+        assert_eq!(verified.issuer, app.issuer_id());
+
+        // One changed byte in the signed content.
+        let text = String::from_utf8(signed.clone()).unwrap();
+        let tampered = text.replacen("a&amp;b", "a&amp;c", 1);
+        assert_eq!(tampered.len(), text.len());
+        let err = verify_assertion(tampered.as_bytes(), &app, inside, skew()).unwrap_err();
         assert_eq!(err, SamlError::DigestMismatch);
+        assert_eq!(err.problem(), OAuthProblem::SignatureInvalid);
+
+        // One changed byte in the SignatureValue.
+        let start = text.find("<SignatureValue>").unwrap() + "<SignatureValue>".len();
+        let mut bytes = text.clone().into_bytes();
+        bytes[start + 5] = if bytes[start + 5] == b'A' { b'B' } else { b'A' };
+        let err = verify_assertion(&bytes, &app, inside, skew()).unwrap_err();
+        assert_eq!(err, SamlError::SignatureMismatch);
+        assert_eq!(err.problem(), OAuthProblem::SignatureInvalid);
+
+        // Outside the validity window (NotOnOrAfter 00:10 + 5 min skew).
+        let err = verify_assertion(&signed, &app, at("2020-01-01T00:15:00Z"), skew()).unwrap_err();
+        assert!(matches!(err, SamlError::Expired { .. }), "{err}");
+        assert_eq!(err.problem(), OAuthProblem::TimestampRefused);
+        let err = verify_assertion(&signed, &app, at("2019-12-31T23:49:59Z"), skew()).unwrap_err();
+        assert!(matches!(err, SamlError::NotYetValid { .. }), "{err}");
+        assert_eq!(err.problem(), OAuthProblem::TimestampRefused);
+
+        // Registered under another issuer id.
+        let other_issuer = AppRegistration::with_public_key(
+            "k",
+            "s".to_owned(),
+            "someone-else",
+            app.public_key().clone(),
+        )
+        .unwrap();
+        let err = verify_assertion(&signed, &other_issuer, inside, skew()).unwrap_err();
+        assert!(matches!(err, SamlError::Issuer { .. }), "{err}");
+        assert_eq!(err.problem(), OAuthProblem::ParameterRejected);
+
+        // Registered with another key (the vector's).
+        let other_key = AppRegistration::with_public_key(
+            "k",
+            "s".to_owned(),
+            app.issuer_id(),
+            vector::public_key(),
+        )
+        .unwrap();
+        let err = verify_assertion(&signed, &other_key, inside, skew()).unwrap_err();
+        assert_eq!(err, SamlError::SignatureMismatch);
+        assert_eq!(err.problem(), OAuthProblem::SignatureInvalid);
     }
 
     /// A second Issuer is refused even when the signature covers it: the claims must be
     /// unambiguous.
     #[test]
     fn duplicate_issuer_is_refused() {
-        let Some((signed, app)) = signed_by_xmlsec1(2) else {
-            return;
-        };
+        let Xmlsec1Signed { signed, app, .. } = signed_by_xmlsec1(2);
         let err = verify_assertion(&signed, &app, at("2020-01-01T00:00:00Z"), skew()).unwrap_err();
         assert!(
             matches!(&err, SamlError::Malformed(m) if m.contains("Issuer appears more than once")),
