@@ -224,8 +224,9 @@ impl AccountTypeUpdate {
     /// `loanType` or `loan`.
     ///
     /// Errors name the element: an unknown root element ([`DecodeErrorKind::UnknownRoot`]),
-    /// a missing type element ([`DecodeErrorKind::MissingElement`]) or a value that is not
-    /// one of the family's types ([`DecodeErrorKind::InvalidValue`]).
+    /// a missing type element ([`DecodeErrorKind::MissingElement`], or
+    /// [`DecodeErrorKind::WrongNamespace`] when one was there in another namespace) or a value
+    /// that is not one of the family's types ([`DecodeErrorKind::InvalidValue`]).
     ///
     /// ```
     /// use aggcat_types::{AccountTypeUpdate, CreditAccountType, DecodeErrorKind};
@@ -401,6 +402,15 @@ impl FromXml for AccountTypeUpdate {
             found = Some(update);
         }
         // `next_field` returned at the root's end tag; the root stays current for this error.
+        if found.is_none() {
+            // a type element skipped for its namespace is reported as such
+            let absent: Vec<(bool, &str)> = form
+                .type_elements
+                .iter()
+                .map(|name| (false, *name))
+                .collect();
+            r.check_defaulted(&absent)?;
+        }
         found.ok_or_else(|| {
             r.error(DecodeErrorKind::MissingElement(
                 form.type_elements[0].to_owned(),
@@ -485,8 +495,12 @@ mod tests {
         let err = decode(&wrong_child_ns).unwrap_err();
         assert_eq!(
             err.kind(),
-            &DecodeErrorKind::MissingElement("bankingAccountType".into())
+            &DecodeErrorKind::WrongNamespace {
+                expected: format!("bankingAccountType ({BANKING_NS})"),
+                found: "bankingAccountType (urn:other)".into(),
+            }
         );
+        assert_eq!(err.path(), "BankingAccount > bankingAccountType");
         // Unqualified type element, base fields in account/v1 ignored.
         let lenient = format!(
             r#"<b:BankingAccount xmlns:b="{BANKING_NS}" xmlns:a="http://schema.intuit.com/platform/fdatafeed/account/v1"><a:accountId>1</a:accountId><bankingAccountType xmlns=""> Savings </bankingAccountType></b:BankingAccount>"#

@@ -219,3 +219,42 @@ fn start_tag_errors_point_at_the_tag() {
     let err = Document::from_xml(b"<?xml version=\"1.0\"?>\n junk<Status/>").unwrap_err();
     assert_eq!(err.offset(), 21, "{err}"); // where the text node starts
 }
+
+/// XML Schema (and xmllint) limit time zone offsets to ±14:00 with minutes 0–59.
+#[test]
+fn date_time_offsets_beyond_14_hours_are_refused() {
+    for (offset, reason) in [
+        ("+14:30", "offset beyond ±14:00"),
+        ("-14:01", "offset beyond ±14:00"),
+        ("+23:00", "offset beyond ±14:00"),
+        ("-13:60", "offset minutes above 59"),
+    ] {
+        let prefix = format!("{HEAD}<ns6:BankingAccount><accountId>1</accountId>");
+        let value = format!("2013-08-11T00:00:00{offset}");
+        let xml = format!(
+            "{prefix}<balanceDate>{value}</balanceDate></ns6:BankingAccount></ns8:AccountList>"
+        );
+        let err = aggcat_types::from_xml::<AccountList>(xml.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &DecodeErrorKind::InvalidValue {
+                kind: "dateTime",
+                value: value.clone(),
+                reason: format!("expected YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]: {reason}"),
+            }
+        );
+        assert_eq!(err.path(), "AccountList > BankingAccount > balanceDate");
+        assert_eq!(err.offset(), prefix.len() as u64);
+    }
+    // the extremes themselves are fine
+    for offset in ["+14:00", "-14:00"] {
+        let xml = format!(
+            "{HEAD}<ns6:BankingAccount><accountId>1</accountId><balanceDate>2013-08-11T00:00:00{offset}</balanceDate></ns6:BankingAccount></ns8:AccountList>"
+        );
+        let list = aggcat_types::from_xml::<AccountList>(xml.as_bytes()).unwrap();
+        assert_eq!(
+            list.accounts[0].balance_date().unwrap().to_string(),
+            format!("2013-08-11T00:00:00{offset}")
+        );
+    }
+}

@@ -105,3 +105,122 @@ fn response_elements_live_in_the_challenge_namespace() {
         Vec::<String>::new()
     );
 }
+
+/// `accountId` and `institutionId` default to 0 when absent (the account-type update body has
+/// neither), so an id in the wrong namespace must not pass for an absent one.
+#[test]
+fn an_id_in_the_wrong_namespace_is_an_error_not_zero() {
+    use aggcat_types::DecodeErrorKind;
+    // accountId in the family namespace instead of account/v1
+    let before = format!(
+        r#"<ns8:AccountList xmlns="{ACCOUNT}" xmlns:ns6="{BANKING}" xmlns:ns8="{LIST}"><ns6:BankingAccount>"#
+    );
+    let xml = format!(
+        "{before}<ns6:accountId>400004530272</ns6:accountId><institutionId>100000</institutionId></ns6:BankingAccount></ns8:AccountList>"
+    );
+    let err = aggcat_types::from_xml::<AccountList>(xml.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::WrongNamespace {
+            expected: format!("accountId ({ACCOUNT})"),
+            found: format!("accountId ({BANKING})"),
+        }
+    );
+    assert_eq!(err.path(), "AccountList > BankingAccount > accountId");
+    assert_eq!(err.offset(), before.len() as u64);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "expected accountId ({ACCOUNT}), found accountId ({BANKING}): an element in another namespace is not the field; \
+             the document's namespace declarations are wrong at AccountList > BankingAccount > accountId (byte {})",
+            before.len()
+        )
+    );
+    // institutionId in no namespace (a forgotten default namespace), in another family
+    let xml = format!(
+        r#"<l:AccountList xmlns:l="{LIST}" xmlns:a="{ACCOUNT}" xmlns:o="{OTHER}"><o:OtherAccount><a:accountId>1</a:accountId><institutionId>100000</institutionId></o:OtherAccount></l:AccountList>"#
+    );
+    let err = aggcat_types::from_xml::<AccountList>(xml.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::WrongNamespace {
+            expected: format!("institutionId ({ACCOUNT})"),
+            found: "institutionId (no namespace)".into(),
+        }
+    );
+    assert_eq!(err.path(), "AccountList > OtherAccount > institutionId");
+    // the same through Document
+    let err = aggcat_types::Document::from_xml(xml.as_bytes()).unwrap_err();
+    assert!(
+        matches!(err.kind(), DecodeErrorKind::WrongNamespace { .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misplaced_element_beside_the_right_one_is_skipped() {
+    // the right accountId wins; the misplaced one is an unknown element like any other
+    let xml = format!(
+        r#"<ns8:AccountList xmlns="{ACCOUNT}" xmlns:ns6="{BANKING}" xmlns:ns8="{LIST}"><ns6:BankingAccount><ns6:accountId>9</ns6:accountId><accountId>1</accountId><institutionId>2</institutionId></ns6:BankingAccount><ns6:BankingAccount><ns6:bankingAccountType>CD</ns6:bankingAccountType></ns6:BankingAccount></ns8:AccountList>"#
+    );
+    let list = decode(&xml);
+    assert_eq!(list.accounts[0].account_id(), 1);
+    // what was skipped in the first account does not follow the reader into the second, whose
+    // ids are simply absent (the account-type update shape)
+    assert_eq!(list.accounts[1].account_id(), 0);
+    assert_eq!(list.accounts[1].institution_id(), 0);
+}
+
+#[test]
+fn a_misplaced_element_is_reported_in_its_own_parent_only() {
+    // an `accountId` in the wrong namespace inside an unknown child of the account is deeper than
+    // the account's fields: skipped with its parent, it says nothing about the account's id
+    let xml = format!(
+        r#"<ns8:AccountList xmlns="{ACCOUNT}" xmlns:ns6="{BANKING}" xmlns:ns8="{LIST}"><ns6:BankingAccount><extension><ns6:accountId>9</ns6:accountId></extension><ns6:bankingAccountType>CD</ns6:bankingAccountType></ns6:BankingAccount></ns8:AccountList>"#
+    );
+    assert_eq!(decode(&xml).accounts[0].account_id(), 0);
+}
+
+#[test]
+fn a_required_element_in_the_wrong_namespace_is_named() {
+    use aggcat_types::{DecodeErrorKind, TransactionList};
+    const TX: &str = "http://schema.intuit.com/platform/fdatafeed/transaction/v1";
+    const BNK: &str = "http://schema.intuit.com/platform/fdatafeed/bnktransaction/v1";
+    // postedDate (required) in the family namespace instead of transaction/v1
+    let before = format!(
+        r#"<TransactionList xmlns="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1" xmlns:t="{TX}" xmlns:b="{BNK}"><b:BankingTransaction><t:id>1</t:id>"#
+    );
+    let xml = format!(
+        "{before}<b:postedDate>2013-08-11T00:00:00-07:00</b:postedDate></b:BankingTransaction></TransactionList>"
+    );
+    let err = aggcat_types::from_xml::<TransactionList>(xml.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::WrongNamespace {
+            expected: format!("postedDate ({TX})"),
+            found: format!("postedDate ({BNK})"),
+        }
+    );
+    assert_eq!(
+        err.path(),
+        "TransactionList > BankingTransaction > postedDate"
+    );
+    assert_eq!(err.offset(), before.len() as u64);
+}
+
+#[test]
+fn an_account_type_in_the_wrong_namespace_is_named() {
+    use aggcat_types::{AccountTypeUpdate, DecodeErrorKind};
+    let xml = format!(
+        r#"<BankingAccount xmlns="{BANKING}" xmlns:a="{ACCOUNT}"><a:bankingAccountType>CHECKING</a:bankingAccountType></BankingAccount>"#
+    );
+    let err = AccountTypeUpdate::from_xml(xml.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::WrongNamespace {
+            expected: format!("bankingAccountType ({BANKING})"),
+            found: format!("bankingAccountType ({ACCOUNT})"),
+        }
+    );
+    assert_eq!(err.path(), "BankingAccount > bankingAccountType");
+}

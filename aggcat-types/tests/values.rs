@@ -262,3 +262,36 @@ fn exhaustive_matches() {
         "credit card"
     );
 }
+
+/// `xs:date` values (none of the AggCat schemas uses the type, but `NaiveDate` implements
+/// `XmlValue`): the lexical form of XML Schema, time zone checked and dropped.
+#[test]
+fn dates_follow_the_xml_schema_lexical_form() {
+    use aggcat_types::runtime::XmlValue;
+    use chrono::NaiveDate;
+    let d = NaiveDate::from_ymd_opt(2013, 8, 11).unwrap();
+    for ok in [
+        "2013-08-11",
+        " 2013-08-11\n",
+        "2013-08-11Z",
+        "2013-08-11-14:00",
+    ] {
+        assert_eq!(NaiveDate::parse_xml(ok), Ok(d), "{ok:?}");
+    }
+    for (bad, reason) in [
+        ("2013-08-11+14:30", "offset beyond ±14:00"),
+        ("2013-08-11-03:60", "offset minutes above 59"),
+        ("0000-01-01", "year 0000 does not exist in XML Schema"),
+        ("2013-02-29", "no such date"),
+        ("+2013-08-11", "digit expected"),
+        ("2013-8-11", "digit expected"),
+        ("\u{a0}2013-08-11", "digit expected"),
+    ] {
+        assert_eq!(
+            NaiveDate::parse_xml(bad),
+            Err(format!("expected YYYY-MM-DD[Z|±hh:mm]: {reason}")),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(NaiveDate::to_xml_text(&d), "2013-08-11");
+}

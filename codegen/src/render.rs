@@ -210,6 +210,8 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     let mut arms = Vec::new();
     let mut writes = Vec::new();
     let mut required = Vec::new();
+    // wire names of the `Occurs::Defaulted` fields (absent → default, unless misplaced)
+    let mut defaulted_names = Vec::new();
     // the `Occurs::Defaulted` fields, as "holds something else than its default" tests
     let mut defaulted = Vec::new();
     for f in &s.fields {
@@ -229,7 +231,11 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                         required.push(lit(&q.name));
                         quote!(#i => { v.#id = r.read()?; seen[#k] = true; })
                     }
-                    Occurs::Defaulted => quote!(#i => v.#id = r.read()?,),
+                    Occurs::Defaulted => {
+                        let k = num(defaulted_names.len());
+                        defaulted_names.push(lit(&q.name));
+                        quote!(#i => { v.#id = r.read()?; present[#k] = true; })
+                    }
                     Occurs::Optional => quote!(#i => v.#id = Some(r.read()?),),
                     Occurs::Repeated => quote!(#i => v.#id.push(r.read()?),),
                 };
@@ -297,6 +303,23 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     } else {
         quote!()
     };
+    let n_def = defaulted_names.len();
+    let n_def_lit = num(n_def);
+    let present_decl = if n_def > 0 {
+        quote!(let mut present = [false; #n_def_lit];)
+    } else {
+        quote!()
+    };
+    // an absent defaulted field is fine, unless its element was skipped for a wrong namespace
+    let present_check = if n_def > 0 {
+        let checks = defaulted_names.iter().enumerate().map(|(k, name)| {
+            let k = num(k);
+            quote!((present[#k], #name))
+        });
+        quote!(r.check_defaulted(&[#(#checks),*])?;)
+    } else {
+        quote!()
+    };
     let v_init = if init.is_empty() {
         quote!(Self::default())
     } else {
@@ -312,6 +335,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
         quote! {
             let mut v = #v_init;
             #seen_decl
+            #present_decl
             while let Some(i) = r.next_field(&#fields_static)? {
                 match i {
                     #(#arms)*
@@ -319,6 +343,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                 }
             }
             #seen_check
+            #present_check
             Ok(v)
         }
     };

@@ -11,131 +11,131 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentAccount {
-    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
+    /// Key of the account in the service. Present in every server answer.
     pub account_id: i64,
-    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
+    /// Account state, e.g. ACTIVE. Often absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
+    /// Masked or real account number as shown by the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
-    /// Unmasked account number, when the institution provides it.
+    /// `accountNumberReal` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
-    /// Name of the account for display, e.g. My Checking.
+    /// `accountNickname` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
-    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
+    /// `displayPosition` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
-    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
+    /// Institution the account belongs to. Present in every server answer.
     pub institution_id: i64,
-    /// Description of the account from the institution, as free text.
+    /// `description` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Name of the account holder as registered at the institution.
+    /// `registeredUserName` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
-    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
+    /// `balanceAmount` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
-    /// When balanceAmount was valid (date-time with UTC offset).
+    /// `balanceDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
-    /// Balance before the latest one, in the account's currency.
+    /// `balancePreviousAmount` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
-    /// When the latest transaction of the account took place (date-time with UTC offset).
+    /// `lastTxnDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
-    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
+    /// `aggrSuccessDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
-    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
+    /// `aggrAttemptDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
-    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
+    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
-    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
+    /// `currencyCode` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// Identifier of the bank holding the account, such as a routing number, as text.
+    /// `bankId` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
-    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
+    /// Login (set of credentials) through which the account was discovered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
-    /// Kind of investment account (taxable, 401(k), IRA, ...). It is the only field of an updateAccountType body for this family.
+    /// `investmentAccountType` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub investment_account_type: Option<InvestmentAccountType>,
-    /// Balance of the margin sub-account (money borrowed from the broker), in the account's currency.
+    /// `interestMarginBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_margin_balance: Option<::rust_decimal::Decimal>,
-    /// Balance of the short sub-account, in the account's currency.
+    /// `shortBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short_balance: Option<::rust_decimal::Decimal>,
-    /// Cash available for trading or withdrawal, in the account's currency.
+    /// `availableCashBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_cash_balance: Option<::rust_decimal::Decimal>,
-    /// Current total value of the account, in the account's currency.
+    /// `currentBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_balance: Option<::rust_decimal::Decimal>,
-    /// Value at maturity of the holdings that mature, in the account's currency.
+    /// `maturityValueAmount` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity_value_amount: Option<::rust_decimal::Decimal>,
-    /// Part of a retirement plan balance not yet vested, in the account's currency.
+    /// `unvestedBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unvested_balance: Option<::rust_decimal::Decimal>,
-    /// Part of a retirement plan balance that is vested, in the account's currency.
+    /// `vestedBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vested_balance: Option<::rust_decimal::Decimal>,
-    /// Employer match on the employee's deferred contributions, in the account's currency.
+    /// `empMatchDeferAmount` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount: Option<::rust_decimal::Decimal>,
-    /// Employer match on deferred contributions so far this year, in the account's currency.
+    /// `empMatchDeferAmountYtd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// Employer matching contribution, in the account's currency.
+    /// `empMatchAmount` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount: Option<::rust_decimal::Decimal>,
-    /// Employer matching contributions so far this year, in the account's currency.
+    /// `empMatchAmountYtd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// Employee pre-tax contribution, in the account's currency.
+    /// `empPretaxContribAmount` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
-    /// Employee pre-tax contributions so far this year, in the account's currency.
+    /// `empPretaxContribAmountYtd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// Money rolled over into the plan from another plan, in the account's currency.
+    /// `rolloverAmount` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rollover_amount: Option<::rust_decimal::Decimal>,
-    /// All contributions so far this year, in the account's currency.
+    /// `contribTotalYtd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contrib_total_ytd: Option<::rust_decimal::Decimal>,
-    /// Employer match on deferred contributions since the plan began (inception to date), in the account's currency.
+    /// `empMatchDeferAmountItd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount_itd: Option<::rust_decimal::Decimal>,
-    /// Employer matching contributions since the plan began, in the account's currency.
+    /// `empMatchAmountItd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount_itd: Option<::rust_decimal::Decimal>,
-    /// Rollovers into the plan since it began, in the account's currency.
+    /// `rolloverItd` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rollover_itd: Option<::rust_decimal::Decimal>,
-    /// Cash held in the account, in the account's currency.
+    /// `cashBalanceAmount` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cash_balance_amount: Option<::rust_decimal::Decimal>,
-    /// Original amount of a loan taken from the plan, in the account's currency.
+    /// `initialLoanBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_loan_balance: Option<::rust_decimal::Decimal>,
-    /// When that loan started (date-time with UTC offset).
+    /// `loanStartDate` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_start_date: Option<rt::DateTime>,
-    /// Amount still owed on that loan, in the account's currency.
+    /// `currentLoanBalance` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_loan_balance: Option<::rust_decimal::Decimal>,
-    /// Interest rate of that loan, as the institution states it.
+    /// `loanRate` (investmentaccount/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_rate: Option<::rust_decimal::Decimal>,
 }
@@ -189,15 +189,22 @@ static INVESTMENT_ACCOUNT_FIELDS: [rt::Field; 43] = [
 impl rt::ReadXml for InvestmentAccount {
     fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
         let mut v = Self::default();
+        let mut present = [false; 2];
         while let Some(i) = r.next_field(&INVESTMENT_ACCOUNT_FIELDS)? {
             match i {
-                0 => v.account_id = r.read()?,
+                0 => {
+                    v.account_id = r.read()?;
+                    present[0] = true;
+                }
                 1 => v.status = Some(r.read()?),
                 2 => v.account_number = Some(r.read()?),
                 3 => v.account_number_real = Some(r.read()?),
                 4 => v.account_nickname = Some(r.read()?),
                 5 => v.display_position = Some(r.read()?),
-                6 => v.institution_id = r.read()?,
+                6 => {
+                    v.institution_id = r.read()?;
+                    present[1] = true;
+                }
                 7 => v.description = Some(r.read()?),
                 8 => v.registered_user_name = Some(r.read()?),
                 9 => v.balance_amount = Some(r.read()?),
@@ -237,6 +244,7 @@ impl rt::ReadXml for InvestmentAccount {
                 _ => r.skip()?,
             }
         }
+        r.check_defaulted(&[(present[0], "accountId"), (present[1], "institutionId")])?;
         Ok(v)
     }
 }
@@ -322,31 +330,31 @@ impl rt::ToXml for InvestmentAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvestmentAccountType {
-    /// `TAXABLE`: Ordinary taxable account (the test bank reports its brokerage and Roth IRA accounts this way).
+    /// `TAXABLE`
     Taxable,
-    /// `401K`: 401(k) employer retirement plan.
+    /// `401K`
     N401K,
-    /// `BROKERAGE`: Brokerage account.
+    /// `BROKERAGE`
     Brokerage,
-    /// `IRA`: Individual retirement account.
+    /// `IRA`
     Ira,
-    /// `403B`: 403(b) retirement plan.
+    /// `403B`
     N403B,
-    /// `KEOGH`: Keogh retirement plan for the self-employed.
+    /// `KEOGH`
     Keogh,
-    /// `TRUST`: Account held in trust.
+    /// `TRUST`
     Trust,
-    /// `TDA`: Tax-deferred annuity.
+    /// `TDA`
     Tda,
-    /// `SIMPLE`: SIMPLE retirement plan.
+    /// `SIMPLE`
     Simple,
-    /// `NORMAL`: Regular investment account.
+    /// `NORMAL`
     Normal,
-    /// `SARSEP`: Salary reduction simplified employee pension (SARSEP).
+    /// `SARSEP`
     Sarsep,
-    /// `UGMA`: Custodial account for a minor (Uniform Gifts to Minors Act).
+    /// `UGMA`
     Ugma,
-    /// `OTHER`: Another kind of investment account.
+    /// `OTHER`
     Other,
     /// A value this version does not know, as received.
     Unknown(String),

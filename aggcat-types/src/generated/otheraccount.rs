@@ -11,59 +11,59 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OtherAccount {
-    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
+    /// Key of the account in the service. Present in every server answer.
     pub account_id: i64,
-    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
+    /// Account state, e.g. ACTIVE. Often absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
+    /// Masked or real account number as shown by the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
-    /// Unmasked account number, when the institution provides it.
+    /// `accountNumberReal` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
-    /// Name of the account for display, e.g. My Checking.
+    /// `accountNickname` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
-    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
+    /// `displayPosition` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
-    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
+    /// Institution the account belongs to. Present in every server answer.
     pub institution_id: i64,
-    /// Description of the account from the institution, as free text.
+    /// `description` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Name of the account holder as registered at the institution.
+    /// `registeredUserName` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
-    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
+    /// `balanceAmount` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
-    /// When balanceAmount was valid (date-time with UTC offset).
+    /// `balanceDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
-    /// Balance before the latest one, in the account's currency.
+    /// `balancePreviousAmount` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
-    /// When the latest transaction of the account took place (date-time with UTC offset).
+    /// `lastTxnDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
-    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
+    /// `aggrSuccessDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
-    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
+    /// `aggrAttemptDate` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
-    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
+    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
-    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
+    /// `currencyCode` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// Identifier of the bank holding the account, such as a routing number, as text.
+    /// `bankId` (account/v1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
-    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
+    /// Login (set of credentials) through which the account was discovered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
 }
@@ -93,15 +93,22 @@ static OTHER_ACCOUNT_FIELDS: [rt::Field; 19] = [
 impl rt::ReadXml for OtherAccount {
     fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
         let mut v = Self::default();
+        let mut present = [false; 2];
         while let Some(i) = r.next_field(&OTHER_ACCOUNT_FIELDS)? {
             match i {
-                0 => v.account_id = r.read()?,
+                0 => {
+                    v.account_id = r.read()?;
+                    present[0] = true;
+                }
                 1 => v.status = Some(r.read()?),
                 2 => v.account_number = Some(r.read()?),
                 3 => v.account_number_real = Some(r.read()?),
                 4 => v.account_nickname = Some(r.read()?),
                 5 => v.display_position = Some(r.read()?),
-                6 => v.institution_id = r.read()?,
+                6 => {
+                    v.institution_id = r.read()?;
+                    present[1] = true;
+                }
                 7 => v.description = Some(r.read()?),
                 8 => v.registered_user_name = Some(r.read()?),
                 9 => v.balance_amount = Some(r.read()?),
@@ -117,6 +124,7 @@ impl rt::ReadXml for OtherAccount {
                 _ => r.skip()?,
             }
         }
+        r.check_defaulted(&[(present[0], "accountId"), (present[1], "institutionId")])?;
         Ok(v)
     }
 }

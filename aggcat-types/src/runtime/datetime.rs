@@ -60,6 +60,13 @@ pub struct DateTime {
 #[error("expected YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]: {0}")]
 pub struct DateTimeError(&'static str);
 
+impl DateTimeError {
+    /// What is wrong, without the expected form.
+    pub(super) fn reason(&self) -> &'static str {
+        self.0
+    }
+}
+
 impl DateTime {
     /// The instant with its UTC offset (UTC if the text had no time zone).
     pub fn to_chrono(&self) -> chrono::DateTime<FixedOffset> {
@@ -95,9 +102,21 @@ impl DateTime {
         self.value.offset().local_minus_utc()
     }
 
-    /// Parses the `xs:dateTime` lexical form (surrounding whitespace allowed).
+    /// Parses the `xs:dateTime` lexical form (surrounding XML whitespace allowed).
+    ///
+    /// Refused, as XML Schema does: offsets beyond ±14:00 or with minutes above 59, year 0000,
+    /// impossible dates and times. Also refused though XML Schema allows them (the value could not
+    /// be written back as sent): years beyond 4 digits or negative, more than 9 fraction digits,
+    /// `24:00:00`.
+    ///
+    /// ```
+    /// use aggcat_types::DateTime;
+    /// assert!(DateTime::parse("2013-08-11T00:00:00+14:00").is_ok());
+    /// assert!(DateTime::parse("2013-08-11T00:00:00+14:30").is_err());
+    /// assert!(DateTime::parse("2013-08-11T00:00:00-14:01").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Self, DateTimeError> {
-        parse(text.trim().as_bytes())
+        parse(super::values::xml_trim(text).as_bytes())
     }
 }
 
@@ -229,12 +248,53 @@ fn expect(b: &[u8], at: usize, c: u8) -> Result<(), DateTimeError> {
     }
 }
 
-fn parse(b: &[u8]) -> Result<DateTime, DateTimeError> {
+/// `YYYY-MM-DD` at the start of `b`.
+fn parse_ymd(b: &[u8]) -> Result<NaiveDate, DateTimeError> {
     let year = digits(b, 0, 4)?;
     expect(b, 4, b'-')?;
     let month = digits(b, 5, 2)?;
     expect(b, 7, b'-')?;
     let day = digits(b, 8, 2)?;
+    if year == 0 {
+        return Err(DateTimeError("year 0000 does not exist in XML Schema"));
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateTimeError("no such date"))
+}
+
+/// The time zone that makes up the rest of `b` from `i` on: nothing, `Z` or `±hh:mm` within
+/// ±14:00, as XML Schema allows; the offset is in seconds east of UTC.
+fn parse_zone(b: &[u8], i: usize) -> Result<(Zone, i32), DateTimeError> {
+    match b.get(i) {
+        None => Ok((Zone::Absent, 0)),
+        Some(b'Z') if i + 1 == b.len() => Ok((Zone::Zulu, 0)),
+        Some(&sign @ (b'+' | b'-')) if i + 6 == b.len() => {
+            let h = digits(b, i + 1, 2)?;
+            expect(b, i + 3, b':')?;
+            let m = digits(b, i + 4, 2)?;
+            if m > 59 {
+                return Err(DateTimeError("offset minutes above 59"));
+            }
+            if h * 60 + m > 14 * 60 {
+                return Err(DateTimeError("offset beyond ±14:00"));
+            }
+            let secs = (h * 3600 + m * 60) as i32;
+            Ok((Zone::Offset, if sign == b'-' { -secs } else { secs }))
+        }
+        _ => Err(DateTimeError("bad time zone")),
+    }
+}
+
+/// Parses an `xs:date` (`YYYY-MM-DD` with an optional time zone, which is checked and dropped:
+/// a [`NaiveDate`] has none).
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, DateTimeError> {
+    let b = text.as_bytes();
+    let date = parse_ymd(b)?;
+    parse_zone(b, 10)?;
+    Ok(date)
+}
+
+fn parse(b: &[u8]) -> Result<DateTime, DateTimeError> {
+    let date = parse_ymd(b)?;
     expect(b, 10, b'T')?;
     let hour = digits(b, 11, 2)?;
     expect(b, 13, b':')?;
@@ -263,23 +323,7 @@ fn parse(b: &[u8]) -> Result<DateTime, DateTimeError> {
         nanos *= 10u32.pow(9 - n as u32);
         frac_digits = n as u8;
     }
-    let (zone, offset) = match b.get(i) {
-        None => (Zone::Absent, 0),
-        Some(b'Z') if i + 1 == b.len() => (Zone::Zulu, 0),
-        Some(&sign @ (b'+' | b'-')) if i + 6 == b.len() => {
-            let h = digits(b, i + 1, 2)?;
-            expect(b, i + 3, b':')?;
-            let m = digits(b, i + 4, 2)?;
-            if h > 14 || m > 59 {
-                return Err(DateTimeError("offset out of range"));
-            }
-            let secs = (h * 3600 + m * 60) as i32;
-            (Zone::Offset, if sign == b'-' { -secs } else { secs })
-        }
-        _ => return Err(DateTimeError("bad time zone")),
-    };
-    let date =
-        NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateTimeError("no such date"))?;
+    let (zone, offset) = parse_zone(b, i)?;
     let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)
         .ok_or(DateTimeError("no such time"))?;
     let offset = FixedOffset::east_opt(offset).ok_or(DateTimeError("offset out of range"))?;
@@ -330,8 +374,70 @@ mod tests {
             "2013-08-11T00:00:00+5:00",
             "2013-08-11T00:00:00.Z",
             "x013-08-11T00:00:00Z",
+            "2013-08-11T23:59:60Z",
+            "2013-02-29T00:00:00Z",
+            "\u{a0}2013-08-11T00:00:00Z",
         ] {
             assert!(DateTime::parse(s).is_err(), "{s}");
+        }
+    }
+
+    /// The time zone range of XML Schema (what xmllint enforces): -14:00 ..= +14:00, minutes 0..=59.
+    #[test]
+    fn offsets_stay_within_14_hours() {
+        for ok in ["+14:00", "-14:00", "+13:59", "-00:00", "+00:00", "+05:45"] {
+            let text = format!("2013-08-11T00:00:00{ok}");
+            assert!(DateTime::parse(&text).is_ok(), "{text}");
+            assert!(parse_date(&format!("2013-08-11{ok}")).is_ok(), "{ok}");
+        }
+        for (bad, why) in [
+            ("+14:30", "offset beyond ±14:00"),
+            ("-14:01", "offset beyond ±14:00"),
+            ("+15:00", "offset beyond ±14:00"),
+            ("+99:00", "offset beyond ±14:00"),
+            ("+13:60", "offset minutes above 59"),
+            ("-00:99", "offset minutes above 59"),
+        ] {
+            let text = format!("2013-08-11T00:00:00{bad}");
+            assert_eq!(DateTime::parse(&text), Err(DateTimeError(why)), "{text}");
+            assert_eq!(
+                parse_date(&format!("2013-08-11{bad}")),
+                Err(DateTimeError(why)),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn year_zero_does_not_exist() {
+        assert!(DateTime::parse("0001-01-01T00:00:00Z").is_ok());
+        assert!(DateTime::parse("0000-01-01T00:00:00Z").is_err());
+        assert!(parse_date("0000-01-01").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2013, 8, 11).unwrap();
+        for ok in [
+            "2013-08-11",
+            "2013-08-11Z",
+            "2013-08-11-07:00",
+            "2013-08-11+14:00",
+        ] {
+            assert_eq!(parse_date(ok), Ok(d), "{ok}");
+        }
+        for bad in [
+            "",
+            "2013-8-11",
+            "+2013-08-11",
+            "2013-08-1",
+            "2013-08-11T00:00:00",
+            "2013-02-29",
+            "2013-08-11 ",
+            "2013-08-11+1400",
+            "20130-08-11",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
         }
     }
 

@@ -1,13 +1,18 @@
 //! [`XmlValue`] for the built-in XML Schema types and lenient enum matching.
 
 use std::borrow::Cow;
-use std::str::FromStr;
 
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use rust_decimal::Decimal;
 
 use super::{DateTime, XmlValue};
+
+/// `text` without leading and trailing XML whitespace (space, tab, LF, CR) — not the wider
+/// Unicode whitespace of `str::trim`, which XML Schema's whitespace collapsing does not remove.
+pub(super) fn xml_trim(text: &str) -> &str {
+    text.trim_matches([' ', '\t', '\n', '\r'])
+}
 
 impl XmlValue for String {
     const KIND: &'static str = "string";
@@ -27,7 +32,7 @@ macro_rules! int_value {
         impl XmlValue for $ty {
             const KIND: &'static str = $kind;
             fn parse_xml(text: &str) -> Result<Self, String> {
-                let t = text.trim();
+                let t = xml_trim(text);
                 t.strip_prefix('+')
                     .unwrap_or(t)
                     .parse()
@@ -52,7 +57,7 @@ int_value!(u8, "unsignedByte");
 impl XmlValue for bool {
     const KIND: &'static str = "boolean";
     fn parse_xml(text: &str) -> Result<Self, String> {
-        let t = text.trim();
+        let t = xml_trim(text);
         if t == "1" || t.eq_ignore_ascii_case("true") {
             Ok(true)
         } else if t == "0" || t.eq_ignore_ascii_case("false") {
@@ -69,7 +74,7 @@ impl XmlValue for bool {
 impl XmlValue for Decimal {
     const KIND: &'static str = "decimal";
     fn parse_xml(text: &str) -> Result<Self, String> {
-        let t = text.trim();
+        let t = xml_trim(text);
         let t = t.strip_prefix('+').unwrap_or(t);
         let digits = t.strip_prefix('-').unwrap_or(t);
         if digits.is_empty()
@@ -98,8 +103,11 @@ impl XmlValue for DateTime {
 
 impl XmlValue for chrono::NaiveDate {
     const KIND: &'static str = "date";
+    /// `YYYY-MM-DD`, optionally with a time zone (`Z`, `±hh:mm` within ±14:00), which is checked
+    /// and dropped.
     fn parse_xml(text: &str) -> Result<Self, String> {
-        chrono::NaiveDate::from_str(text.trim()).map_err(|e| e.to_string())
+        super::datetime::parse_date(xml_trim(text))
+            .map_err(|e| format!("expected YYYY-MM-DD[Z|±hh:mm]: {}", e.reason()))
     }
     fn to_xml_text(&self) -> Cow<'_, str> {
         Cow::Owned(self.format("%Y-%m-%d").to_string())
@@ -169,7 +177,7 @@ pub fn parse_enum<T: Clone>(
     as_str: fn(&T) -> &str,
     unknown: fn(String) -> T,
 ) -> T {
-    let t = text.trim();
+    let t = xml_trim(text);
     if let Some(v) = values.iter().find(|v| as_str(v) == t) {
         return v.clone();
     }
