@@ -11,98 +11,98 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BankingAccount {
-    /// Key of the account in the service. Present in every server answer.
+    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     pub account_id: i64,
-    /// Account state, e.g. ACTIVE. Often absent.
+    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Masked or real account number as shown by the institution.
+    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
-    /// `accountNumberReal` (account/v1).
+    /// Unmasked account number, when the institution provides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
-    /// `accountNickname` (account/v1).
+    /// Name of the account for display, e.g. My Checking.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
-    /// `displayPosition` (account/v1).
+    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
-    /// Institution the account belongs to. Present in every server answer.
+    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     pub institution_id: i64,
-    /// `description` (account/v1).
+    /// Description of the account from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `registeredUserName` (account/v1).
+    /// Name of the account holder as registered at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
-    /// `balanceAmount` (account/v1).
+    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
-    /// `balanceDate` (account/v1).
+    /// When balanceAmount was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
-    /// `balancePreviousAmount` (account/v1).
+    /// Balance before the latest one, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
-    /// `lastTxnDate` (account/v1).
+    /// When the latest transaction of the account took place (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
-    /// `aggrSuccessDate` (account/v1).
+    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
-    /// `aggrAttemptDate` (account/v1).
+    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
-    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
-    /// `currencyCode` (account/v1).
+    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `bankId` (account/v1).
+    /// Identifier of the bank holding the account, such as a routing number, as text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
-    /// Login (set of credentials) through which the account was discovered.
+    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
-    /// `bankingAccountType` (bankingaccount/v1).
+    /// Kind of deposit account (checking, savings, CD, ...). It is the only field of an updateAccountType body for this family.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub banking_account_type: Option<BankingAccountType>,
-    /// `postedDate` (bankingaccount/v1).
+    /// When the institution posted the account data (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub posted_date: Option<rt::DateTime>,
-    /// `availableBalanceAmount` (bankingaccount/v1).
+    /// Amount that can be withdrawn now, in the account's currency. Can differ from balanceAmount while items are pending or on hold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_balance_amount: Option<::rust_decimal::Decimal>,
-    /// `interestType` (bankingaccount/v1).
+    /// How interest is paid or computed, as free text from the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_type: Option<String>,
-    /// `originationDate` (bankingaccount/v1).
+    /// When the account or deposit was originated (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origination_date: Option<rt::DateTime>,
-    /// `openDate` (bankingaccount/v1).
+    /// When the account was opened (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_date: Option<rt::DateTime>,
-    /// `periodInterestRate` (bankingaccount/v1).
+    /// Interest rate of the current period, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period_interest_rate: Option<::rust_decimal::Decimal>,
-    /// `periodDepositAmount` (bankingaccount/v1).
+    /// Deposits made during the current period, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period_deposit_amount: Option<::rust_decimal::Decimal>,
-    /// `periodInterestAmount` (bankingaccount/v1).
+    /// Interest earned during the current period, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period_interest_amount: Option<::rust_decimal::Decimal>,
-    /// `interestAmountYtd` (bankingaccount/v1).
+    /// Interest earned so far this year (year to date), in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// `interestPriorAmountYtd` (bankingaccount/v1).
+    /// Interest earned in the previous year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_prior_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// `maturityDate` (bankingaccount/v1).
+    /// When a term deposit such as a CD matures: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity_date: Option<rt::DateTime>,
-    /// `maturityAmount` (bankingaccount/v1).
+    /// Amount paid out at maturity, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity_amount: Option<::rust_decimal::Decimal>,
 }
@@ -264,19 +264,19 @@ impl rt::ToXml for BankingAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BankingAccountType {
-    /// `CHECKING`
+    /// `CHECKING`: Checking account.
     Checking,
-    /// `SAVINGS`
+    /// `SAVINGS`: Savings account.
     Savings,
-    /// `MONEYMRKT`
+    /// `MONEYMRKT`: Money market account.
     MoneyMrkt,
-    /// `RECURRINGDEPOSIT`
+    /// `RECURRINGDEPOSIT`: Recurring deposit: a fixed sum paid in at regular intervals for a set term.
     RecurringDeposit,
-    /// `CD`
+    /// `CD`: Certificate of deposit: a time deposit with a maturity date.
     Cd,
-    /// `CASHMANAGEMENT`
+    /// `CASHMANAGEMENT`: Cash management account.
     CashManagement,
-    /// `OVERDRAFT`
+    /// `OVERDRAFT`: Overdraft account.
     Overdraft,
     /// A value this version does not know, as received.
     Unknown(String),

@@ -11,131 +11,131 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentAccount {
-    /// Key of the account in the service. Present in every server answer.
+    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     pub account_id: i64,
-    /// Account state, e.g. ACTIVE. Often absent.
+    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Masked or real account number as shown by the institution.
+    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
-    /// `accountNumberReal` (account/v1).
+    /// Unmasked account number, when the institution provides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
-    /// `accountNickname` (account/v1).
+    /// Name of the account for display, e.g. My Checking.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
-    /// `displayPosition` (account/v1).
+    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
-    /// Institution the account belongs to. Present in every server answer.
+    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     pub institution_id: i64,
-    /// `description` (account/v1).
+    /// Description of the account from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `registeredUserName` (account/v1).
+    /// Name of the account holder as registered at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
-    /// `balanceAmount` (account/v1).
+    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
-    /// `balanceDate` (account/v1).
+    /// When balanceAmount was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
-    /// `balancePreviousAmount` (account/v1).
+    /// Balance before the latest one, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
-    /// `lastTxnDate` (account/v1).
+    /// When the latest transaction of the account took place (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
-    /// `aggrSuccessDate` (account/v1).
+    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
-    /// `aggrAttemptDate` (account/v1).
+    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
-    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
-    /// `currencyCode` (account/v1).
+    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `bankId` (account/v1).
+    /// Identifier of the bank holding the account, such as a routing number, as text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
-    /// Login (set of credentials) through which the account was discovered.
+    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
-    /// `investmentAccountType` (investmentaccount/v1).
+    /// Kind of investment account (taxable, 401(k), IRA, ...). It is the only field of an updateAccountType body for this family.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub investment_account_type: Option<InvestmentAccountType>,
-    /// `interestMarginBalance` (investmentaccount/v1).
+    /// Balance of the margin sub-account (money borrowed from the broker), in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_margin_balance: Option<::rust_decimal::Decimal>,
-    /// `shortBalance` (investmentaccount/v1).
+    /// Balance of the short sub-account, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short_balance: Option<::rust_decimal::Decimal>,
-    /// `availableCashBalance` (investmentaccount/v1).
+    /// Cash available for trading or withdrawal, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_cash_balance: Option<::rust_decimal::Decimal>,
-    /// `currentBalance` (investmentaccount/v1).
+    /// Current total value of the account, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_balance: Option<::rust_decimal::Decimal>,
-    /// `maturityValueAmount` (investmentaccount/v1).
+    /// Value at maturity of the holdings that mature, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity_value_amount: Option<::rust_decimal::Decimal>,
-    /// `unvestedBalance` (investmentaccount/v1).
+    /// Part of a retirement plan balance not yet vested, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unvested_balance: Option<::rust_decimal::Decimal>,
-    /// `vestedBalance` (investmentaccount/v1).
+    /// Part of a retirement plan balance that is vested, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vested_balance: Option<::rust_decimal::Decimal>,
-    /// `empMatchDeferAmount` (investmentaccount/v1).
+    /// Employer match on the employee's deferred contributions, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount: Option<::rust_decimal::Decimal>,
-    /// `empMatchDeferAmountYtd` (investmentaccount/v1).
+    /// Employer match on deferred contributions so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// `empMatchAmount` (investmentaccount/v1).
+    /// Employer matching contribution, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount: Option<::rust_decimal::Decimal>,
-    /// `empMatchAmountYtd` (investmentaccount/v1).
+    /// Employer matching contributions so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// `empPretaxContribAmount` (investmentaccount/v1).
+    /// Employee pre-tax contribution, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
-    /// `empPretaxContribAmountYtd` (investmentaccount/v1).
+    /// Employee pre-tax contributions so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// `rolloverAmount` (investmentaccount/v1).
+    /// Money rolled over into the plan from another plan, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rollover_amount: Option<::rust_decimal::Decimal>,
-    /// `contribTotalYtd` (investmentaccount/v1).
+    /// All contributions so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contrib_total_ytd: Option<::rust_decimal::Decimal>,
-    /// `empMatchDeferAmountItd` (investmentaccount/v1).
+    /// Employer match on deferred contributions since the plan began (inception to date), in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount_itd: Option<::rust_decimal::Decimal>,
-    /// `empMatchAmountItd` (investmentaccount/v1).
+    /// Employer matching contributions since the plan began, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emp_match_amount_itd: Option<::rust_decimal::Decimal>,
-    /// `rolloverItd` (investmentaccount/v1).
+    /// Rollovers into the plan since it began, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rollover_itd: Option<::rust_decimal::Decimal>,
-    /// `cashBalanceAmount` (investmentaccount/v1).
+    /// Cash held in the account, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cash_balance_amount: Option<::rust_decimal::Decimal>,
-    /// `initialLoanBalance` (investmentaccount/v1).
+    /// Original amount of a loan taken from the plan, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_loan_balance: Option<::rust_decimal::Decimal>,
-    /// `loanStartDate` (investmentaccount/v1).
+    /// When that loan started (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_start_date: Option<rt::DateTime>,
-    /// `currentLoanBalance` (investmentaccount/v1).
+    /// Amount still owed on that loan, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_loan_balance: Option<::rust_decimal::Decimal>,
-    /// `loanRate` (investmentaccount/v1).
+    /// Interest rate of that loan, as the institution states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_rate: Option<::rust_decimal::Decimal>,
 }
@@ -330,31 +330,31 @@ impl rt::ToXml for InvestmentAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvestmentAccountType {
-    /// `TAXABLE`
+    /// `TAXABLE`: Ordinary taxable account (the test bank reports its brokerage and Roth IRA accounts this way).
     Taxable,
-    /// `401K`
+    /// `401K`: 401(k) employer retirement plan.
     N401K,
-    /// `BROKERAGE`
+    /// `BROKERAGE`: Brokerage account.
     Brokerage,
-    /// `IRA`
+    /// `IRA`: Individual retirement account.
     Ira,
-    /// `403B`
+    /// `403B`: 403(b) retirement plan.
     N403B,
-    /// `KEOGH`
+    /// `KEOGH`: Keogh retirement plan for the self-employed.
     Keogh,
-    /// `TRUST`
+    /// `TRUST`: Account held in trust.
     Trust,
-    /// `TDA`
+    /// `TDA`: Tax-deferred annuity.
     Tda,
-    /// `SIMPLE`
+    /// `SIMPLE`: SIMPLE retirement plan.
     Simple,
-    /// `NORMAL`
+    /// `NORMAL`: Regular investment account.
     Normal,
-    /// `SARSEP`
+    /// `SARSEP`: Salary reduction simplified employee pension (SARSEP).
     Sarsep,
-    /// `UGMA`
+    /// `UGMA`: Custodial account for a minor (Uniform Gifts to Minors Act).
     Ugma,
-    /// `OTHER`
+    /// `OTHER`: Another kind of investment account.
     Other,
     /// A value this version does not know, as received.
     Unknown(String),

@@ -11,221 +11,221 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LoanAccount {
-    /// Key of the account in the service. Present in every server answer.
+    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     pub account_id: i64,
-    /// Account state, e.g. ACTIVE. Often absent.
+    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Masked or real account number as shown by the institution.
+    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
-    /// `accountNumberReal` (account/v1).
+    /// Unmasked account number, when the institution provides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
-    /// `accountNickname` (account/v1).
+    /// Name of the account for display, e.g. My Checking.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
-    /// `displayPosition` (account/v1).
+    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
-    /// Institution the account belongs to. Present in every server answer.
+    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     pub institution_id: i64,
-    /// `description` (account/v1).
+    /// Description of the account from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `registeredUserName` (account/v1).
+    /// Name of the account holder as registered at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
-    /// `balanceAmount` (account/v1).
+    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
-    /// `balanceDate` (account/v1).
+    /// When balanceAmount was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
-    /// `balancePreviousAmount` (account/v1).
+    /// Balance before the latest one, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
-    /// `lastTxnDate` (account/v1).
+    /// When the latest transaction of the account took place (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
-    /// `aggrSuccessDate` (account/v1).
+    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
-    /// `aggrAttemptDate` (account/v1).
+    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
-    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
-    /// `currencyCode` (account/v1).
+    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `bankId` (account/v1).
+    /// Identifier of the bank holding the account, such as a routing number, as text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
-    /// Login (set of credentials) through which the account was discovered.
+    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
-    /// `loanDescription` (loanaccount/v1).
+    /// Description of the loan from the lender, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_description: Option<String>,
-    /// `loanType` (loanaccount/v1).
+    /// Kind of loan (auto, mortgage, student, ...). It is the only field of an updateAccountType body for this family.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_type: Option<LoanType>,
-    /// `postedDate` (loanaccount/v1).
+    /// When the lender posted the loan data (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub posted_date: Option<rt::DateTime>,
-    /// `term` (loanaccount/v1).
+    /// Duration of the loan as the lender states it, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
-    /// `holderName` (loanaccount/v1).
+    /// Name of the borrower.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder_name: Option<String>,
-    /// `lateFeeAmount` (loanaccount/v1).
+    /// Late fee charged, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub late_fee_amount: Option<::rust_decimal::Decimal>,
-    /// `payoffAmount` (loanaccount/v1).
+    /// Amount that repays the loan in full on payoffAmountDate, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payoff_amount: Option<::rust_decimal::Decimal>,
-    /// `payoffAmountDate` (loanaccount/v1).
+    /// Date for which payoffAmount is valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payoff_amount_date: Option<rt::DateTime>,
-    /// `referenceNumber` (loanaccount/v1).
+    /// Reference number of the loan at the lender.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference_number: Option<String>,
-    /// `originalMaturityDate` (loanaccount/v1).
+    /// Maturity date agreed when the loan was made: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_maturity_date: Option<rt::DateTime>,
-    /// `taxPayeeName` (loanaccount/v1).
+    /// Payee of the property taxes paid from escrow.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_payee_name: Option<String>,
-    /// `principalBalance` (loanaccount/v1).
+    /// Principal still owed, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_balance: Option<::rust_decimal::Decimal>,
-    /// `escrowBalance` (loanaccount/v1).
+    /// Money held in escrow for taxes and insurance, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub escrow_balance: Option<::rust_decimal::Decimal>,
-    /// `interestRate` (loanaccount/v1).
+    /// Interest rate of the loan as the lender states it; interestRateType says whether it is fixed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_rate: Option<::rust_decimal::Decimal>,
-    /// `interestPeriod` (loanaccount/v1).
+    /// Period the interest rate refers to, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_period: Option<String>,
-    /// `initialAmount` (loanaccount/v1).
+    /// Amount originally borrowed, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_amount: Option<::rust_decimal::Decimal>,
-    /// `initialDate` (loanaccount/v1).
+    /// When the loan was made (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_date: Option<rt::DateTime>,
-    /// `nextPaymentPrincipalAmount` (loanaccount/v1).
+    /// Principal part of the next payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_payment_principal_amount: Option<::rust_decimal::Decimal>,
-    /// `nextPaymentInterestAmount` (loanaccount/v1).
+    /// Interest part of the next payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_payment_interest_amount: Option<::rust_decimal::Decimal>,
-    /// `nextPayment` (loanaccount/v1).
+    /// Amount of the next payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_payment: Option<::rust_decimal::Decimal>,
-    /// `nextPaymentDate` (loanaccount/v1).
+    /// Due date of the next payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_payment_date: Option<rt::DateTime>,
-    /// `lastPaymentDueDate` (loanaccount/v1).
+    /// Due date of the last payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_due_date: Option<rt::DateTime>,
-    /// `lastPaymentReceiveDate` (loanaccount/v1).
+    /// When the last payment was received (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_receive_date: Option<rt::DateTime>,
-    /// `lastPaymentAmount` (loanaccount/v1).
+    /// Amount of the last payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_amount: Option<::rust_decimal::Decimal>,
-    /// `lastPaymentPrincipalAmount` (loanaccount/v1).
+    /// Principal part of the last payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_principal_amount: Option<::rust_decimal::Decimal>,
-    /// `lastPaymentInterestAmount` (loanaccount/v1).
+    /// Interest part of the last payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_interest_amount: Option<::rust_decimal::Decimal>,
-    /// `lastPaymentEscrowAmount` (loanaccount/v1).
+    /// Escrow part of the last payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_escrow_amount: Option<::rust_decimal::Decimal>,
-    /// Spelled like this on the wire (sic).
+    /// Fee part of the last payment, in the account's currency. The wire name reads LastFee (sic).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_last_fee_amount: Option<::rust_decimal::Decimal>,
-    /// `lastPaymentLateCharge` (loanaccount/v1).
+    /// Late charge included in the last payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_payment_late_charge: Option<::rust_decimal::Decimal>,
-    /// `principalPaidYtd` (loanaccount/v1).
+    /// Principal repaid so far this year (year to date), in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_paid_ytd: Option<::rust_decimal::Decimal>,
-    /// `interestPaidYtd` (loanaccount/v1).
+    /// Interest paid so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_paid_ytd: Option<::rust_decimal::Decimal>,
-    /// `insurancePaidYtd` (loanaccount/v1).
+    /// Insurance paid so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub insurance_paid_ytd: Option<::rust_decimal::Decimal>,
-    /// `taxPaidYtd` (loanaccount/v1).
+    /// Taxes paid so far this year, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_paid_ytd: Option<::rust_decimal::Decimal>,
-    /// `autopayEnrolled` (loanaccount/v1).
+    /// True when payments are debited automatically.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub autopay_enrolled: Option<bool>,
-    /// `collateral` (loanaccount/v1).
+    /// What secures the loan, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collateral: Option<String>,
-    /// `currentSchool` (loanaccount/v1).
+    /// For a student loan: the school the borrower attends now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_school: Option<String>,
-    /// `firstPaymentDate` (loanaccount/v1).
+    /// Due date of the first payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_payment_date: Option<rt::DateTime>,
-    /// `guarantor` (loanaccount/v1).
+    /// Guarantor of the loan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub guarantor: Option<String>,
-    /// `firstMortgage` (loanaccount/v1).
+    /// True for a first mortgage (first claim on the property).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_mortgage: Option<bool>,
-    /// Payment frequency as free text, e.g. MONTHLY.
+    /// How often payments are due, as free text, e.g. MONTHLY.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_payment_freq: Option<String>,
-    /// `paymentMinAmount` (loanaccount/v1).
+    /// Minimum payment due, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_min_amount: Option<::rust_decimal::Decimal>,
-    /// `originalSchool` (loanaccount/v1).
+    /// For a student loan: the school attended when the loan was made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_school: Option<String>,
-    /// `recurringPaymentAmount` (loanaccount/v1).
+    /// Amount of the regular payment, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recurring_payment_amount: Option<::rust_decimal::Decimal>,
-    /// `lender` (loanaccount/v1).
+    /// Name of the lender.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lender: Option<String>,
-    /// `endingBalanceAmount` (loanaccount/v1).
+    /// Balance at the end of the latest statement period, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ending_balance_amount: Option<::rust_decimal::Decimal>,
-    /// `availableBalanceAmount` (loanaccount/v1).
+    /// Amount that can still be drawn, for loans that allow it, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_balance_amount: Option<::rust_decimal::Decimal>,
-    /// `loanTermType` (loanaccount/v1).
+    /// Term structure of the loan: fixed, revolving, open or a combination.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_term_type: Option<LoanTermType>,
-    /// `noOfPayments` (loanaccount/v1).
+    /// Total number of payments over the life of the loan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_of_payments: Option<i32>,
-    /// `balloonAmount` (loanaccount/v1).
+    /// Lump sum due with the final payment (balloon), in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balloon_amount: Option<::rust_decimal::Decimal>,
-    /// `projectedInterest` (loanaccount/v1).
+    /// Interest expected over the rest of the loan, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projected_interest: Option<::rust_decimal::Decimal>,
-    /// `interestPaidLtd` (loanaccount/v1).
+    /// Interest paid since the loan began (life to date), in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_paid_ltd: Option<::rust_decimal::Decimal>,
-    /// `interestRateType` (loanaccount/v1).
+    /// How the interest rate is set: fixed, floating or adjustable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_rate_type: Option<RateType>,
-    /// `loanPaymentType` (loanaccount/v1).
+    /// What each payment covers: interest only, or principal and interest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan_payment_type: Option<PaymentType>,
-    /// `remainingPayments` (loanaccount/v1).
+    /// Number of payments still to be made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remaining_payments: Option<i32>,
 }
@@ -507,13 +507,13 @@ impl rt::ToXml for LoanAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LoanTermType {
-    /// `COMBO`
+    /// `COMBO`: Combination of a fixed-term part and a revolving part.
     Combo,
-    /// `FIXED`
+    /// `FIXED`: Fixed term: repaid in a set number of payments.
     Fixed,
-    /// `REVOLVE`
+    /// `REVOLVE`: Revolving: repaid amounts can be drawn again.
     Revolve,
-    /// `OPEN`
+    /// `OPEN`: Open-ended: no fixed end.
     Open,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -550,25 +550,25 @@ crate::__xml_enum!(LoanTermType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LoanType {
-    /// `LOAN`
+    /// `LOAN`: Loan without a more specific kind (the test bank's auto loan reports this).
     Loan,
-    /// `AUTO`
+    /// `AUTO`: Vehicle loan.
     Auto,
-    /// `COMMERCIAL`
+    /// `COMMERCIAL`: Commercial loan.
     Commercial,
-    /// `CONSTR`
+    /// `CONSTR`: Construction loan.
     Constr,
-    /// `CONSUMER`
+    /// `CONSUMER`: Consumer (personal) loan.
     Consumer,
-    /// `HOMEEQUITY`
+    /// `HOMEEQUITY`: Home equity loan.
     HomeEquity,
-    /// `MILITARY`
+    /// `MILITARY`: Military loan.
     Military,
-    /// `MORTGAGE`
+    /// `MORTGAGE`: Mortgage.
     Mortgage,
-    /// `SMB`
+    /// `SMB`: Small business loan.
     Smb,
-    /// `STUDENT`
+    /// `STUDENT`: Student loan.
     Student,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -617,11 +617,11 @@ crate::__xml_enum!(LoanType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PaymentType {
-    /// `INT_ONLY`
+    /// `INT_ONLY`: Payments cover interest only.
     IntOnly,
-    /// `PRN_AND_INT`
+    /// `PRN_AND_INT`: Each payment is one amount covering both principal and interest.
     PrnAndInt,
-    /// `PRN_PLUS_INT`
+    /// `PRN_PLUS_INT`: Each payment is a principal part with the interest due added on top.
     PrnPlusInt,
     /// A value this version does not know, as received.
     Unknown(String),
@@ -652,11 +652,11 @@ crate::__xml_enum!(PaymentType);
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RateType {
-    /// `FIXED`
+    /// `FIXED`: Rate fixed for the life of the loan.
     Fixed,
-    /// `FLOATING`
+    /// `FLOATING`: Rate that follows a reference rate.
     Floating,
-    /// `ARM`
+    /// `ARM`: Adjustable-rate mortgage: the rate is reset at set intervals.
     Arm,
     /// A value this version does not know, as received.
     Unknown(String),

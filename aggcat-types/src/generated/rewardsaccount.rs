@@ -11,83 +11,83 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RewardsAccount {
-    /// Key of the account in the service. Present in every server answer.
+    /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     pub account_id: i64,
-    /// Account state, e.g. ACTIVE. Often absent.
+    /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Masked or real account number as shown by the institution.
+    /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
-    /// `accountNumberReal` (account/v1).
+    /// Unmasked account number, when the institution provides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
-    /// `accountNickname` (account/v1).
+    /// Name of the account for display, e.g. My Checking.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
-    /// `displayPosition` (account/v1).
+    /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
-    /// Institution the account belongs to. Present in every server answer.
+    /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     pub institution_id: i64,
-    /// `description` (account/v1).
+    /// Description of the account from the institution, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `registeredUserName` (account/v1).
+    /// Name of the account holder as registered at the institution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
-    /// `balanceAmount` (account/v1).
+    /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
-    /// `balanceDate` (account/v1).
+    /// When balanceAmount was valid (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
-    /// `balancePreviousAmount` (account/v1).
+    /// Balance before the latest one, in the account's currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
-    /// `lastTxnDate` (account/v1).
+    /// When the latest transaction of the account took place (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
-    /// `aggrSuccessDate` (account/v1).
+    /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
-    /// `aggrAttemptDate` (account/v1).
+    /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
-    /// Numeric status of the last aggregation attempt as text: 0 = success, 185 = a challenge must be answered (refresh the login).
+    /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
-    /// `currencyCode` (account/v1).
+    /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
-    /// `bankId` (account/v1).
+    /// Identifier of the bank holding the account, such as a routing number, as text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
-    /// Login (set of credentials) through which the account was discovered.
+    /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
-    /// `rewardsAccountType` (rewardsaccount/v1).
+    /// Kind of rewards program (airline, hotel, ...). It is the only field of an updateAccountType body for this family.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rewards_account_type: Option<RewardsAccountType>,
-    /// `postedDate` (rewardsaccount/v1).
+    /// When the program posted the data (date-time with UTC offset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub posted_date: Option<rt::DateTime>,
-    /// `programType` (rewardsaccount/v1).
+    /// Kind of program, as free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub program_type: Option<String>,
-    /// `originalBalance` (rewardsaccount/v1).
+    /// Reward balance at the start of the period, in the program's units (points, miles).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_balance: Option<::rust_decimal::Decimal>,
-    /// `currentBalance` (rewardsaccount/v1).
+    /// Current reward balance, in the program's units.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_balance: Option<::rust_decimal::Decimal>,
-    /// `rewardQualifyAmountYtd` (rewardsaccount/v1).
+    /// Qualifying amount earned so far this year, in the program's units.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reward_qualify_amount_ytd: Option<::rust_decimal::Decimal>,
-    /// `rewardLifetimeEarned` (rewardsaccount/v1).
+    /// Rewards earned since the account was opened, in the program's units.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reward_lifetime_earned: Option<::rust_decimal::Decimal>,
-    /// `segmentYtd` (rewardsaccount/v1).
+    /// Qualifying segments (for example flights) so far this year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segment_ytd: Option<::rust_decimal::Decimal>,
 }
@@ -234,17 +234,17 @@ impl rt::ToXml for RewardsAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RewardsAccountType {
-    /// `AFFINITY`
+    /// `AFFINITY`: Affinity program tied to an organization.
     Affinity,
-    /// `AIRLINE`
+    /// `AIRLINE`: Airline frequent-flyer program.
     Airline,
-    /// `AUTO`
+    /// `AUTO`: Car rental or motoring program.
     Auto,
-    /// `HOTEL`
+    /// `HOTEL`: Hotel program.
     Hotel,
-    /// `SHOPPING`
+    /// `SHOPPING`: Retail shopping program.
     Shopping,
-    /// `OTHER`
+    /// `OTHER`: Another kind of program.
     Other,
     /// A value this version does not know, as received.
     Unknown(String),
