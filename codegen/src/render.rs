@@ -672,13 +672,19 @@ fn render_document(ctx: &mut Ctx<'_>) -> TokenStream {
         let vn = ident(&naming::type_name(&root.element.name));
         let ty = ctx.named(&root.ty);
         let w = lit(&root.element.name);
+        let name = &root.element.name;
+        let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "An"
+        } else {
+            "A"
+        };
         let d = match model
             .types
             .get(&root.ty)
             .and_then(|t| first_sentence(type_doc(t)))
         {
-            Some(what) => format!(" A `{}` document. {what}", root.element.name),
-            None => format!(" A `{}` document.", root.element.name),
+            Some(what) => format!(" {article} `{name}` document. {what}"),
+            None => format!(" {article} `{name}` document."),
         };
         variants.push(quote!(#[doc = #d] #[serde(rename = #w)] #vn(#ty),));
         table.push(ctx.qname(&root.element));

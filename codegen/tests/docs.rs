@@ -67,6 +67,7 @@ fn placeholder(line: &str) -> Option<&'static str> {
         ("Attribute ", "."),
         ("Element ", "."),
         ("A ", " document."),
+        ("An ", " document."),
     ];
     if fallbacks.iter().any(|(p, s)| template(line, p, s)) {
         return Some("is the generator's fallback text");

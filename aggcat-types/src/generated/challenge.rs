@@ -47,7 +47,7 @@ impl rt::WriteXml for Challenge {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum ChallengeItem {
-    /// Question or prompt to show to the user, e.g. Enter your first pet's name:
+    /// Question or prompt to show to the user, e.g. "Enter your first pet's name:".
     #[serde(rename = "text")]
     Text(String),
     /// Picture to show with the question, e.g. a word to type in; base64 on the wire, usually a JPEG.

@@ -22,7 +22,7 @@ use crate::runtime as rt;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum Document {
-    /// A `AccountList` document. Accounts of any family in any order (answers interleave the families).
+    /// An `AccountList` document. Accounts of any family in any order (answers interleave the families).
     #[serde(rename = "AccountList")]
     AccountList(AccountList),
     /// A `BankingAccount` document. Checking, savings, CD and similar deposit accounts.
@@ -46,28 +46,28 @@ pub enum Document {
     /// A `Files` document. Answer of GET /export/files (batch API): the export files ready for download.
     #[serde(rename = "Files")]
     Files(Files),
-    /// A `InstitutionDetail` document. Answer of GET /institutions/{id}: the Institution fields followed by contact data and the login keys.
+    /// An `InstitutionDetail` document. Answer of GET /institutions/{id}: the Institution fields followed by contact data and the login keys.
     #[serde(rename = "InstitutionDetail")]
     InstitutionDetail(InstitutionDetail),
-    /// A `InstitutionLogin` document. Request body of discoverAndAddAccounts and updateInstitutionLogin.
+    /// An `InstitutionLogin` document. Request body of discoverAndAddAccounts and updateInstitutionLogin.
     #[serde(rename = "InstitutionLogin")]
     InstitutionLogin(InstitutionLogin),
-    /// A `Institutions` document. Answer of GET /institutions: the catalog of supported financial institutions.
+    /// An `Institutions` document. Answer of GET /institutions: the catalog of supported financial institutions.
     #[serde(rename = "Institutions")]
     Institutions(Institutions),
-    /// A `InvestmentAccount` document. Brokerage, retirement and other investment accounts.
+    /// An `InvestmentAccount` document. Brokerage, retirement and other investment accounts.
     #[serde(rename = "InvestmentAccount")]
     InvestmentAccount(InvestmentAccount),
-    /// A `InvestmentBankingTransaction` document. Cash movement inside an investment account (deposits, withdrawals, interest) as opposed to a trade.
+    /// An `InvestmentBankingTransaction` document. Cash movement inside an investment account (deposits, withdrawals, interest) as opposed to a trade.
     #[serde(rename = "InvestmentBankingTransaction")]
     InvestmentBankingTransaction(InvestmentBankingTransaction),
-    /// A `InvestmentPosition` document. Holding of one security in an investment account.
+    /// An `InvestmentPosition` document. Holding of one security in an investment account.
     #[serde(rename = "InvestmentPosition")]
     InvestmentPosition(InvestmentPosition),
-    /// A `InvestmentPositions` document. Answer of GET /accounts/{id}/positions.
+    /// An `InvestmentPositions` document. Answer of GET /accounts/{id}/positions.
     #[serde(rename = "InvestmentPositions")]
     InvestmentPositions(InvestmentPositions),
-    /// A `InvestmentTransaction` document. Trade or other security event of an investment account.
+    /// An `InvestmentTransaction` document. Trade or other security event of an investment account.
     #[serde(rename = "InvestmentTransaction")]
     InvestmentTransaction(InvestmentTransaction),
     /// A `LoanAccount` document. Loans and mortgages.
@@ -76,7 +76,7 @@ pub enum Document {
     /// A `LoanTransaction` document. Payment or charge of a loan, with its principal/interest/escrow split.
     #[serde(rename = "LoanTransaction")]
     LoanTransaction(LoanTransaction),
-    /// A `OtherAccount` document. An account the service could not classify.
+    /// An `OtherAccount` document. An account the service could not classify.
     #[serde(rename = "OtherAccount")]
     OtherAccount(OtherAccount),
     /// A `RewardsAccount` document. Loyalty and reward programs (miles, points).

@@ -273,7 +273,7 @@ pub struct Key {
     pub display_order: i32,
     /// True for a secret such as a password: hide what the user types.
     pub mask: bool,
-    /// Prompt to show next to the field, e.g. Enter banking userid (demo).
+    /// Prompt to show next to the field, e.g. "Enter banking userid (demo)".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Short label of the field, often the same as name.
