@@ -2,6 +2,7 @@
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -17,11 +18,13 @@ Where it talks:
 
 Exit codes:
   0  success
-  1  general failure (files, unexpected answers)
+  1  general failure (files, unexpected answers, an answer larger than max_body_bytes)
   2  usage error (bad arguments, missing answers, refused confirmation)
   3  the service answered with an error (Intuit Status code shown)
-  4  authentication or configuration problem (config file, key, OAuth token refused)
-  5  the service could not be reached
+  4  authentication or configuration problem (config file, key, app credentials refused
+     with 401 / oauth_problem)
+  5  the service could not be reached or is unavailable: no answer, a time limit ran out
+     (--deadline), the token endpoint down, HTTP 502/503/504 after retries
 
 Logging (standard error):
   -v one line per API call, -vv the client's debug events; RUST_LOG (e.g. RUST_LOG=debug)
@@ -58,6 +61,10 @@ pub struct GlobalOptions {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Overall time limit of each API call in seconds, retries and waits included [default:
+    /// the config file's `deadline`, else twice the per-attempt timeout, 240 s].
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
+    pub deadline: Option<Duration>,
     /// Log to standard error: -v one line per API call (method, path, status, ms, intuit_tid),
     /// -vv the client's debug events too (retries, token renewals). RUST_LOG overrides.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -161,6 +168,11 @@ pub enum Command {
     Decode {
         /// The XML file ("-" reads standard input).
         file: PathBuf,
+        /// Refuse documents with more elements open at once than this (AggCat documents
+        /// nest at most 6 levels; the reader supports up to 65,534).
+        #[arg(long, value_name = "LEVELS", default_value_t = aggcat_types::DEFAULT_MAX_DEPTH,
+              value_parser = parse_depth)]
+        max_depth: usize,
     },
     /// Print a signed SAML assertion (the customer is the global --customer).
     Saml(SamlArgs),
@@ -272,6 +284,29 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("expected a date as YYYY-MM-DD (e.g. 2013-08-01), got {text:?}"))
 }
 
+/// A positive number of seconds (`30`, `2.5`).
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| {
+            format!("expected a positive number of seconds (e.g. 30 or 2.5), got {text:?}")
+        })
+}
+
+/// A nesting limit: 1 to 65,534 levels.
+fn parse_depth(text: &str) -> Result<usize, String> {
+    const MAX: usize = u16::MAX as usize - 1;
+    match text.trim().parse::<usize>() {
+        Ok(levels) if (1..=MAX).contains(&levels) => Ok(levels),
+        _ => Err(format!(
+            "expected a number of levels from 1 to {MAX}, got {text:?}"
+        )),
+    }
+}
+
 /// `NAME=VALUE` (the value may contain `=`).
 fn parse_credential(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
@@ -306,6 +341,19 @@ mod tests {
         );
         assert!(parse_credential("no equals sign").is_err());
         assert!(parse_credential("=value").is_err());
+    }
+
+    #[test]
+    fn deadlines_are_positive_seconds() {
+        assert_eq!(parse_seconds("2").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_seconds("2.5").unwrap(), Duration::from_millis(2500));
+        for bad in ["0", "-1", "soon", "NaN", "inf", ""] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+        let cli = Cli::try_parse_from(["aggcat", "accounts", "--deadline", "7"]).unwrap();
+        assert_eq!(cli.global.deadline, Some(Duration::from_secs(7)));
+        let err = Cli::try_parse_from(["aggcat", "--deadline", "0", "accounts"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! login made by one command is there for the next.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use aggcat_client::{Client, ClientConfig, ClientConfigBuilder};
 use aggcat_sandbox::{AppRegistration, RunningSandbox, Sandbox};
@@ -68,6 +69,14 @@ struct FileConfig {
     certificate_file: Option<PathBuf>,
     base_url: Option<String>,
     token_url: Option<String>,
+    /// Per-attempt timeout, seconds.
+    request_timeout: Option<f64>,
+    /// Overall deadline of a call, seconds.
+    deadline: Option<f64>,
+    /// Largest answer accepted, bytes.
+    max_body_bytes: Option<u64>,
+    /// Deepest element nesting accepted in an answer.
+    max_xml_depth: Option<usize>,
     customer_id: Option<String>,
 }
 
@@ -80,7 +89,12 @@ impl FileConfig {
                 path.display()
             ))
         })?;
-        let mut config: Self = toml::from_str(&text).map_err(|e| {
+        Self::parse(&text, path)
+    }
+
+    /// Parses the text of the file `path` (named in messages, anchors relative paths).
+    fn parse(text: &str, path: &Path) -> CliResult<Self> {
+        let mut config: Self = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
@@ -151,6 +165,29 @@ impl FileConfig {
         }
         if let Some(url) = self.token_url {
             builder = builder.token_url(url);
+        }
+        let seconds = |value: f64, key: &str| {
+            Duration::try_from_secs_f64(value)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    CliError::auth(format!(
+                        "`{key}` in {source} is {value}, not a positive number of seconds; \
+                         set e.g. `{key} = 30`"
+                    ))
+                })
+        };
+        if let Some(secs) = self.request_timeout {
+            builder = builder.request_timeout(seconds(secs, "request_timeout")?);
+        }
+        if let Some(secs) = self.deadline {
+            builder = builder.deadline(seconds(secs, "deadline")?);
+        }
+        if let Some(bytes) = self.max_body_bytes {
+            builder = builder.max_body_bytes(bytes);
+        }
+        if let Some(levels) = self.max_xml_depth {
+            builder = builder.max_xml_depth(levels);
         }
         Ok(builder)
     }
@@ -243,14 +280,36 @@ fn resolve_with(
         ),
         (None, _) => "the AGGCAT_* environment variables".to_owned(),
     };
-    Ok(Destination::Service(Box::new(ServiceConfig {
+    Ok(Destination::Service(Box::new(service_config(
+        config, file, source,
+    )?)))
+}
+
+fn service_config(
+    config: FileConfig,
+    file: Option<PathBuf>,
+    source: String,
+) -> CliResult<ServiceConfig> {
+    Ok(ServiceConfig {
         file,
         certificate_file: config.certificate_file.clone(),
         base_url: config.base_url.clone(),
         customer_id: config.customer_id.clone(),
         builder: config.builder(&source)?,
         source,
-    })))
+    })
+}
+
+/// The [`ServiceConfig`] of a config file's text, as `--config PATH` reads it but without the
+/// `AGGCAT_*` variables: `path` names the file in messages and anchors relative key and
+/// certificate paths; it is not read. (The entry point of the `cli_config` fuzz target.)
+pub fn service_config_from_toml_str(text: &str, path: &Path) -> CliResult<ServiceConfig> {
+    let config = FileConfig::parse(text, path)?;
+    service_config(
+        config,
+        Some(path.to_owned()),
+        format!("the config file {}", path.display()),
+    )
 }
 
 /// The customer: `--customer`/`AGGCAT_CUSTOMER_ID`, else the config's `customer_id`, else
@@ -345,11 +404,12 @@ impl Session {
         match destination {
             Destination::Service(service) => {
                 let customer = customer(global, service.customer_id.as_deref())?;
-                let config = service
-                    .builder
-                    .customer_id(customer.clone())
-                    .build()
-                    .map_err(|e| report::client_error(&e).context(&service.source))?;
+                let config = with_deadline(
+                    service.builder.customer_id(customer.clone()),
+                    global.deadline,
+                )
+                .build()
+                .map_err(|e| report::client_error(&e).context(&service.source))?;
                 let cache_name = cache_name_for(config.base_url().as_str());
                 let client = Client::new(config)?;
                 Ok(Self {
@@ -366,7 +426,7 @@ impl Session {
                 let app_config = ensure_sandbox_app(&data_dir)?;
                 let sandbox = start_sandbox(&app_config, &Database::File(db.clone()), None).await?;
                 let customer = customer(global, None)?;
-                let client = sandbox_client(&app_config, &sandbox, &customer)?;
+                let client = sandbox_client(&app_config, &sandbox, &customer, global.deadline)?;
                 Ok(Self {
                     description: format!("the embedded sandbox ({})", db.display()),
                     client: Some(client),
@@ -394,7 +454,7 @@ impl Session {
         let app_config = ensure_sandbox_app(&dir)?;
         let sandbox = start_sandbox(&app_config, &Database::Memory, None).await?;
         let customer = customer(global, None)?;
-        let client = sandbox_client(&app_config, &sandbox, &customer)?;
+        let client = sandbox_client(&app_config, &sandbox, &customer, global.deadline)?;
         Ok(Self {
             description: "a throw-away sandbox".to_owned(),
             client: Some(client),
@@ -445,14 +505,25 @@ impl Session {
     }
 }
 
-/// A client for `sandbox` with the app of `app_config`, acting for `customer`.
+/// `builder` with `deadline` (from `--deadline`), if given: it overrides the config file's.
+fn with_deadline(builder: ClientConfigBuilder, deadline: Option<Duration>) -> ClientConfigBuilder {
+    match deadline {
+        Some(deadline) => builder.deadline(deadline),
+        None => builder,
+    }
+}
+
+/// A client for `sandbox` with the app of `app_config`, acting for `customer`, with the
+/// overall `deadline` per call when given (else the app config's or the client's default).
 pub fn sandbox_client(
     app_config: &Path,
     sandbox: &RunningSandbox,
     customer: &str,
+    deadline: Option<Duration>,
 ) -> CliResult<Client> {
     let config = ClientConfig::from_file(app_config).and_then(|b| {
-        b.base_url(sandbox.base_url())
+        with_deadline(b, deadline)
+            .base_url(sandbox.base_url())
             .token_url(sandbox.token_url())
             .customer_id(customer)
             .build()
@@ -489,6 +560,7 @@ mod tests {
             sandbox_db: None,
             ephemeral: false,
             format: Format::Table,
+            deadline: None,
             verbose: 0,
         }
     }

@@ -10,12 +10,15 @@ pub enum ErrorKind {
     General,
     /// The invocation cannot work as given (exit code 2, like clap's usage errors).
     Usage,
-    /// The service answered with an error document (exit code 3).
+    /// The service answered with an error: it judged the request (exit code 3).
     Api,
-    /// Configuration, key or OAuth token problems (exit code 4).
+    /// Configuration, key or OAuth token problems: the service refused the app's
+    /// credentials (`401` / `oauth_problem`), or the configuration cannot work (exit code 4).
     Auth,
-    /// The service could not be reached (exit code 5).
-    Network,
+    /// The service could not be reached or is unavailable: no answer, a time limit ran out
+    /// (`--deadline`), the token endpoint down, HTTP 502/503/504 after the client's retries
+    /// (exit code 5). Nothing was judged; trying again later may work.
+    Unavailable,
 }
 
 impl ErrorKind {
@@ -26,7 +29,7 @@ impl ErrorKind {
             Self::Usage => 2,
             Self::Api => 3,
             Self::Auth => 4,
-            Self::Network => 5,
+            Self::Unavailable => 5,
         }
     }
 }
@@ -112,7 +115,7 @@ mod tests {
             ErrorKind::Usage,
             ErrorKind::Api,
             ErrorKind::Auth,
-            ErrorKind::Network,
+            ErrorKind::Unavailable,
         ]
         .iter()
         .map(|k| k.exit_code())

@@ -3,7 +3,8 @@
 
 use std::error::Error as _;
 
-use aggcat_client::{Error, IntuitCode, StatusCode};
+use aggcat_client::{Error, IntuitCode, StatusCode, TimeLimit};
+use aggcat_types::DecodeErrorKind;
 
 use crate::error::{CliError, ErrorKind};
 
@@ -72,7 +73,75 @@ pub fn client_error(error: &Error) -> CliError {
             if let Some(id) = info.and_then(|i| i.correlation_id.as_deref()) {
                 text.push_str(&format!(" (correlation id {id})"));
             }
-            CliError::new(ErrorKind::Api, text)
+            CliError::new(answer_kind(error), text)
+        }
+        Error::TokenEndpointUnavailable {
+            url,
+            status,
+            retry_after,
+            ..
+        } => {
+            let what = match status {
+                Some(status) => format!("answered HTTP {}", status.as_u16()),
+                None => match causes(error) {
+                    Some(causes) => format!("did not answer ({causes})"),
+                    None => "did not answer".to_owned(),
+                },
+            };
+            let wait = retry_after
+                .map(|d| format!(" (it asked to wait {} s)", d.as_secs()))
+                .unwrap_or_default();
+            CliError::new(
+                ErrorKind::Unavailable,
+                format!(
+                    "the token endpoint {url} is unavailable: it {what}{wait}, so the app's \
+                     credentials were not checked. What to do: try again later; if it \
+                     persists, check token_url in the configuration and the network"
+                ),
+            )
+        }
+        Error::TimedOut {
+            limit,
+            method,
+            url,
+            attempts,
+        } => {
+            let tries = match attempts {
+                1 => "1 attempt".to_owned(),
+                n => format!("{n} attempts"),
+            };
+            let raise = match limit {
+                TimeLimit::Deadline(_) => {
+                    "raise the deadline with --deadline SECS (or `deadline` in the config file)"
+                }
+                _ => {
+                    "raise `request_timeout` in the config file (and --deadline SECS, which \
+                     must leave room for it)"
+                }
+            };
+            CliError::new(
+                ErrorKind::Unavailable,
+                format!(
+                    "{method} {url} timed out: no complete answer within the {limit} \
+                     ({tries}, retries and waits included). What to do: try again later, or \
+                     {raise}"
+                ),
+            )
+        }
+        Error::BodyTooLarge {
+            limit,
+            url,
+            announced,
+        } => {
+            let detail = match announced {
+                Some(n) => format!("it announced {n} bytes; nothing was read"),
+                None => "reading stopped there".to_owned(),
+            };
+            CliError::general(format!(
+                "the answer of {url} is larger than the limit of {limit} bytes ({detail}). \
+                 What to do: if such an answer is expected, raise `max_body_bytes` in the \
+                 config file"
+            ))
         }
         Error::Token {
             status,
@@ -96,17 +165,31 @@ pub fn client_error(error: &Error) -> CliError {
         )),
         Error::Config { .. } | Error::Key(_) | Error::Saml(_) => CliError::auth(with_causes(error)),
         Error::Transport(_) => CliError::new(
-            ErrorKind::Network,
+            answer_kind(error),
             format!(
                 "cannot reach the service: {}; check base_url/token_url and the network (or \
                  start `aggcat serve`)",
                 with_causes(error)
             ),
         ),
-        Error::UndecodableBody { status, source, .. } => CliError::general(format!(
-            "the service's answer (HTTP {}) is not a valid AggCat document: {source}",
-            status.as_u16()
-        )),
+        Error::UndecodableBody { status, source, .. } => match source.kind() {
+            // The decoder's advice names its Rust API; say what to do with this tool.
+            DecodeErrorKind::TooDeep { limit } => CliError::general(format!(
+                "the service's answer (HTTP {}) nests elements deeper than the limit of \
+                 {limit} levels{} (byte {}); AggCat documents nest at most 6 levels. What to \
+                 do: if such answers are expected, raise `max_xml_depth` in the config file",
+                status.as_u16(),
+                Some(source.path())
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!(" at {p}"))
+                    .unwrap_or_default(),
+                source.offset()
+            )),
+            _ => CliError::general(format!(
+                "the service's answer (HTTP {}) is not a valid AggCat document: {source}",
+                status.as_u16()
+            )),
+        },
         Error::UnexpectedStatus { status, body } => {
             let snippet: String = String::from_utf8_lossy(body).chars().take(200).collect();
             let snippet = snippet.trim();
@@ -116,7 +199,7 @@ pub fn client_error(error: &Error) -> CliError {
                 format!(": {snippet}")
             };
             CliError::new(
-                ErrorKind::Api,
+                answer_kind(error),
                 format!("the service answered HTTP {}{detail}", status.as_u16()),
             )
         }
@@ -138,6 +221,17 @@ pub fn client_error(error: &Error) -> CliError {
     }
 }
 
+/// The kind of a failure the service is part of: [`ErrorKind::Unavailable`] when the service
+/// is unreachable, stalled or down ([`Error::is_unavailable`]: no answer, a time limit,
+/// `502`/`503`/`504` after the client's retries), [`ErrorKind::Api`] when it answered.
+fn answer_kind(error: &Error) -> ErrorKind {
+    if error.is_unavailable() {
+        ErrorKind::Unavailable
+    } else {
+        ErrorKind::Api
+    }
+}
+
 /// `Display` of the error followed by its causes, `a: b: c`.
 fn with_causes(error: &Error) -> String {
     let mut text = error.to_string();
@@ -151,6 +245,20 @@ fn with_causes(error: &Error) -> String {
         source = cause.source();
     }
     text
+}
+
+/// The chain of causes below `error`, `b: c`, if it has any.
+fn causes(error: &Error) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = cause.source();
+    }
+    (!parts.is_empty()).then(|| parts.join(": "))
 }
 
 /// `text` without a final period.
@@ -229,6 +337,87 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Api);
         assert!(e.message().contains("institution 100000"), "{e}");
         assert!(e.message().contains("run the command again"), "{e}");
+    }
+
+    #[test]
+    fn outages_and_time_limits_are_unavailable_not_credentials() {
+        let url = |text: &str| -> Box<url::Url> { Box::new(text.parse().unwrap()) };
+        let token_url = "https://oauth.example/token";
+        let e = client_error(&Error::TokenEndpointUnavailable {
+            url: url(token_url),
+            status: Some(StatusCode::SERVICE_UNAVAILABLE),
+            retry_after: Some(std::time::Duration::from_secs(30)),
+            source: None,
+        });
+        assert_eq!(e.kind(), ErrorKind::Unavailable);
+        assert_eq!(e.kind().exit_code(), 5);
+        assert_eq!(
+            e.message(),
+            "the token endpoint https://oauth.example/token is unavailable: it answered HTTP \
+             503 (it asked to wait 30 s), so the app's credentials were not checked. What to \
+             do: try again later; if it persists, check token_url in the configuration and the \
+             network"
+        );
+        let e = client_error(&Error::TokenEndpointUnavailable {
+            url: url(token_url),
+            status: None,
+            retry_after: None,
+            source: Some("connection refused".into()),
+        });
+        assert_eq!(e.kind(), ErrorKind::Unavailable);
+        assert!(
+            e.message().contains("did not answer (connection refused)"),
+            "{e}"
+        );
+
+        let e = client_error(&Error::TimedOut {
+            limit: TimeLimit::Deadline(std::time::Duration::from_secs(2)),
+            method: aggcat_client::Method::GET,
+            url: url("http://127.0.0.1:1/v1/accounts"),
+            attempts: 1,
+        });
+        assert_eq!(e.kind(), ErrorKind::Unavailable);
+        assert!(
+            e.message().starts_with(
+                "GET http://127.0.0.1:1/v1/accounts timed out: no complete answer within the \
+                 overall deadline of 2 s (1 attempt"
+            ),
+            "{e}"
+        );
+        assert!(e.message().contains("--deadline SECS"), "{e}");
+        let e = client_error(&Error::TimedOut {
+            limit: TimeLimit::Attempt(std::time::Duration::from_secs(120)),
+            method: aggcat_client::Method::POST,
+            url: url(token_url),
+            attempts: 3,
+        });
+        assert!(
+            e.message()
+                .contains("per-attempt timeout of 120 s (3 attempts"),
+            "{e}"
+        );
+        assert!(e.message().contains("request_timeout"), "{e}");
+
+        // Gateway errors of the API after the client's retries: unavailable too.
+        let e = client_error(&api(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "api.service.unavailable",
+            "The service is unavailable.",
+        ));
+        assert_eq!(e.kind(), ErrorKind::Unavailable);
+    }
+
+    #[test]
+    fn oversized_answers_name_the_limit_and_the_key() {
+        let e = client_error(&Error::BodyTooLarge {
+            limit: 1024,
+            url: Box::new("http://127.0.0.1:1/v1/institutions".parse().unwrap()),
+            announced: Some(4096),
+        });
+        assert_eq!(e.kind(), ErrorKind::General);
+        assert!(e.message().contains("limit of 1024 bytes"), "{e}");
+        assert!(e.message().contains("announced 4096 bytes"), "{e}");
+        assert!(e.message().contains("max_body_bytes"), "{e}");
     }
 
     #[test]

@@ -5,14 +5,15 @@ use std::path::Path;
 
 use aggcat_auth::RsaSigningKey;
 use aggcat_auth::saml::AssertionBuilder;
-use aggcat_types::Document;
+use aggcat_types::{DecodeErrorKind, DecodeOptions, Document};
 
 use crate::cli::{GlobalOptions, SamlArgs};
 use crate::error::{CliError, CliResult};
 use crate::output::{Output, write_stdout};
 
-/// `aggcat decode FILE`: any AggCat document as JSON (`{"AccountList": {…}}`).
-pub fn decode(file: &Path, out: Output) -> CliResult<()> {
+/// `aggcat decode FILE [--max-depth LEVELS]`: any AggCat document as JSON
+/// (`{"AccountList": {…}}`), refusing documents nested deeper than `max_depth`.
+pub fn decode(file: &Path, max_depth: usize, out: Output) -> CliResult<()> {
     let (name, bytes) = if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -24,8 +25,26 @@ pub fn decode(file: &Path, out: Output) -> CliResult<()> {
             .map_err(|e| CliError::general(format!("cannot read {}: {e}", file.display())))?;
         (file.display().to_string(), bytes)
     };
-    let document = Document::from_xml(&bytes)
-        .map_err(|e| CliError::general(format!("cannot decode {name}: {e}")))?;
+    let options = DecodeOptions::new().max_depth(max_depth);
+    let document = aggcat_types::from_xml_with::<Document>(&bytes, &options).map_err(|e| {
+        match e.kind() {
+            // The library's advice names its Rust API; say what to do with this tool.
+            DecodeErrorKind::TooDeep { limit } => {
+                let at = if e.path().is_empty() {
+                    String::new()
+                } else {
+                    format!(" at {}", e.path())
+                };
+                CliError::general(format!(
+                    "cannot decode {name}: elements nested deeper than the limit of {limit} \
+                     levels{at} (byte {}). AggCat documents nest at most 6 levels; if this \
+                     one is legitimate, raise the limit with --max-depth LEVELS",
+                    e.offset()
+                ))
+            }
+            _ => CliError::general(format!("cannot decode {name}: {e}")),
+        }
+    })?;
     out.json(&document)
 }
 
