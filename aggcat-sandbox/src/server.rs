@@ -337,7 +337,8 @@ async fn serve(
     while connections.join_next().await.is_some() {}
 }
 
-/// The full router: token endpoint plus the API under `/v1` and `/rest-war/v1`.
+/// The full router: token endpoint plus the API under `/v1` and `/rest-war/v1`, behind the
+/// path check of [`routes::path`] (signature and routing see the same path).
 pub fn router(state: SharedState) -> Router {
     let api = routes::api_router()
         .merge(ops::router(state.ops.clone()))
@@ -350,6 +351,8 @@ pub fn router(state: SharedState) -> Router {
         .nest("/v1", api.clone())
         .nest("/rest-war/v1", api)
         .fallback(routes::not_found)
+        // Outermost: a path that is not in normal form never reaches OAuth or a handler.
+        .layer(middleware::from_fn(routes::path::reject_unnormalized))
         .with_state(state)
 }
 

@@ -2,10 +2,15 @@
 //! and, where the bytes matter, a raw TCP socket), scripted rules are deterministic, seeded
 //! rates are reproducible, counters count, and `serve --faults` turns it on.
 
-use std::io::{BufRead, BufReader, Read, Write};
+#[path = "support/raw.rs"]
+mod raw;
+
+use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::time::Duration;
+
+use raw::SAFETY;
 
 use aggcat_auth::RsaSigningKey;
 use aggcat_auth::oauth1::{Credentials, authorization_header, consumer_key_header};
@@ -16,9 +21,6 @@ use aggcat_sandbox::{
 use aggcat_types::{AccountList, Status};
 use reqwest::StatusCode;
 use secrecy::ExposeSecret;
-
-/// Safety net for every network wait (never an assertion about speed).
-const SAFETY: Duration = Duration::from_secs(30);
 
 struct App {
     _dir: tempfile::TempDir,
@@ -165,49 +167,6 @@ async fn account_count(session: &Session) -> usize {
         .len()
 }
 
-/// What a raw HTTP/1.1 exchange produced: the status line and headers, the body bytes read
-/// until the server closed the connection, and whether it closed.
-struct RawReply {
-    head: String,
-    body: Vec<u8>,
-}
-
-impl RawReply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.head.lines().skip(1).find_map(|line| {
-            let (k, v) = line.split_once(':')?;
-            k.eq_ignore_ascii_case(name).then_some(v.trim())
-        })
-    }
-}
-
-/// Sends one request with `Connection: close` on a plain socket and reads to EOF (blocking;
-/// run it in `spawn_blocking`). `Err` when the server sent nothing at all.
-fn raw_exchange(addr: SocketAddr, request: String) -> std::io::Result<RawReply> {
-    let mut stream = std::net::TcpStream::connect(addr)?;
-    stream.set_read_timeout(Some(SAFETY))?;
-    stream.write_all(request.as_bytes())?;
-    let mut reader = BufReader::new(stream);
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::UnexpectedEof,
-                format!("connection closed after {:?}", head),
-            ));
-        }
-        if line == "\r\n" {
-            break;
-        }
-        head.push_str(&line);
-    }
-    let mut body = Vec::new();
-    // A truncated answer ends with the server closing (EOF or reset): keep what came.
-    let _ = reader.read_to_end(&mut body);
-    Ok(RawReply { head, body })
-}
-
 fn raw_get(session: &Session, addr: SocketAddr, path: &str) -> String {
     let url = session.url(path);
     format!(
@@ -256,11 +215,9 @@ async fn drop_closes_the_connection_without_an_answer_and_skips_the_request() {
     // On the wire: not a single byte of answer.
     sandbox.inject(FaultRule::new(Fault::Drop).path("/v1/accounts"));
     let request = raw_get(&alice, sandbox.addr(), "/accounts");
-    let addr = sandbox.addr();
-    let raw = tokio::task::spawn_blocking(move || raw_exchange(addr, request))
+    let err = raw::send(sandbox.addr(), request)
         .await
-        .unwrap();
-    let err = raw.err().expect("no status line");
+        .expect_err("no status line");
     assert!(
         err.to_string().contains("connection closed after \"\""),
         "{err}"
@@ -423,11 +380,7 @@ async fn truncate_sends_part_of_the_announced_body_then_closes() {
     // On the wire: the announced length, exactly half of it, then EOF.
     sandbox.inject(FaultRule::new(Fault::Truncate).path("/v1/accounts"));
     let request = raw_get(&alice, sandbox.addr(), "/accounts");
-    let addr = sandbox.addr();
-    let raw = tokio::task::spawn_blocking(move || raw_exchange(addr, request))
-        .await
-        .unwrap()
-        .unwrap();
+    let raw = raw::send(sandbox.addr(), request).await.unwrap();
     assert!(raw.head.starts_with("HTTP/1.1 200"), "{}", raw.head);
     assert_eq!(
         raw.header("content-length"),

@@ -263,7 +263,8 @@ pub fn authenticate(
     })
 }
 
-/// The URL the client addressed: `http://` + `Host` (or the URI authority) + path and query.
+/// The URL the client addressed: `http://` + `Host` (or the URI authority) + path and query;
+/// the path must be in normal form, so that the URL signed is the one routed.
 fn request_url(uri: &Uri, headers: &HeaderMap) -> Result<Url, OAuthRejection> {
     let host = headers
         .get(header::HOST)
@@ -271,11 +272,26 @@ fn request_url(uri: &Uri, headers: &HeaderMap) -> Result<Url, OAuthRejection> {
         .map(str::to_owned)
         .or_else(|| uri.authority().map(|a| a.as_str().to_owned()))
         .ok_or_else(|| OAuthRejection::new(OAuthProblem::ParameterAbsent, "no Host header"))?;
+    // The signature must cover the path that is routed: refuse what URL parsing would
+    // rewrite (the router refuses it earlier, see `routes::path`).
+    crate::routes::path::check_normalized(uri.path())
+        .map_err(|e| OAuthRejection::new(OAuthProblem::ParameterRejected, e.to_string()))?;
     let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str());
-    Url::parse(&format!("http://{host}{path_and_query}")).map_err(|e| {
+    let url = Url::parse(&format!("http://{host}{path_and_query}")).map_err(|e| {
         OAuthRejection::new(
             OAuthProblem::ParameterRejected,
             format!("cannot rebuild the request URL: {e}"),
         )
-    })
+    })?;
+    if url.path() != uri.path() {
+        return Err(OAuthRejection::new(
+            OAuthProblem::ParameterRejected,
+            format!(
+                "the request path {:?} would be signed as {:?}",
+                uri.path(),
+                url.path()
+            ),
+        ));
+    }
+    Ok(url)
 }

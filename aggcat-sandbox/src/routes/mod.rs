@@ -1,6 +1,7 @@
 //! HTTP routes: the token endpoint and the API operations.
 
 pub mod institutions;
+pub mod path;
 pub mod token;
 
 use axum::Router;
