@@ -172,9 +172,77 @@ fn help_documents_the_commands_and_exit_codes() {
         .success()
         .stdout(predicate::str::contains("Exit codes:"))
         .stdout(predicate::str::contains("delete-customer"))
-        .stdout(predicate::str::contains("--ephemeral"));
+        .stdout(predicate::str::contains("--ephemeral"))
+        .stdout(predicate::str::contains("--deadline <SECS>"))
+        .stdout(predicate::str::contains("Logging (standard error):"))
+        .stdout(predicate::str::contains("RUST_LOG"))
+        .stdout(predicate::str::contains(
+            "5  the service could not be reached or is unavailable",
+        ));
     // Usage errors are clap's: exit code 2.
     home.bare().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn logging_is_quiet_by_default_one_line_per_call_with_v_and_rust_log_overrides() {
+    let home = Home::new();
+    let args = ["--ephemeral", "institution", "100000"];
+    // Without -v or RUST_LOG: nothing on standard error.
+    let out = home.bare().args(args).assert().success();
+    assert_eq!(String::from_utf8_lossy(&out.get_output().stderr), "");
+
+    // -v: one line per API call with method, path, status, time and Intuit's correlation id.
+    let out = home.bare().arg("-v").args(args).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    let line = lines[0];
+    for part in [
+        "INFO",
+        "api call",
+        "method=GET",
+        "path=/institutions/100000",
+        "status=200",
+        "elapsed_ms=",
+        "intuit_tid=",
+    ] {
+        assert!(line.contains(part), "{part} missing: {line}");
+    }
+    // The table on standard output is unchanged.
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stdout).contains("CCBank"),
+        "{:?}",
+        out.get_output().stdout
+    );
+
+    // -vv: the client's debug events too (the token exchange, the finished request).
+    let out = home.bare().arg("-vv").args(args).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("DEBUG"), "{stderr}");
+    assert!(stderr.contains("obtained a new access token"), "{stderr}");
+
+    // RUST_LOG overrides -v: here only the client's debug events, no per-call info line.
+    let out = home
+        .bare()
+        .env("RUST_LOG", "aggcat_client::client=debug")
+        .arg("-v")
+        .args(args)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("obtained a new access token"), "{stderr}");
+    assert!(!stderr.contains("api call"), "{stderr}");
+    // A RUST_LOG that does not parse is named, and -v applies.
+    let out = home
+        .bare()
+        .env("RUST_LOG", "aggcat_client=[{")
+        .arg("-v")
+        .args(args)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.starts_with("warning: ignoring RUST_LOG"), "{stderr}");
+    assert!(stderr.contains("api call"), "{stderr}");
 }
 
 #[test]
