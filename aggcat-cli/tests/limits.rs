@@ -364,6 +364,41 @@ async fn a_deeply_nested_answer_is_a_clear_error_naming_the_config_key() {
     sandbox.shutdown().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_over_max_body_bytes_names_the_limit_and_the_key() {
+    let home = TempDir::new().unwrap();
+    let app = home.path().join("app");
+    aggcat_sandbox::init(&app).expect("sandbox app");
+    let sandbox = Sandbox::builder()
+        .app(AppRegistration::from_config_file(app.join("aggcat.toml")).unwrap())
+        .start()
+        .await
+        .unwrap();
+    let body = Arc::new(vec![b' '; 5000]);
+    let (api, _) = serving("200 OK", "Content-Type: application/xml\r\n", body).await;
+    let base_url = format!("http://{api}/v1");
+    let config = write_config(
+        home.path(),
+        &app,
+        &base_url,
+        &sandbox.token_url(),
+        "max_body_bytes = 1000",
+    );
+    let mut cmd = aggcat(home.path());
+    cmd.arg("--config").arg(&config).arg("accounts");
+    let out = run(cmd).await;
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "the answer of {base_url}/accounts is larger than the limit of 1000 bytes"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`max_body_bytes`"), "{stderr}");
+    sandbox.shutdown().await;
+}
+
 #[test]
 fn decode_refuses_a_document_nested_a_million_levels_deep() {
     let home = TempDir::new().unwrap();
