@@ -82,3 +82,31 @@ fn institution_id_zero_is_written_when_the_account_has_an_id() {
         "{xml}"
     );
 }
+
+/// The update-account-type body as python-aggcat sends it (prefixed, lower-case value) decodes as a
+/// `BankingAccount` whose absent appinfo-required ids are 0, and encodes back to exactly the body
+/// this library sends (ids left at 0 are omitted).
+#[test]
+fn update_account_type_body_with_lower_case_value() {
+    let body = r#"<ns4:BankingAccount xmlns:ns4="http://schema.intuit.com/platform/fdatafeed/bankingaccount/v1"><ns4:bankingAccountType>checking</ns4:bankingAccountType></ns4:BankingAccount>"#;
+    let Document::BankingAccount(b) = Document::from_xml(body.as_bytes()).unwrap() else {
+        panic!("not a BankingAccount")
+    };
+    assert_eq!(
+        b.banking_account_type,
+        Some(aggcat_types::BankingAccountType::Checking)
+    );
+    assert_eq!(
+        (b.account_id, b.institution_id),
+        (0, 0),
+        "absent appinfo-required ids default to 0"
+    );
+    assert_eq!(
+        aggcat_types::to_xml(&b),
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<BankingAccount xmlns="http://schema.intuit.com/platform/fdatafeed/bankingaccount/v1">"#,
+            "<bankingAccountType>CHECKING</bankingAccountType></BankingAccount>"
+        )
+    );
+}

@@ -131,8 +131,8 @@ fn an_id_in_the_wrong_namespace_is_an_error_not_zero() {
     assert_eq!(
         err.to_string(),
         format!(
-            "expected accountId ({ACCOUNT}), found accountId ({BANKING}): an element in another namespace is not the field; \
-             the document's namespace declarations are wrong at AccountList > BankingAccount > accountId (byte {})",
+            "required accountId ({ACCOUNT}) is absent, but accountId ({BANKING}) is present: an element in another \
+             namespace is a different element; check the document's namespace declarations at AccountList > BankingAccount > accountId (byte {})",
             before.len()
         )
     );

@@ -1,11 +1,21 @@
 //! Cross-crate conformance tests live in tests/tests/.
 //!
-//! This library holds the helpers those tests share: where the XSDs and the shared fixtures are, and
-//! [`validate_xml`], which checks any AggCat document against all schemas with `xmllint`.
+//! This library holds the helpers those tests share: where the XSDs and our fixtures are,
+//! [`validate_xml`], which checks any AggCat document against all schemas with `xmllint`, and
+//! [`round_trip_problems`], the decode → encode → decode check.
+//!
+//! Everything the tests read is in the repository. Documents from elsewhere (e.g. captured
+//! service answers) are checked only on request, by `tests/extra_fixtures.rs` with
+//! `AGGCAT_EXTRA_FIXTURES=DIR`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use aggcat_types::{Document, from_xml, to_xml};
+
+/// The command that installs `xmllint` on Debian and Ubuntu.
+pub const XMLLINT_INSTALL: &str = "apt-get install libxml2-utils";
 
 /// Namespace base: every wire namespace is `http://schema.intuit.com/platform/fdatafeed/<name>/v1`.
 pub const NAMESPACE_PREFIX: &str = "http://schema.intuit.com/platform/fdatafeed/";
@@ -52,15 +62,21 @@ pub fn schemas_dir() -> PathBuf {
     }
 }
 
-/// Root of the read-only shared fixtures (`intuit/` holds real captured responses, `saml-vector/` a SAML test
-/// vector), or `None` when they are not present on this machine.
-///
-/// The location is `$AGGCAT_SHARED_FIXTURES` when that variable is set, else `/work/shared/fixtures`.
-pub fn shared_fixtures_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("AGGCAT_SHARED_FIXTURES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/fixtures"));
-    dir.is_dir().then_some(dir)
+/// Our own fixture documents: `tests/fixtures/` (documents that decode) and its `errors/`
+/// subdirectory (documents that must be refused).
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The `*.xml` files directly in `dir`, sorted by name. Panics when `dir` cannot be read.
+pub fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    files.sort();
+    files
 }
 
 /// A schema without target namespace that imports all 23 schemas by absolute `file:` URI, so that one
@@ -84,41 +100,133 @@ pub fn driver_schema() -> String {
     xsd
 }
 
-/// Validates `xml` against all AggCat schemas with `xmllint` (which must be on `PATH`).
+/// Runs `xmllint` with `args`; panics with the install command when it is not installed, so
+/// that a test needing it fails (never passes or skips) on a machine without it.
+pub fn xmllint(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    run_xmllint_as("xmllint", args)
+}
+
+/// [`xmllint`] with the program name as a parameter, so that a test can show what happens when
+/// it is missing.
+fn run_xmllint_as(program: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    match Command::new(program).args(args).output() {
+        Ok(output) => output,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => panic!(
+            "xmllint is not installed, and this test needs it: install it with `{XMLLINT_INSTALL}` \
+             (or run `cargo xtask test`, which installs it when it can)"
+        ),
+        Err(e) => panic!("cannot run xmllint: {e}"),
+    }
+}
+
+/// Validates `xml` against all AggCat schemas with `xmllint`.
 ///
 /// Writes the driver schema of [`driver_schema`] and the document into a fresh temporary directory, runs
-/// `xmllint --noout --nonet --schema`, and returns `Ok(())` when the document is valid. On failure the error is
-/// xmllint's diagnostic output (the temporary file name replaced by `document`), or a description of why
-/// xmllint could not be run. A schema that does not compile is reported as a failure too.
+/// `xmllint --noout --nonet --schema`, and returns `Ok(())` when the document is valid, or `Err` with
+/// xmllint's diagnostics (the temporary file name replaced by `document`) when xmllint rejects the
+/// document: invalid against the schemas (exit code 3) or not well-formed (exit code 1).
+///
+/// # Panics
+///
+/// When the verdict would say nothing about the document, so that no test can mistake it for a
+/// rejection: xmllint is not installed (the message gives the install command), the schemas do not
+/// compile, or xmllint fails in another way.
 pub fn validate_xml(xml: &[u8]) -> Result<(), String> {
-    let dir =
-        tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let driver = dir.path().join("driver.xsd");
     let document = dir.path().join("document.xml");
     std::fs::write(&driver, driver_schema())
-        .map_err(|e| format!("cannot write {}: {e}", driver.display()))?;
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", driver.display()));
     std::fs::write(&document, xml)
-        .map_err(|e| format!("cannot write {}: {e}", document.display()))?;
-    let output = Command::new("xmllint")
-        .arg("--noout")
-        .arg("--nonet")
-        .arg("--schema")
-        .arg(&driver)
-        .arg(&document)
-        .output()
-        .map_err(|e| format!("cannot run xmllint: {e}"))?;
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", document.display()));
+    let output = xmllint(&[
+        "--noout".as_ref(),
+        "--nonet".as_ref(),
+        "--schema".as_ref(),
+        driver.as_os_str(),
+        document.as_os_str(),
+    ]);
     let stderr =
         String::from_utf8_lossy(&output.stderr).replace(&*document.to_string_lossy(), "document");
-    if output.status.success() {
-        Ok(())
-    } else if stderr.trim().is_empty() {
-        Err(format!(
-            "xmllint failed with {} and no diagnostics",
+    match output.status.code() {
+        Some(0) => Ok(()),
+        Some(1 | 3) if !stderr.trim().is_empty() => Err(stderr),
+        Some(5) => panic!("the schemas in schemas/ do not compile:\n{stderr}"),
+        _ => panic!(
+            "xmllint failed with {} without judging the document:\n{stderr}",
             output.status
-        ))
-    } else {
-        Err(stderr)
+        ),
     }
+}
+
+/// Encodes the inner value of `doc` with its own `ToXml` and decodes the text back as that same type.
+macro_rules! inner_round_trip {
+    ($doc:expr; $($variant:ident),* $(,)?) => {
+        match $doc {
+            $(Document::$variant(inner) => {
+                let xml = to_xml(inner);
+                let again = from_xml::<aggcat_types::$variant>(xml.as_bytes())
+                    .map(Document::$variant)
+                    .map_err(|e| format!("re-decoding the encoded {} failed: {e}\n{xml}", stringify!($variant)));
+                (xml, again)
+            })*
+        }
+    };
+}
+
+/// Encodes the inner value of `doc` (e.g. the `AccountList` of `Document::AccountList`) and decodes
+/// the text again as that type: the XML, and the decoded value or why decoding failed.
+pub fn round_trip(doc: &Document) -> (String, Result<Document, String>) {
+    inner_round_trip!(doc;
+        AccountList, BankingAccount, BankingTransaction, Challenges, CreditAccount, CreditCardTransaction,
+        File, Files, InstitutionDetail, InstitutionLogin, Institutions, InvestmentAccount,
+        InvestmentBankingTransaction, InvestmentPosition, InvestmentPositions, InvestmentTransaction,
+        LoanAccount, LoanTransaction, OtherAccount, RewardsAccount, RewardsTransaction, Status, TransactionList,
+    )
+}
+
+/// The JSON form of a document (wire names), which also shows decimal scale and date-time spelling.
+pub fn json(doc: &Document) -> serde_json::Value {
+    serde_json::to_value(doc).expect("documents serialize to JSON")
+}
+
+/// The round trip of a decoded document, checked: encode → decode gives an equal value (both
+/// `PartialEq` and the JSON form), the encoding is stable, `Document`'s encoding equals the inner
+/// value's, and the XML starts with the standard declaration. Returns the encoded XML and every
+/// problem found (empty when the round trip is exact).
+pub fn round_trip_problems(doc: &Document) -> (String, Vec<String>) {
+    let mut problems = Vec::new();
+    let (xml, again) = round_trip(doc);
+    match again {
+        Err(e) => problems.push(e),
+        Ok(again) => {
+            if &again != doc {
+                problems.push(format!(
+                    "decode → encode → decode changed the value\nbefore: {doc:?}\nafter: {again:?}"
+                ));
+            }
+            if json(&again) != json(doc) {
+                problems.push(format!(
+                    "decode → encode → decode changed the serialized form\nbefore: {}\nafter: {}",
+                    json(doc),
+                    json(&again)
+                ));
+            }
+            let xml_again = round_trip(&again).0;
+            if xml_again != xml {
+                problems.push(format!(
+                    "encoding is not stable\nfirst: {xml}\nsecond: {xml_again}"
+                ));
+            }
+        }
+    }
+    if to_xml(doc) != xml {
+        problems.push("Document::to_xml and the inner value's to_xml differ".to_owned());
+    }
+    if !xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#) {
+        problems.push(format!("encoded XML lacks the standard declaration: {xml}"));
+    }
+    (xml, problems)
 }
 
 /// `file:` URI for an absolute path; bytes outside the RFC 3986 unreserved set (and `/`) are percent-encoded.
@@ -144,6 +252,31 @@ mod tests {
             file_uri(Path::new("/a b/c%d.xsd")),
             "file:///a%20b/c%25d.xsd"
         );
+    }
+
+    #[test]
+    fn missing_xmllint_fails_with_the_install_command() {
+        let panic = std::panic::catch_unwind(|| {
+            run_xmllint_as("xmllint-that-is-not-installed", &["--version".as_ref()])
+        })
+        .expect_err("running a missing program must fail the test");
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(
+            message.contains("xmllint is not installed")
+                && message.contains("apt-get install libxml2-utils"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn validate_xml_tells_valid_from_rejected() {
+        let valid = br#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1"/>"#;
+        assert_eq!(validate_xml(valid), Ok(()));
+        // invalid against the schemas (exit code 3) and not well-formed (exit code 1)
+        let invalid = br#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1"><nope/></Status>"#;
+        assert!(validate_xml(invalid).unwrap_err().contains("nope"));
+        let malformed = b"<Status";
+        assert!(validate_xml(malformed).is_err());
     }
 
     #[test]

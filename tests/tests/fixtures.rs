@@ -1,8 +1,9 @@
 //! Fixture snapshots and round trips.
 //!
 //! Inputs: our own fixtures in `tests/fixtures/*.xml` (written from the wire-format notes, see
-//! `tests/fixtures/gen/gen_fixtures.py`; `quirks_*` and `lenient_*` are hand-written) and, when present, the real
-//! captured responses in `<shared fixtures>/intuit/*.xml` (snapshot names prefixed `intuit_`).
+//! `tests/fixtures/gen/gen_fixtures.py`; `quirks_*` and `lenient_*` are hand-written and reproduce the
+//! oddities of real service answers), and the documents that must be refused in
+//! `tests/fixtures/errors/*.xml`.
 //!
 //! For every file: decode with [`Document::from_xml`], snapshot the decoded value (YAML, wire names), then round
 //! trip: encode the inner value with [`to_xml`], decode it again as that inner type, and require an equal value
@@ -11,25 +12,24 @@
 //!
 //! Lenient fixtures (`lenient_*.xml`) are rejected by the strict XSDs (checked here too) but must be accepted by
 //! the decoder; [`lenient_expectation`] documents, per file, whether the re-encoded XML is valid.
+//!
+//! Error fixtures (`errors/*.xml`) must be refused by the decoder with the error their name announces
+//! ([`expected_error`]; the full message is snapshotted as `error_<name>`) and by xmllint.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use aggcat_tests::{shared_fixtures_dir, validate_xml};
+use aggcat_tests::{fixtures_dir, json, round_trip_problems, validate_xml, xml_files};
 use aggcat_types::{
     Account, AccountList, AccountTypeEnumeration, AddressType, Banking401KSourceType,
-    BankingAccount, BankingAccountType, BankingTransaction, BuyType, CategorizationSource,
-    ChallengeItem, Challenges, CreditAccount, CreditAccountType, CreditCardTransaction,
-    CurrencyCode, Document, ErrorType, File, Files, IncomeType, InstitutionDetail,
-    InstitutionLogin, Institutions, InvSecurityType, InvestmentAccount, InvestmentAccountType,
-    InvestmentBankingTransaction, InvestmentPosition, InvestmentPositions,
-    InvestmentSubAccountType, InvestmentTransaction, LoanAccount, LoanTermType, LoanTransaction,
-    LoanType, NotRefreshedReason, OptionsActionType, OptionsBuyType, OptionsSellType, OtherAccount,
-    PaymentType, PositionType, RateType, RelatedOptionTransType, RewardsAccount,
-    RewardsAccountType, RewardsTransaction, SecuredType, SellReason, SellType, Status, Transaction,
-    TransactionCorrectedType, TransactionList, TransferAction, from_xml, to_xml,
+    BankingAccountType, BuyType, CategorizationSource, ChallengeItem, Challenges,
+    CreditAccountType, CurrencyCode, DecodeErrorKind, Document, ErrorType, IncomeType,
+    InvSecurityType, InvestmentAccountType, InvestmentPosition, InvestmentSubAccountType,
+    LoanTermType, LoanType, NotRefreshedReason, OptionsActionType, OptionsBuyType, OptionsSellType,
+    PaymentType, PositionType, RateType, RelatedOptionTransType, RewardsAccountType, SecuredType,
+    SellReason, SellType, Transaction, TransactionCorrectedType, TransactionList, TransferAction,
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -37,17 +37,7 @@ use aggcat_types::{
 // ------------------------------------------------------------------------------------------------
 
 fn own_fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
-        .collect();
-    files.sort();
-    files
+    fixtures_dir()
 }
 
 fn own_fixtures() -> Vec<PathBuf> {
@@ -58,14 +48,6 @@ fn own_fixtures() -> Vec<PathBuf> {
         own_fixtures_dir().display()
     );
     files
-}
-
-/// The real captures, or nothing when the shared fixtures are not on this machine.
-fn intuit_fixtures() -> Vec<PathBuf> {
-    match shared_fixtures_dir().map(|d| d.join("intuit")) {
-        Some(dir) if dir.is_dir() => xml_files(&dir),
-        _ => Vec::new(),
-    }
 }
 
 fn stem(path: &Path) -> String {
@@ -109,68 +91,12 @@ fn lenient_expectation(stem: &str) -> Option<Reencoded> {
     }
 }
 
-/// Expectation for the re-encoded XML of the real captures: all of them become valid (the one oddity,
-/// `helper_account_type.xml`'s lower-case `checking`, is normalized by the decoder).
-fn intuit_expectation(_stem: &str) -> Reencoded {
-    Reencoded::Valid
-}
-
 // ------------------------------------------------------------------------------------------------
-// round trip
+// snapshot + round trip
 // ------------------------------------------------------------------------------------------------
-
-/// Encodes the inner value of `doc` with its own `ToXml` and decodes the text back as that same type.
-macro_rules! inner_round_trip {
-    ($doc:expr; $($variant:ident),* $(,)?) => {
-        match $doc {
-            $(Document::$variant(inner) => {
-                let xml = to_xml(inner);
-                let again = from_xml::<$variant>(xml.as_bytes())
-                    .map(Document::$variant)
-                    .map_err(|e| format!("re-decoding the encoded {} failed: {e}\n{xml}", stringify!($variant)));
-                (xml, again)
-            })*
-        }
-    };
-}
-
-fn round_trip(doc: &Document) -> (String, Result<Document, String>) {
-    inner_round_trip!(doc;
-        AccountList, BankingAccount, BankingTransaction, Challenges, CreditAccount, CreditCardTransaction,
-        File, Files, InstitutionDetail, InstitutionLogin, Institutions, InvestmentAccount,
-        InvestmentBankingTransaction, InvestmentPosition, InvestmentPositions, InvestmentTransaction,
-        LoanAccount, LoanTransaction, OtherAccount, RewardsAccount, RewardsTransaction, Status, TransactionList,
-    )
-}
-
-fn json(doc: &Document) -> serde_json::Value {
-    serde_json::to_value(doc).expect("documents serialize to JSON")
-}
 
 /// Decode, snapshot, round trip and validate one file; `Err` describes every problem found.
-/// Replaces an `image` challenge item by its size; other items are kept.
-fn redact_image(
-    item: insta::internals::Content,
-    _: insta::internals::ContentPath<'_>,
-) -> insta::internals::Content {
-    use insta::internals::Content;
-    match item {
-        Content::NewtypeVariant(name, index, "image", inner) => {
-            let size = inner.as_str().map_or(0, str::len);
-            let redacted = Content::from(format!("[{size} base64 characters]"));
-            Content::NewtypeVariant(name, index, "image", Box::new(redacted))
-        }
-        other => other,
-    }
-}
-
-/// `third_party`: a real capture, whose image bytes are redacted from the snapshot.
-fn check_file(
-    path: &Path,
-    snapshot: &str,
-    reencoded: Reencoded,
-    third_party: bool,
-) -> Result<(), String> {
+fn check_file(path: &Path, snapshot: &str, reencoded: Reencoded) -> Result<(), String> {
     let input = read(path);
     let doc = Document::from_xml(&input).map_err(|e| format!("decoding failed: {e}"))?;
 
@@ -180,15 +106,7 @@ fn check_file(
             omit_expression => true,
             info => &path.file_name().map(|n| n.to_string_lossy().into_owned()),
         }, {
-            if third_party {
-                // keep the captured JPEGs out of the repository: only their size is recorded
-                insta::assert_yaml_snapshot!(snapshot, &doc, {
-                    // enum variants are transparent to selectors: this is every challenge item
-                    ".challenge[].items[]" => insta::dynamic_redaction(redact_image),
-                });
-            } else {
-                insta::assert_yaml_snapshot!(snapshot, &doc);
-            }
+            insta::assert_yaml_snapshot!(snapshot, &doc);
         });
     }));
     let mut problems = Vec::new();
@@ -198,36 +116,8 @@ fn check_file(
         ));
     }
 
-    let (xml, again) = round_trip(&doc);
-    match again {
-        Err(e) => problems.push(e),
-        Ok(again) => {
-            if again != doc {
-                problems.push(format!(
-                    "decode → encode → decode changed the value\nbefore: {doc:?}\nafter: {again:?}"
-                ));
-            }
-            if json(&again) != json(&doc) {
-                problems.push(format!(
-                    "decode → encode → decode changed the serialized form\nbefore: {}\nafter: {}",
-                    json(&doc),
-                    json(&again)
-                ));
-            }
-            let xml_again = round_trip(&again).0;
-            if xml_again != xml {
-                problems.push(format!(
-                    "encoding is not stable\nfirst: {xml}\nsecond: {xml_again}"
-                ));
-            }
-        }
-    }
-    if to_xml(&doc) != xml {
-        problems.push("Document::to_xml and the inner value's to_xml differ".to_owned());
-    }
-    if !xml.starts_with(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#) {
-        problems.push(format!("encoded XML lacks the standard declaration: {xml}"));
-    }
+    let (xml, round_trip) = round_trip_problems(&doc);
+    problems.extend(round_trip);
     match (validate_xml(xml.as_bytes()), reencoded) {
         (Ok(()), Reencoded::Valid) | (Err(_), Reencoded::Invalid) => {}
         (Err(e), Reencoded::Valid) => {
@@ -244,49 +134,106 @@ fn check_file(
     }
 }
 
-fn check_all(files: &[(PathBuf, String, Reencoded)], third_party: bool) {
+#[test]
+fn own_fixtures_snapshot_and_round_trip() {
     let mut failures = String::new();
-    for (path, snapshot, reencoded) in files {
-        if let Err(e) = check_file(path, snapshot, *reencoded, third_party) {
+    for path in own_fixtures() {
+        let stem = stem(&path);
+        let reencoded = if stem.starts_with("lenient_") {
+            lenient_expectation(&stem)
+                .unwrap_or_else(|| panic!("{stem}: add its expectation to lenient_expectation()"))
+        } else {
+            Reencoded::Valid
+        };
+        if let Err(e) = check_file(&path, &stem, reencoded) {
             let _ = writeln!(failures, "\n=== {} ===\n{e}", path.display());
         }
     }
     assert!(failures.is_empty(), "{failures}");
 }
 
-#[test]
-fn own_fixtures_snapshot_and_round_trip() {
-    let files: Vec<_> = own_fixtures()
-        .into_iter()
-        .map(|path| {
-            let stem = stem(&path);
-            let reencoded = if stem.starts_with("lenient_") {
-                lenient_expectation(&stem).unwrap_or_else(|| {
-                    panic!("{stem}: add its expectation to lenient_expectation()")
-                })
-            } else {
-                Reencoded::Valid
-            };
-            (path, stem, reencoded)
-        })
-        .collect();
-    check_all(&files, false);
+// ------------------------------------------------------------------------------------------------
+// documents that must be refused
+// ------------------------------------------------------------------------------------------------
+
+fn error_fixtures() -> Vec<PathBuf> {
+    let dir = own_fixtures_dir().join("errors");
+    let files = xml_files(&dir);
+    assert!(
+        files.len() >= 16,
+        "expected the error fixtures in {}",
+        dir.display()
+    );
+    files
+}
+
+/// The error an error fixture must produce, by the prefix of its name; every error fixture's name
+/// must start with one of these prefixes.
+fn expected_error(stem: &str, kind: &DecodeErrorKind) -> Result<(), String> {
+    let fits = if stem.starts_with("depth_") {
+        matches!(kind, DecodeErrorKind::TooDeep { limit: 256 })
+    } else if stem.starts_with("datetime_") {
+        matches!(
+            kind,
+            DecodeErrorKind::InvalidValue {
+                kind: "dateTime",
+                ..
+            }
+        )
+    } else if stem.starts_with("char_") {
+        matches!(kind, DecodeErrorKind::ForbiddenChar { .. })
+    } else if stem.starts_with("duplicate_attribute_") {
+        matches!(kind, DecodeErrorKind::DuplicateAttribute(_))
+    } else if stem.starts_with("wrong_namespace_") {
+        matches!(kind, DecodeErrorKind::WrongNamespace { .. })
+    } else {
+        return Err(format!(
+            "{stem}: name it after the error it must produce (see expected_error())"
+        ));
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(format!("{stem}: unexpected error kind {kind:?}"))
+    }
 }
 
 #[test]
-fn intuit_captures_snapshot_and_round_trip() {
-    let files: Vec<_> = intuit_fixtures()
-        .into_iter()
-        .map(|path| {
-            let stem = stem(&path);
-            let reencoded = intuit_expectation(&stem);
-            (path, format!("intuit_{stem}"), reencoded)
-        })
-        .collect();
-    if files.is_empty() {
-        eprintln!("shared fixtures not found: real captures skipped");
+fn error_fixtures_are_refused_with_their_error() {
+    let mut failures = String::new();
+    for path in error_fixtures() {
+        let stem = stem(&path);
+        let input = read(&path);
+        let err = match Document::from_xml(&input) {
+            Ok(doc) => {
+                let _ = writeln!(failures, "{stem}: decodes, but must be refused: {doc:?}");
+                continue;
+            }
+            Err(err) => err,
+        };
+        if let Err(e) = expected_error(&stem, err.kind()) {
+            let _ = writeln!(failures, "{e}\n  {err}");
+        }
+        // the message (what, where, what to do) is reviewed as a snapshot
+        let snapshot = format!("error_{stem}");
+        let snap = catch_unwind(AssertUnwindSafe(|| {
+            insta::with_settings!({
+                prepend_module_to_snapshot => false,
+                omit_expression => true,
+                info => &path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            }, {
+                insta::assert_snapshot!(snapshot.as_str(), err.to_string());
+            });
+        }));
+        if snap.is_err() {
+            let _ = writeln!(failures, "{stem}: snapshot `{snapshot}` does not match");
+        }
+        // xmllint refuses them too (not well-formed, or invalid against the schemas)
+        if validate_xml(&input).is_ok() {
+            let _ = writeln!(failures, "{stem}: xmllint accepts it");
+        }
     }
-    check_all(&files, true);
+    assert!(failures.is_empty(), "{failures}");
 }
 
 #[test]

@@ -67,9 +67,9 @@ pub enum DecodeErrorKind {
     /// A character XML 1.0 forbids: NUL or another C0 control other than tab, LF and CR, a
     /// surrogate, U+FFFE or U+FFFF, written raw or as a character reference (`&#x1;`).
     #[error(
-        "character U+{code_point:04X} is not allowed in an XML 1.0 document{}; \
-         the sender must remove it (it cannot be escaped)",
-        if *reference { " (not even as a character reference)" } else { "" }
+        "{} U+{code_point:04X}, which XML 1.0 does not allow, raw or as a reference; \
+         the sender must remove it",
+        if *reference { "character reference to" } else { "character" }
     )]
     ForbiddenChar {
         /// The code point (for a reference, the number it gives, which may not be a code point).
@@ -88,8 +88,8 @@ pub enum DecodeErrorKind {
     /// skipped in its place: elements are matched on namespace and local name, so that element
     /// is not the field.
     #[error(
-        "expected {expected}, found {found}: an element in another namespace is not the field; \
-         the document's namespace declarations are wrong"
+        "required {expected} is absent, but {found} is present: an element in another namespace \
+         is a different element; check the document's namespace declarations"
     )]
     WrongNamespace {
         /// The field, `name (namespace)`.
@@ -133,6 +133,12 @@ impl DecodeError {
     /// Byte offset in the input near which the failure was detected.
     pub fn offset(&self) -> u64 {
         self.offset
+    }
+
+    /// The same error, located at element path `path`.
+    pub(super) fn with_path(mut self, path: String) -> Self {
+        self.path = path;
+        self
     }
 
     /// The same error, located in the attribute `name` of its element (`… > @name`).

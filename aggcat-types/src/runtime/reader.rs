@@ -300,25 +300,37 @@ impl<'a> XmlReader<'a> {
     /// duplicate, allowed references in values), whether or not the element will be read.
     #[inline]
     fn check_start(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
-        self.check_chars(s, offset + 1)?;
+        if let Err(err) = self.check_chars(s, offset + 1) {
+            // reported at the element of the tag, at the offending byte
+            return Err(err.with_path(self.tag_path(s)));
+        }
         if s.attributes_raw().iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
         self.check_attributes(s, offset)
     }
 
+    /// The path of the element whose start tag `s` was just read (not entered yet).
+    #[cold]
+    fn tag_path(&self, s: &BytesStart<'_>) -> String {
+        let mut path = self.path.clone();
+        if !path.is_empty() {
+            path.push_str(" > ");
+        }
+        // the name may hold the very bytes being refused: keep the path printable
+        let name = String::from_utf8_lossy(s.local_name().as_ref())
+            .chars()
+            .map(|c| if chars::is_xml_char(c) { c } else { '\u{FFFD}' })
+            .collect::<String>();
+        path.push_str(&name);
+        path
+    }
+
     #[cold]
     #[inline(never)]
     fn check_attributes(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
         // errors in a start tag are reported at that element
-        let tag_error = |kind: DecodeErrorKind| {
-            let mut path = self.path.clone();
-            if !path.is_empty() {
-                path.push_str(" > ");
-            }
-            path.push_str(&String::from_utf8_lossy(s.local_name().as_ref()));
-            DecodeError::new(kind, path, offset)
-        };
+        let tag_error = |kind: DecodeErrorKind| DecodeError::new(kind, self.tag_path(s), offset);
         let mut names: Vec<&[u8]> = Vec::new();
         // (namespace, local name) of the prefixed attributes, for the namespace-level check
         let mut qualified: Vec<(&[u8], &[u8])> = Vec::new();
