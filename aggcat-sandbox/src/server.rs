@@ -342,6 +342,7 @@ async fn serve(
 pub fn router(state: SharedState) -> Router {
     let api = routes::api_router()
         .merge(ops::router(state.ops.clone()))
+        .layer(DefaultBodyLimit::max(routes::body::MAX_API_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), require_oauth));
     Router::new()
         .route(

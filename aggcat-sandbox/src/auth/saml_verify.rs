@@ -34,8 +34,12 @@ pub const ALG_ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-sig
 
 /// Largest decoded assertion accepted, in bytes.
 pub const MAX_ASSERTION_BYTES: usize = 64 * 1024;
-/// Largest number of XML nodes accepted in an assertion.
+/// Largest number of XML nodes accepted in an assertion (which also bounds its depth while
+/// parsing; roxmltree's parser and our c14n are iterative, so depth cannot exhaust the stack).
 const MAX_NODES: u32 = 4096;
+/// Deepest element nesting accepted in an assertion (a real one is about 7 levels deep:
+/// Assertion/Signature/SignedInfo/Reference/Transforms/Transform/InclusiveNamespaces).
+pub const MAX_DEPTH: usize = 32;
 
 /// Why an assertion was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,6 +54,9 @@ pub enum SamlError {
     /// The decoded bytes are not UTF-8.
     #[error("the assertion is not UTF-8 text")]
     NotUtf8,
+    /// Elements are nested deeper than [`MAX_DEPTH`].
+    #[error("the assertion nests elements deeper than {MAX_DEPTH} levels")]
+    TooDeep,
     /// The decoded bytes are not well-formed (namespace-valid, DTD-free) XML.
     #[error("the assertion is not well-formed XML: {0}")]
     Xml(String),
@@ -114,6 +121,7 @@ impl SamlError {
         match self {
             Self::Base64(_)
             | Self::TooLarge
+            | Self::TooDeep
             | Self::NotUtf8
             | Self::Xml(_)
             | Self::Malformed(_)
@@ -206,6 +214,7 @@ pub fn verify_assertion(
     };
     let doc =
         Document::parse_with_options(text, options).map_err(|e| SamlError::Xml(e.to_string()))?;
+    check_depth(&doc)?;
     let assertion = doc.root_element();
     if !assertion.has_tag_name((SAML_NS, "Assertion")) {
         return Err(SamlError::Malformed(format!(
@@ -275,6 +284,25 @@ pub fn verify_assertion(
         not_before,
         not_on_or_after,
     })
+}
+
+/// Refuses documents whose elements nest deeper than [`MAX_DEPTH`] (one pass, no recursion).
+fn check_depth(doc: &Document<'_>) -> Result<(), SamlError> {
+    // Document order visits parents before children: one pass, depth by node index.
+    let mut depths = vec![0usize; doc.descendants().count()];
+    for node in doc.descendants().filter(Node::is_element) {
+        let parent = node
+            .parent()
+            .map_or(0, |p| depths.get(p.id().get_usize()).copied().unwrap_or(0));
+        let depth = parent + 1;
+        if depth > MAX_DEPTH {
+            return Err(SamlError::TooDeep);
+        }
+        if let Some(slot) = depths.get_mut(node.id().get_usize()) {
+            *slot = depth;
+        }
+    }
+    Ok(())
 }
 
 /// Checks the enveloped XML-DSig signature of `assertion`.
@@ -715,6 +743,40 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err, SamlError::NotUtf8);
+    }
+
+    /// Deep nesting is a typed error at every size: within the node limit it is `TooDeep`,
+    /// beyond it the node limit or the size limit answers first; never a stack overflow.
+    #[test]
+    fn deeply_nested_assertions_are_refused() {
+        let nested = |depth: usize| {
+            format!(
+                "<saml2:Assertion xmlns:saml2=\"{SAML_NS}\" ID=\"_1\" Version=\"2.0\">{}{}</saml2:Assertion>",
+                "<x>".repeat(depth),
+                "</x>".repeat(depth)
+            )
+        };
+        let verify = |xml: &str| {
+            verify_assertion(
+                xml.as_bytes(),
+                &vector_app("rails_test_id"),
+                at("2008-06-21T04:30:00Z"),
+                skew(),
+            )
+        };
+        // MAX_DEPTH levels in all (the Assertion is one): past the depth check, refused later.
+        let err = verify(&nested(MAX_DEPTH - 1)).unwrap_err();
+        assert!(matches!(err, SamlError::Malformed(_)), "{err}");
+        for depth in [MAX_DEPTH, 300, 4000] {
+            let err = verify(&nested(depth)).unwrap_err();
+            assert_eq!(err, SamlError::TooDeep, "{depth}");
+            assert_eq!(err.problem(), OAuthProblem::ParameterRejected);
+        }
+        // 5000 elements: over the node limit (4096), reported while parsing.
+        let err = verify(&nested(5000)).unwrap_err();
+        assert!(matches!(err, SamlError::Xml(_)), "{err}");
+        // 100,000 levels: over the size limit before any parsing.
+        assert_eq!(verify(&nested(100_000)).unwrap_err(), SamlError::TooLarge);
     }
 
     #[test]

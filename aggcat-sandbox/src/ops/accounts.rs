@@ -1,7 +1,7 @@
 //! Account operations: listing, reading, re-typing and deleting accounts, their transactions
 //! and positions, and deleting the customer.
 
-use axum::body::Bytes;
+use crate::routes::body::RequestBody;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -151,7 +151,7 @@ pub async fn update_account_type(
     State(ops): State<Ops>,
     context: AuthContext,
     Path(raw_id): Path<String>,
-    body: Bytes,
+    RequestBody(body): RequestBody,
 ) -> Response {
     let account_id = try_or_respond!(path_id("accountId", &raw_id));
     let update = try_or_respond!(account_type::parse(&body).map_err(errors::invalid));

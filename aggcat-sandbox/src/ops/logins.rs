@@ -7,7 +7,7 @@
 //! `challengeResponses` (one `response` per challenge, in order). A session accepts answers
 //! for [`super::OpsConfig::challenge_ttl`]; each round opens a new session.
 
-use axum::body::Bytes;
+use crate::routes::body::RequestBody;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -267,7 +267,7 @@ pub async fn discover_and_add_accounts(
     context: AuthContext,
     Path(raw_id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    RequestBody(body): RequestBody,
 ) -> Response {
     let prepared = (|| {
         let institution_id = path_id("institutionId", &raw_id)?;
@@ -385,7 +385,7 @@ pub async fn update_institution_login(
     Path(raw_id): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
-    body: Bytes,
+    RequestBody(body): RequestBody,
 ) -> Response {
     let prepared = (|| {
         let login_id = path_id("institutionLoginId", &raw_id)?;

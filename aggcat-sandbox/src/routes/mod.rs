@@ -1,5 +1,6 @@
 //! HTTP routes: the token endpoint and the API operations.
 
+pub mod body;
 pub mod institutions;
 pub mod path;
 pub mod token;

@@ -10,6 +10,7 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use secrecy::ExposeSecret;
@@ -21,14 +22,15 @@ use crate::state::{AppState, SharedState};
 /// Path of the token endpoint.
 pub const TOKEN_PATH: &str = "/oauth/v1/get_access_token_by_saml";
 
-/// Largest accepted request body, in bytes.
+/// Largest accepted request body, in bytes; a larger one gets `413` with the form-encoded
+/// `oauth_problem=parameter_rejected` report.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// The token endpoint handler.
 pub async fn get_access_token_by_saml(
     State(state): State<SharedState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let span = tracing::info_span!(
         "saml_exchange",
@@ -36,7 +38,27 @@ pub async fn get_access_token_by_saml(
         customer = tracing::field::Empty,
     );
     let _entered = span.enter();
-    match exchange(&state, &headers, &body, &span) {
+    let outcome = match body {
+        Ok(body) => exchange(&state, &headers, &body, &span),
+        Err(rejection) => {
+            let status = rejection.status();
+            let advice = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                format!("the request body is larger than {MAX_BODY_BYTES} bytes")
+            } else {
+                format!(
+                    "the request body could not be read: {}",
+                    rejection.body_text()
+                )
+            };
+            let mut response = OAuthRejection::new(OAuthProblem::ParameterRejected, advice.clone())
+                .into_response();
+            *response.status_mut() = status;
+            state.counters.saml_rejection();
+            tracing::warn!(%status, %advice, "token request refused");
+            return response;
+        }
+    };
+    match outcome {
         Ok(response) => {
             state.counters.saml_exchange();
             response
