@@ -310,7 +310,10 @@ impl Client {
         let url = self.request_url(request)?;
         let headers = extra_headers(request)?;
         let deadline = self.inner.config.deadline;
-        let deadline_at = started + deadline;
+        // A deadline too far to represent (e.g. `Duration::MAX`) is no deadline: 30 years.
+        let deadline_at = started
+            .checked_add(deadline)
+            .unwrap_or_else(|| started + Duration::from_secs(30 * 365 * 86_400));
         let attempts = AtomicU32::new(0);
         let outcome = tokio::time::timeout_at(
             deadline_at,

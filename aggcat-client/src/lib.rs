@@ -12,8 +12,16 @@
 //!   [`Client::execute_with_progress`] also reports the download of large bodies).
 //! * [`ApiRequest`] / [`ApiResponse`] — a generic request (method, path, query, XML body,
 //!   extra headers) and the raw response.
-//! * [`Error`] — one error type with typed API errors (`Status` bodies), transport errors and
-//!   retry classification.
+//! * [`Error`] — one error type with typed API errors (`Status` bodies), transport errors,
+//!   limits that fired ([`Error::TimedOut`] with its [`TimeLimit`], [`Error::BodyTooLarge`]),
+//!   an unavailable token endpoint ([`Error::TokenEndpointUnavailable`], distinct from refused
+//!   credentials) and classification ([`Error::is_unavailable`], [`Error::is_credentials`],
+//!   [`Error::is_retryable`]).
+//! * Limits on hostile or failing servers ([`ClientConfigBuilder`]): a response body size cap
+//!   checked while streaming (`max_body_bytes`, 256 MiB), a per-attempt timeout
+//!   (`request_timeout`, 120 s), an overall deadline per call covering retries and waits
+//!   (`deadline`, twice the per-attempt timeout) and an XML nesting limit (`max_xml_depth`,
+//!   256).
 //! * One typed method per API operation of python-aggcat 0.5 ([`Client::get_institutions`],
 //!   [`Client::discover_and_add_accounts`] → [`LoginOutcome`], [`Client::confirm_challenge`],
 //!   [`Client::get_account_transactions`], [`Client::update_account_type`] with an

@@ -389,6 +389,23 @@ async fn a_retry_after_past_the_deadline_returns_the_answer() {
     assert_eq!(server.count("/v1"), 1);
 }
 
+/// Limits too large to add to a clock reading are accepted and simply never fire.
+#[tokio::test]
+async fn huge_limits_do_not_panic() {
+    let server = api_server(Action::status(200, "ok")).await;
+    let config = server
+        .config()
+        .request_timeout(Duration::MAX)
+        .deadline(Duration::MAX)
+        .max_body_bytes(u64::MAX)
+        .build()
+        .unwrap();
+    let client = Client::new(config).unwrap();
+    client.ensure_token().await.unwrap();
+    let response = client.execute(ApiRequest::get("/x")).await.unwrap();
+    assert_eq!(&response.body()[..], b"ok");
+}
+
 /// The default deadline is twice the per-attempt timeout.
 #[test]
 fn the_default_deadline_follows_the_per_attempt_timeout() {

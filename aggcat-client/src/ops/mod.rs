@@ -20,7 +20,8 @@
 //!
 //! Every method goes through [`Client::execute`] (or [`Client::execute_with_progress`]):
 //! signed, token renewed when needed, and — for the `GET` and `DELETE` operations only —
-//! repeated on transport failures and `502`/`503`/`504` (see [`crate::retry`]). Failures are
+//! repeated on transport failures, per-attempt timeouts and `502`/`503`/`504`, within the
+//! call's deadline (see [`crate::retry`]). Failures are
 //! [`Error::Api`] (with the `Status` body and [`Error::intuit_code`]),
 //! [`Error::ChallengeExpired`], [`Error::InvalidRequest`] for bad arguments (checked before
 //! anything is sent), or the transport errors.
