@@ -128,4 +128,3 @@ pub fn run(check: bool) -> ExitCode {
     );
     ExitCode::SUCCESS
 }
-

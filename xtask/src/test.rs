@@ -54,7 +54,14 @@ pub fn run(cargo_args: &[&str]) -> ExitCode {
         }),
         (
             "XML nesting limits in a release build",
-            vec!["test", "--release", "-p", "aggcat-types", "--test", "limits"],
+            vec![
+                "test",
+                "--release",
+                "-p",
+                "aggcat-types",
+                "--test",
+                "limits",
+            ],
         ),
     ];
     match std::env::var_os(EXTRA_FIXTURES) {
