@@ -59,6 +59,7 @@ mod codes;
 mod config;
 mod credentials;
 mod error;
+pub mod institutions;
 mod ops;
 mod request;
 pub mod retry;

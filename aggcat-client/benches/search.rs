@@ -6,18 +6,14 @@
 //! typos ("chse") nor words out of order ("credit union texas"), and does not rank.
 //! `build` is the one-off cost of indexing the catalog.
 //!
-//! Run: `cargo bench -p aggcat-cli --bench search`.
+//! Run: `cargo bench -p aggcat-client --bench search`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use aggcat_cli::search::{SearchIndex, SearchItem};
+use aggcat_client::institutions::{SearchIndex, SearchItem};
+use aggcat_sandbox::catalog;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-
-// The catalog is included by path so that the benchmark does not build the sandbox server.
-#[allow(dead_code, unused_imports)]
-#[path = "../../aggcat-sandbox/src/catalog.rs"]
-mod catalog;
 
 const QUERIES: &[&str] = &[
     "chase",
