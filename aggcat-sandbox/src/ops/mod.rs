@@ -24,11 +24,15 @@
 //! | `GET /accounts/{id}/transactions` | [`accounts::get_account_transactions`] |
 //! | `GET /accounts/{id}/positions` | [`accounts::get_investment_positions`] |
 //! | `DELETE /customers` | [`accounts::delete_customer`] |
+//! | `GET /export/files` | [`files::list_files`] |
+//! | `GET /export/files/{name}` (optional `Range`) | [`files::get_file`] |
+//! | `DELETE /export/files/{name}` | [`files::delete_file`] |
 
 pub mod account_type;
 pub mod accounts;
 pub mod convert;
 pub mod errors;
+pub mod files;
 pub mod institutions;
 pub mod logins;
 
@@ -284,6 +288,11 @@ pub fn router<S: Clone + Send + Sync + 'static>(ops: Ops) -> Router<S> {
         .route(
             "/customers/",
             axum::routing::delete(accounts::delete_customer),
+        )
+        .route("/export/files", get(files::list_files))
+        .route(
+            "/export/files/{name}",
+            get(files::get_file).delete(files::delete_file),
         )
         .with_state(ops)
 }

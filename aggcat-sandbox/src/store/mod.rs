@@ -1,5 +1,5 @@
-//! SQLite state of the sandbox: customers, logins, accounts, transactions, positions and
-//! open challenge sessions.
+//! SQLite state of the sandbox: customers, logins, accounts, transactions, positions, open
+//! challenge sessions and the apps' batch export files.
 //!
 //! A [`Store`] is either in memory (the default; state dies with the process) or a file
 //! (state survives restarts). Every request runs in exactly one SQLite transaction through
@@ -87,6 +87,21 @@ const MIGRATIONS: &[&str] = &[
         login_id INTEGER REFERENCES logins(id) ON DELETE CASCADE,
         expires_at TEXT NOT NULL,
         data TEXT NOT NULL
+    );
+    ",
+    // 2: batch export files (one gzip'd TransactionList per app and day; soft delete).
+    "
+    CREATE TABLE export_files (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        consumer_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        day TEXT NOT NULL,
+        modified_at TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        deleted_at TEXT,
+        data BLOB NOT NULL,
+        UNIQUE (consumer_key, name)
     );
     ",
 ];

@@ -590,3 +590,21 @@ pub struct ChallengeSession {
     /// After this instant answers get 408.
     pub expires_at: DateTime<Utc>,
 }
+
+/// A batch export file of one app (its bytes are kept beside it, see
+/// [`super::Tx::export_file_bytes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFileRecord {
+    /// File name, the key of `/export/files/{name}` (unique per app).
+    pub name: String,
+    /// The day whose transactions it holds (the sandbox's zone).
+    pub day: NaiveDate,
+    /// When it was written (`modifiedTs`).
+    pub modified_at: DateTime<Utc>,
+    /// Size of the stored (gzip) bytes.
+    pub size: u64,
+    /// SHA-256 of the stored bytes, lower-case hex (the download's `ETag`).
+    pub sha256: String,
+    /// When the app deleted it (soft delete: no longer listed, still downloadable).
+    pub deleted_at: Option<DateTime<Utc>>,
+}

@@ -7,7 +7,8 @@ use serde::de::DeserializeOwned;
 
 use super::StoreError;
 use super::model::{
-    AccountRecord, ChallengeSession, CustomerRecord, LoginRecord, PositionRecord, TxnRecord,
+    AccountRecord, ChallengeSession, CustomerRecord, ExportFileRecord, LoginRecord, PositionRecord,
+    TxnRecord,
 };
 
 /// One open SQLite transaction; obtained from [`super::Store::write`].
@@ -41,6 +42,52 @@ fn timestamp(at: DateTime<Utc>) -> String {
 
 fn day(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
+}
+
+fn parse_timestamp(table: &'static str, text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt {
+            table,
+            message: format!("bad timestamp {text:?}: {e}"),
+        })
+}
+
+/// The columns of `export_files` that make an [`ExportFileRecord`], in this order.
+const EXPORT_FILE_COLUMNS: &str = "name, day, modified_at, size, sha256, deleted_at";
+
+type ExportFileRow = (String, String, String, i64, String, Option<String>);
+
+fn export_file_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ExportFileRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+    ))
+}
+
+fn export_file_record(row: ExportFileRow) -> Result<ExportFileRecord, StoreError> {
+    const TABLE: &str = "export_files";
+    let (name, day_text, modified_at, size, sha256, deleted_at) = row;
+    let day =
+        NaiveDate::parse_from_str(&day_text, "%Y-%m-%d").map_err(|e| StoreError::Corrupt {
+            table: TABLE,
+            message: format!("bad day {day_text:?}: {e}"),
+        })?;
+    Ok(ExportFileRecord {
+        name,
+        day,
+        modified_at: parse_timestamp(TABLE, &modified_at)?,
+        size: u64::try_from(size).map_err(|_| StoreError::Corrupt {
+            table: TABLE,
+            message: format!("negative size {size}"),
+        })?,
+        sha256,
+        deleted_at: deleted_at.map(|t| parse_timestamp(TABLE, &t)).transpose()?,
+    })
 }
 
 impl<'c> Tx<'c> {
@@ -375,5 +422,130 @@ impl<'c> Tx<'c> {
             "DELETE FROM challenge_sessions WHERE expires_at < ?1",
             params![timestamp(before)],
         )?)
+    }
+
+    // ---------------------------------------------------------------- export files
+
+    /// The transactions of every customer of the app `consumer_key` posted on `posted`, by id.
+    pub fn app_transactions_on(
+        &self,
+        consumer_key: &str,
+        posted: NaiveDate,
+    ) -> Result<Vec<TxnRecord>, StoreError> {
+        self.decode_rows(
+            "transactions",
+            "SELECT t.data FROM transactions t
+                 JOIN accounts a ON a.id = t.account_id
+                 JOIN customers c ON c.id = a.customer_id
+             WHERE c.consumer_key = ?1 AND t.posted_date = ?2
+             ORDER BY t.id",
+            params![consumer_key, day(posted)],
+        )
+    }
+
+    /// Stores a new export file of the app with its bytes (`file.size` must be their length).
+    pub fn insert_export_file(
+        &self,
+        consumer_key: &str,
+        file: &ExportFileRecord,
+        data: &[u8],
+    ) -> Result<(), StoreError> {
+        let size = i64::try_from(file.size).map_err(|_| StoreError::Corrupt {
+            table: "export_files",
+            message: format!("size {} does not fit the database", file.size),
+        })?;
+        self.tx.execute(
+            "INSERT INTO export_files
+                 (consumer_key, name, day, modified_at, size, sha256, deleted_at, data)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                consumer_key,
+                file.name,
+                day(file.day),
+                timestamp(file.modified_at),
+                size,
+                file.sha256,
+                file.deleted_at.map(timestamp),
+                data
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The app's export file called `name` (deleted ones too).
+    pub fn export_file(
+        &self,
+        consumer_key: &str,
+        name: &str,
+    ) -> Result<Option<ExportFileRecord>, StoreError> {
+        let row = self
+            .tx
+            .query_row(
+                &format!(
+                    "SELECT {EXPORT_FILE_COLUMNS} FROM export_files
+                     WHERE consumer_key = ?1 AND name = ?2"
+                ),
+                params![consumer_key, name],
+                export_file_row,
+            )
+            .optional()?;
+        row.map(export_file_record).transpose()
+    }
+
+    /// Every export file of the app, deleted ones included, by day and name.
+    pub fn export_files(&self, consumer_key: &str) -> Result<Vec<ExportFileRecord>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {EXPORT_FILE_COLUMNS} FROM export_files
+             WHERE consumer_key = ?1 ORDER BY day, name"
+        ))?;
+        let rows = stmt
+            .query_map(params![consumer_key], export_file_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(export_file_record).collect()
+    }
+
+    /// `len` bytes of the app's export file `name` from byte `start` (fewer at its end);
+    /// `None` when there is no such file.
+    pub fn export_file_bytes(
+        &self,
+        consumer_key: &str,
+        name: &str,
+        start: u64,
+        len: u64,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let too_big = |what: &str, value: u64| StoreError::Corrupt {
+            table: "export_files",
+            message: format!("{what} {value} does not fit the database"),
+        };
+        // SQLite's substr counts blob bytes from 1.
+        let from = i64::try_from(start)
+            .ok()
+            .and_then(|s| s.checked_add(1))
+            .ok_or_else(|| too_big("offset", start))?;
+        let len = i64::try_from(len).map_err(|_| too_big("length", len))?;
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT substr(data, ?3, ?4) FROM export_files
+                 WHERE consumer_key = ?1 AND name = ?2",
+                params![consumer_key, name, from, len],
+                |row| row.get::<_, Vec<u8>>(0),
+            )
+            .optional()?)
+    }
+
+    /// Marks the app's export file `name` deleted at `at` (kept if it already was); `false`
+    /// when there is no such file.
+    pub fn delete_export_file(
+        &self,
+        consumer_key: &str,
+        name: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        Ok(self.tx.execute(
+            "UPDATE export_files SET deleted_at = coalesce(deleted_at, ?3)
+             WHERE consumer_key = ?1 AND name = ?2",
+            params![consumer_key, name, timestamp(at)],
+        )? > 0)
     }
 }
