@@ -387,7 +387,8 @@ pub struct Session {
     /// Keeps the throw-away app directory of `--ephemeral` until the session ends.
     temp: Option<TempDir>,
     cache_dir: PathBuf,
-    cache_name: String,
+    /// The cache's name, or `None` for the library's default (from the base URL).
+    cache_name: Option<String>,
     customer: String,
     description: String,
 }
@@ -410,7 +411,6 @@ impl Session {
                 )
                 .build()
                 .map_err(|e| report::client_error(&e).context(&service.source))?;
-                let cache_name = cache_name_for(config.base_url().as_str());
                 let client = Client::new(config)?;
                 Ok(Self {
                     description: format!("the service at {}", client.config().base_url()),
@@ -418,7 +418,7 @@ impl Session {
                     sandbox: None,
                     temp: None,
                     cache_dir: data_dir()?,
-                    cache_name,
+                    cache_name: None,
                     customer,
                 })
             }
@@ -433,7 +433,7 @@ impl Session {
                     sandbox: Some(sandbox),
                     temp: None,
                     cache_dir: data_dir,
-                    cache_name: "sandbox".to_owned(),
+                    cache_name: Some("sandbox".to_owned()),
                     customer,
                 })
             }
@@ -461,7 +461,7 @@ impl Session {
             sandbox: Some(sandbox),
             cache_dir: temp.path().to_owned(),
             temp: Some(temp),
-            cache_name: "sandbox".to_owned(),
+            cache_name: Some("sandbox".to_owned()),
             customer,
         })
     }
@@ -489,9 +489,11 @@ impl Session {
         self.sandbox.is_some()
     }
 
-    /// Where the institution list of this destination is cached, and under which name.
-    pub fn cache_location(&self) -> (&Path, &str) {
-        (&self.cache_dir, &self.cache_name)
+    /// Where the institution list of this destination is cached, and under which name
+    /// (`None`: the library's default, the service's base URL made file-name safe, e.g.
+    /// `financialdatafeed.platform.intuit.com_v1`).
+    pub fn cache_location(&self) -> (&Path, Option<&str>) {
+        (&self.cache_dir, self.cache_name.as_deref())
     }
 
     /// Stops the embedded sandbox (after closing the client's connections) and removes the
@@ -529,23 +531,6 @@ pub fn sandbox_client(
             .build()
     })?;
     Ok(Client::new(config)?)
-}
-
-/// A file-name-safe cache name for a service base URL (`financialdatafeed.platform.intuit.com`).
-fn cache_name_for(base_url: &str) -> String {
-    let name: String = base_url
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    name.trim_matches('_').to_owned()
 }
 
 #[cfg(test)]
@@ -624,17 +609,5 @@ mod tests {
         let err = resolve_with(&g, |_| None, None).unwrap_err();
         assert!(err.message().contains("line 2"), "{err}");
         assert!(!err.message().contains("s3cret"), "{err}");
-    }
-
-    #[test]
-    fn cache_names_are_file_safe() {
-        assert_eq!(
-            cache_name_for("https://financialdatafeed.platform.intuit.com/v1"),
-            "financialdatafeed.platform.intuit.com_v1"
-        );
-        assert_eq!(
-            cache_name_for("http://127.0.0.1:8297/v1"),
-            "127.0.0.1_8297_v1"
-        );
     }
 }

@@ -1,16 +1,16 @@
-//! Downloading the institution list with a byte progress bar.
+//! Progress bars for the institution list.
 //!
 //! `GET /institutions` answers megabytes (Intuit's list had about 19,000 entries and was
-//! slow). [`Client::execute_with_progress`] makes the usual signed call (token cache and
-//! renewal, retries, error mapping) and reports the body as it arrives; this module draws a
-//! bar from those reports, sized from the response's `Content-Length`.
+//! slow). The library ([`aggcat_client::institutions::InstitutionsCache`]) downloads and
+//! decodes it and reports [`Progress`] to a callback; [`ListProgress`] draws those reports as
+//! byte bars on standard error (hidden when standard error is not a terminal): one while the
+//! list downloads (sized from the response's `Content-Length`), one while it decodes.
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use aggcat_client::{ApiRequest, Client, StatusCode};
+use aggcat_client::institutions::Progress;
 use indicatif::{ProgressBar, ProgressStyle};
-
-use crate::error::{CliError, CliResult};
 
 /// A progress bar on standard error for `total` bytes (a spinner when unknown); hidden when
 /// standard error is not a terminal.
@@ -41,61 +41,125 @@ fn byte_bar(total: Option<u64>) -> ProgressBar {
     }
 }
 
-/// `GET /institutions` with `client`, showing a byte progress bar on standard error.
-/// Returns the raw XML body of the `200` answer (cached as is by [`crate::cache`]).
-pub async fn institutions(client: &Client) -> CliResult<Vec<u8>> {
-    let mut bar: Option<ProgressBar> = None;
-    let result = client
-        .execute_with_progress(ApiRequest::get("/institutions"), |received, total| {
-            // Created when the headers arrive, so that it knows the size.
-            let bar = bar.get_or_insert_with(|| {
-                let bar = byte_bar(total);
-                bar.set_message("downloading institutions");
-                bar
-            });
-            // A repeated attempt starts from 0 again, possibly with another size.
-            if let Some(total) = total
-                && bar.length() != Some(total)
-            {
-                bar.set_length(total);
-            }
-            bar.set_position(received);
-        })
-        .await;
-    if let Some(bar) = bar {
-        if result.is_ok() {
-            bar.finish_and_clear();
-        } else {
-            bar.abandon();
-        }
-    }
-    let response = result.and_then(|response| response.expect_status(&[StatusCode::OK]))?;
-    Ok(Vec::from(response.into_body()))
+/// Which bar is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Download,
+    Decode,
 }
 
-/// Runs `work` on a blocking thread with a byte progress bar of `total` bytes on standard error
-/// (same style as the download bar; hidden when standard error is not a terminal).
-///
-/// `work` gets a callback to report `(consumed, total)` bytes, e.g. the one of
-/// [`aggcat_types::from_xml_with_progress`].
-pub async fn with_byte_bar<T: Send + 'static>(
-    message: &'static str,
-    total: u64,
-    work: impl FnOnce(&mut dyn FnMut(u64, u64)) -> T + Send + 'static,
-) -> CliResult<T> {
-    let bar = byte_bar(Some(total));
-    bar.set_message(message);
-    let progress = bar.clone();
-    let result = tokio::task::spawn_blocking(move || {
-        work(&mut |consumed, total| {
-            if progress.length() != Some(total) {
-                progress.set_length(total);
+#[derive(Debug, Default)]
+struct Bars {
+    current: Option<(Phase, ProgressBar)>,
+}
+
+impl Bars {
+    /// The bar of `phase`, created (and the previous one cleared) on the phase's first report,
+    /// so that it knows the size.
+    fn bar(&mut self, phase: Phase, total: Option<u64>) -> &ProgressBar {
+        if self.current.as_ref().is_none_or(|(p, _)| *p != phase) {
+            if let Some((_, previous)) = self.current.take() {
+                previous.finish_and_clear();
             }
-            progress.set_position(consumed);
-        })
-    })
-    .await
-    .map_err(|e| CliError::general(format!("background work failed: {e}")));
-    bar.finish_and_clear();
-    result
+            let bar = byte_bar(total);
+            bar.set_message(match phase {
+                Phase::Download => "downloading institutions",
+                Phase::Decode => "decoding institutions",
+            });
+            self.current = Some((phase, bar));
+        }
+        let (_, bar) = self.current.as_ref().expect("set above");
+        // A repeated download attempt starts from 0 again, possibly with another size.
+        if let Some(total) = total
+            && bar.length() != Some(total)
+        {
+            bar.set_length(total);
+        }
+        bar
+    }
+}
+
+/// Draws the [`Progress`] reports of one load of the institution list.
+#[derive(Debug, Clone, Default)]
+pub struct ListProgress {
+    bars: Arc<Mutex<Bars>>,
+}
+
+impl ListProgress {
+    /// A presenter with no bar yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The callback for [`InstitutionsCache::on_progress`](aggcat_client::institutions::InstitutionsCache::on_progress).
+    pub fn callback(&self) -> impl FnMut(Progress) + Send + 'static {
+        let bars = Arc::clone(&self.bars);
+        move |progress| {
+            let mut bars = bars.lock().unwrap_or_else(PoisonError::into_inner);
+            match progress {
+                Progress::Download { received, total } => {
+                    bars.bar(Phase::Download, total).set_position(received)
+                }
+                Progress::Decode { consumed, total } => {
+                    bars.bar(Phase::Decode, Some(total)).set_position(consumed)
+                }
+                // A report this presenter does not know: nothing to draw.
+                _ => {}
+            }
+        }
+    }
+
+    /// Clears the bar after a success, leaves it in place after a failure.
+    pub fn finish(&self, success: bool) {
+        let mut bars = self.bars.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, bar)) = bars.current.take() {
+            if success {
+                bar.finish_and_clear();
+            } else {
+                bar.abandon();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_bar_per_phase_sized_from_the_reports() {
+        let progress = ListProgress::new();
+        let mut callback = progress.callback();
+        callback(Progress::Download {
+            received: 0,
+            total: Some(100),
+        });
+        callback(Progress::Download {
+            received: 60,
+            total: Some(100),
+        });
+        {
+            let bars = progress.bars.lock().unwrap();
+            let (phase, bar) = bars.current.as_ref().unwrap();
+            assert_eq!(*phase, Phase::Download);
+            assert_eq!((bar.position(), bar.length()), (60, Some(100)));
+        }
+        // A repeated attempt with another size.
+        callback(Progress::Download {
+            received: 10,
+            total: Some(80),
+        });
+        callback(Progress::Decode {
+            consumed: 40,
+            total: 80,
+        });
+        {
+            let bars = progress.bars.lock().unwrap();
+            let (phase, bar) = bars.current.as_ref().unwrap();
+            assert_eq!(*phase, Phase::Decode);
+            assert_eq!((bar.position(), bar.length()), (40, Some(80)));
+        }
+        progress.finish(true);
+        assert!(progress.bars.lock().unwrap().current.is_none());
+    }
 }

@@ -1,12 +1,9 @@
 //! Library half of the `aggcat` command-line tool: the parts of the CLI that are worth testing
-//! and benchmarking on their own.
-//!
-//! * [`search`]: free-text institution search (prefixes, typos, accents, brand-aware ranking)
-//!   over the institution list, the helper python-aggcat's manual promised.
+//! on their own. The `aggcat` binary (src/main.rs) is a thin shell over these modules, and they
+//! are presenters over the `aggcat-client` library: the institution search and its on-disk
+//! cache live there ([`aggcat_client::institutions`]); [`cache`] and [`download`] only draw
+//! progress bars and map errors to exit codes.
 
-pub mod search;
-
-// The `aggcat` binary (src/main.rs) is a thin shell over these modules.
 pub mod cache;
 pub mod cli;
 pub mod commands;

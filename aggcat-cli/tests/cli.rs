@@ -492,6 +492,12 @@ fn institutions_are_downloaded_once_cached_and_searched() {
     assert!(first.contains("JP Morgan Chase Bank"), "{table}");
     let hits = home.json(&["search", "chase", "--limit", "5"]);
     assert_eq!(hits["institution"].as_array().unwrap().len(), 5);
+    // The library's ranking: the brand's main bank first.
+    assert_eq!(hits["institution"][0]["institutionId"], 13278);
+    assert_eq!(
+        hits["institution"][0]["institutionName"],
+        "JP Morgan Chase Bank"
+    );
     home.cmd()
         .args(["search", "zzzzqqq"])
         .assert()
@@ -503,6 +509,21 @@ fn institutions_are_downloaded_once_cached_and_searched() {
         .assert()
         .success()
         .stderr(predicate::str::contains("downloaded"));
+    // A damaged cache (half a file) is downloaded again, with the library's warning.
+    let xml = home.path().join("data/aggcat/institutions-sandbox.xml");
+    let bytes = std::fs::read(&xml).unwrap();
+    std::fs::write(&xml, &bytes[..bytes.len() / 2]).unwrap();
+    home.cmd()
+        .args(["search", "chase", "--limit", "1"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("ignoring the institution cache")
+                .and(predicate::str::contains("damaged"))
+                .and(predicate::str::contains("downloaded")),
+        )
+        .stdout(predicate::str::contains("JP Morgan Chase Bank"));
+    assert_eq!(std::fs::read(&xml).unwrap(), bytes);
 }
 
 #[test]

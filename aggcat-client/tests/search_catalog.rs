@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use aggcat_cli::search::{Hit, SearchIndex, SearchItem};
+use aggcat_client::institutions::{Hit, SearchIndex, SearchItem};
 use aggcat_sandbox::catalog::{Catalog, DEFAULT_SIZE, JP_MORGAN_CHASE_ID};
 
 /// The default catalog and its index, built once for all tests.

@@ -130,10 +130,10 @@ async fn tour(session: &Session) -> CliResult<()> {
     let list = cache::institutions(session, false).await?;
     write_stdout(&format!(
         "{} institutions downloaded ({}); the best matches for \"chase\":\n",
-        grouped(list.institutions.len()),
+        grouped(list.index.len()),
         cache::human_bytes(list.info.bytes)
     ))?;
-    let hits = rank(&list.institutions, "chase", 5);
+    let hits = rank(&list, "chase", 5);
     write_stdout(&views::institutions_table(hits.iter().copied()).render_text())?;
     if !hits.iter().any(|i| i.institution_id == CHASE) {
         return Err(CliError::general(format!(

@@ -1,13 +1,15 @@
-//! `aggcat institutions`, `aggcat search`, `aggcat institution`.
+//! `aggcat institutions`, `aggcat search`, `aggcat institution`: presenters over the
+//! library's institution cache and search ([`aggcat_client::institutions`]).
 
+use aggcat_client::institutions::{CacheInfo, CachedInstitutions};
 use aggcat_types::{Institution, Institutions};
+use chrono::SecondsFormat;
 
-use crate::cache::{self, CacheInfo};
+use crate::cache;
 use crate::cli::Format;
 use crate::context::Session;
 use crate::error::CliResult;
 use crate::output::{Output, write_stdout};
-use crate::search::{SearchIndex, SearchItem};
 use crate::views;
 
 /// Where the list came from, on standard error.
@@ -16,7 +18,8 @@ fn describe(count: usize, info: &CacheInfo, from_cache: bool) {
     eprintln!(
         "{} institutions, {how} {} from {}{}",
         count,
-        info.downloaded_at,
+        info.downloaded_at
+            .to_rfc3339_opts(SecondsFormat::Secs, false),
         info.source,
         if from_cache {
             " (--refresh downloads again)"
@@ -29,34 +32,21 @@ fn describe(count: usize, info: &CacheInfo, from_cache: bool) {
 /// `aggcat institutions [--refresh]`.
 pub async fn list(session: &Session, refresh: bool, out: Output) -> CliResult<()> {
     let list = cache::institutions(session, refresh).await?;
-    let table = views::institutions_table(&list.institutions);
+    let table = views::institutions_table(list.institutions());
+    let (info, from_cache) = (list.info.clone(), list.from_cache());
     let document = Institutions {
-        institution: list.institutions,
+        institution: list.into_index().into_institutions(),
     };
     out.table(&table, &document)?;
-    describe(document.institution.len(), &list.info, list.from_cache);
+    describe(document.institution.len(), &info, from_cache);
     Ok(())
 }
 
-/// Ranks `institutions` for `query`, best first.
-pub fn rank<'a>(
-    institutions: &'a [Institution],
-    query: &str,
-    limit: usize,
-) -> Vec<&'a Institution> {
-    let index = SearchIndex::build(institutions.iter().map(|i| {
-        SearchItem::new(
-            i.institution_id,
-            i.institution_name.clone(),
-            i.home_url.as_deref(),
-        )
-    }));
-    let by_id: std::collections::HashMap<i64, &Institution> =
-        institutions.iter().map(|i| (i.institution_id, i)).collect();
-    index
-        .search(query, limit)
-        .iter()
-        .filter_map(|hit| by_id.get(&hit.id).copied())
+/// The best `limit` institutions of `list` for `query`, best first (the library's ranking).
+pub fn rank<'a>(list: &'a CachedInstitutions, query: &str, limit: usize) -> Vec<&'a Institution> {
+    list.search(query, limit)
+        .into_iter()
+        .map(|hit| hit.institution)
         .collect()
 }
 
@@ -69,11 +59,11 @@ pub async fn search(
     out: Output,
 ) -> CliResult<()> {
     let list = cache::institutions(session, refresh).await?;
-    if !list.from_cache {
-        describe(list.institutions.len(), &list.info, list.from_cache);
+    if !list.from_cache() {
+        describe(list.index.len(), &list.info, false);
     }
     let query = words.join(" ");
-    let hits = rank(&list.institutions, &query, limit);
+    let hits = rank(&list, &query, limit);
     let document = Institutions {
         institution: hits.iter().map(|i| (*i).clone()).collect(),
     };

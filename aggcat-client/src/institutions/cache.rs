@@ -425,7 +425,11 @@ impl InstitutionsCache {
             Err(problem) => match self.on_bad_cache {
                 OnBadCache::Fail => Err(problem),
                 OnBadCache::Redownload => {
-                    tracing::warn!(error = %problem, "ignoring the institution cache; downloading the list again");
+                    tracing::warn!(
+                        error = %problem,
+                        cause = std::error::Error::source(&problem).map(tracing::field::display),
+                        "ignoring the institution cache; downloading the list again"
+                    );
                     Ok(Err(DownloadReason::BadCache(problem)))
                 }
             },
@@ -663,12 +667,15 @@ fn store(
 }
 
 /// Writes `bytes` to a temporary file in `dir`, flushes it to disk and renames it to `path`.
-/// On failure the temporary file is removed and `path` is untouched.
+/// On failure the temporary file is removed and `path` is untouched. The file gets the mode of
+/// a file written with `std::fs::write` (`0o666` less the umask on Unix), not the private
+/// mode of temporary files: the list is public data.
 fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = tempfile::Builder::new()
-        .prefix(".institutions-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".institutions-").suffix(".part");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
@@ -753,6 +760,19 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["institutions-x.json", "institutions-x.xml"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let written = std::fs::metadata(&xml_path).unwrap().permissions().mode() & 0o777;
+            std::fs::write(dir.path().join("plain"), b"").unwrap();
+            let plain = std::fs::metadata(dir.path().join("plain"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            std::fs::remove_file(dir.path().join("plain")).unwrap();
+            assert_eq!(written, plain, "the mode of std::fs::write");
+        }
 
         // Truncated XML: the size does not match.
         std::fs::write(&xml_path, &LIST[..20]).unwrap();
