@@ -367,6 +367,24 @@ impl InstitutionsCache {
     /// The institution list: from the cache when the [`RefreshPolicy`] allows it and the cache
     /// is usable, else downloaded with `GET /institutions` and written to the cache.
     ///
+    /// ```no_run
+    /// # async fn demo(client: aggcat_client::Client) -> Result<(), aggcat_client::institutions::CacheError> {
+    /// use std::time::Duration;
+    /// use aggcat_client::institutions::Progress;
+    ///
+    /// // Downloaded on first use, then read from disk until it is a week old.
+    /// let institutions = client
+    ///     .institutions_cache("/var/cache/myapp")
+    ///     .max_age(Duration::from_secs(7 * 24 * 60 * 60))
+    ///     .on_progress(|p| if let Progress::Download { received, .. } = p { eprint!("\r{received} B") })
+    ///     .load()
+    ///     .await?;
+    /// for hit in institutions.search("chse", 5) {             // typo: still finds Chase
+    ///     println!("{} {} ({})", hit.institution.institution_id, hit.institution.institution_name, hit.score);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     /// [`CacheError::Download`] / [`CacheError::InvalidList`] when a needed download fails,
     /// [`CacheError::Write`] when it cannot be stored, [`CacheError::Unreadable`] /
