@@ -72,6 +72,10 @@ pub use config::{
 };
 pub use error::{Error, TimeLimit};
 pub use ops::credential_fields;
+// Batch export files: the module (its documentation explains segments, resume and gunzip)
+// and its types at the root.
+pub use ops::files;
+pub use ops::files::{DownloadError, DownloadSummary, FileDownload, FileDownloadBuilder};
 pub use request::{ApiRequest, ApiResponse};
 
 // Typed operations (`ops`): login outcomes and challenges, credentials, Intuit codes.

@@ -17,6 +17,9 @@
 //! | `update_account_type(id, name, type)` | updateAccountType | [`Client::update_account_type`] |
 //! | `delete_account(id)` | deleteAccount | [`Client::delete_account`] |
 //! | `delete_customer()` | deleteCustomer | [`Client::delete_customer`] |
+//! | — (devkit only) | listFiles | [`Client::list_files`] |
+//! | — (devkit only) | getFileData | [`Client::download_file`], [`Client::download_file_raw`], [`Client::file_download`] |
+//! | — (devkit only) | deleteFile | [`Client::delete_file`] |
 //!
 //! Every method goes through [`Client::execute`] (or [`Client::execute_with_progress`]):
 //! signed, token renewed when needed, and — for the `GET` and `DELETE` operations only —
@@ -35,6 +38,7 @@
 //! [`Error::InvalidRequest`]: crate::Error::InvalidRequest
 
 mod accounts;
+pub mod files;
 mod institutions;
 mod logins;
 
