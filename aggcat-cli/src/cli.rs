@@ -164,6 +164,16 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// List the app's batch export files (the sandbox makes one a day: the transactions of
+    /// the app's customers posted the day before).
+    Files,
+    /// Download a batch export file: its XML (gunzipped), or with --gzip the bytes as sent.
+    File(FileArgs),
+    /// Delete a batch export file (it is no longer listed).
+    DeleteFile {
+        /// The file's name (see `aggcat files`).
+        name: String,
+    },
     /// Decode any AggCat XML document and print it as JSON.
     Decode {
         /// The XML file ("-" reads standard input).
@@ -238,6 +248,24 @@ pub struct UpdateLoginArgs {
     /// Only store the new credentials, do not log in to the institution now.
     #[arg(long)]
     pub no_refresh: bool,
+}
+
+/// `aggcat file`.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The file's name (see `aggcat files`).
+    pub name: String,
+    /// Where to write it ("-" = standard output). The XML is written to a temporary file
+    /// renamed to OUT when complete.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
+    /// Write the gzip bytes as received instead of the XML (as they arrive, so that an
+    /// interrupted download can be continued with --resume).
+    #[arg(long)]
+    pub gzip: bool,
+    /// Continue an interrupted --gzip download: append to OUT from its current size.
+    #[arg(long, requires = "gzip")]
+    pub resume: bool,
 }
 
 /// `aggcat demo`.

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod demo;
+mod files;
 mod institutions;
 mod logins;
 mod setup;
@@ -75,6 +76,15 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         }
         Command::DeleteAccount { id } => {
             with_session(g, async |s| accounts::delete_account(s, id, out).await).await
+        }
+        Command::Files => with_session(g, async |s| files::list(s, out).await).await,
+        Command::File(args) => {
+            // Checked before anything is started.
+            files::check_args(&args)?;
+            with_session(g, async |s| files::download(s, &args, out).await).await
+        }
+        Command::DeleteFile { name } => {
+            with_session(g, async |s| files::delete(s, &name, out).await).await
         }
         Command::DeleteCustomer { yes } => {
             // Refused before anything is started when it cannot be confirmed.
