@@ -30,28 +30,52 @@ pub(super) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// 1 when `b` is a C0 control other than tab, LF, CR, or not ASCII (checked further); else 0.
-/// Branch-free so that the loop over a chunk vectorizes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether some byte of `w` is below 0x20 or not ASCII (SWAR: eight bytes per test).
+///
+/// `w - 0x20…` sets a byte's high bit when that ASCII byte is below 0x20 (a borrow it passes on
+/// can only flag a byte above one that is flagged already); `| w` adds the non-ASCII bytes.
 #[inline(always)]
-fn suspicious(b: u8) -> u8 {
-    let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
-    u8::from(control) | (b >> 7)
+fn word_suspicious(w: u64) -> bool {
+    ((w.wrapping_sub(ONES * 0x20) & !w) | w) & HIGH != 0
 }
 
-/// Whether every byte is printable ASCII, tab, LF or CR (then the slice is fine).
+/// Whether every byte is printable ASCII (DEL included), tab, LF or CR.
 #[inline]
-fn plain_ascii(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(32);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(0u8, |acc, &b| acc | suspicious(b)) != 0 {
+fn bytes_plain(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|&b| (0x20..0x80).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'))
+}
+
+/// Whether every byte is printable ASCII, tab, LF or CR (then the slice is fine; otherwise
+/// [`check_chars`] decides).
+#[inline(always)]
+pub(super) fn plain_ascii(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        return bytes_plain(bytes);
+    }
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    // whole words, the last one overlapping the one before when `n` is not a multiple of 8
+    let mut at = 0;
+    loop {
+        let start = at.min(n - 8);
+        // a word with a tab, LF or CR is looked at byte by byte
+        if word_suspicious(word(start)) && !bytes_plain(&bytes[start..start + 8]) {
             return false;
         }
+        at += 8;
+        if at >= n {
+            return true;
+        }
     }
-    chunks
-        .remainder()
-        .iter()
-        .fold(0u8, |acc, &b| acc | suspicious(b))
-        == 0
 }
 
 /// Checks raw document bytes: UTF-8, and only characters XML 1.0 allows.
@@ -184,6 +208,37 @@ mod tests {
                 Err(CharProblem::Forbidden { at, code_point }),
                 "{text:?}"
             );
+        }
+    }
+
+    /// Every byte value at every position of a word and of the padded remainder.
+    #[test]
+    fn every_byte_at_every_position() {
+        for len in [1usize, 7, 8, 9, 16, 23] {
+            for pos in 0..len {
+                for b in 0u8..=0x7f {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[pos] = b;
+                    let allowed = b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r');
+                    let expected = if allowed {
+                        Ok(())
+                    } else {
+                        Err(CharProblem::Forbidden {
+                            at: pos,
+                            code_point: u32::from(b),
+                        })
+                    };
+                    assert_eq!(
+                        check_chars(&bytes),
+                        expected,
+                        "len {len} pos {pos} byte {b:#x}"
+                    );
+                }
+                // a non-ASCII character there is looked at, and allowed
+                let mut text = "a".repeat(len - 1);
+                text.insert(pos, '\u{e9}');
+                assert_eq!(check_chars(text.as_bytes()), Ok(()));
+            }
         }
     }
 

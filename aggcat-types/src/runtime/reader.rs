@@ -208,27 +208,32 @@ impl<'a> XmlReader<'a> {
             self.report(consumed);
         }
         let event = event.map_err(|e| self.syntax(e))?;
-        match &event {
+        // the raw bytes to check and where they start
+        let (bytes, at): (&[u8], u64) = match &event {
             Event::Start(s) => {
                 self.check_depth(start)?;
                 self.depth += 1;
                 self.check_start(s, start)?;
+                return Ok(event);
             }
             Event::Empty(s) => {
                 self.check_depth(start)?;
                 self.check_start(s, start)?;
+                return Ok(event);
             }
-            Event::End(e) => {
+            Event::End(_) => {
+                // the parser made sure the name is the start tag's, which was checked
                 self.depth = self.depth.saturating_sub(1);
-                self.check_chars(e, start + 2)?;
+                return Ok(event);
             }
-            Event::Text(t) => self.check_chars(t, start)?,
-            Event::CData(c) => self.check_chars(c, start + 9)?,
-            Event::Comment(c) => self.check_chars(c, start + 4)?,
-            Event::PI(p) => self.check_chars(p, start + 2)?,
-            Event::Decl(d) => self.check_chars(d, start + 2)?,
+            Event::Text(t) => (t, start),
+            Event::CData(c) => (c, start + 9),
+            Event::Comment(c) => (c, start + 4),
+            Event::PI(p) => (p, start + 2),
+            Event::Decl(d) => (d, start + 2),
             Event::GeneralRef(r) => {
                 chars::check_reference(r).map_err(|p| self.reference_error(p, start))?;
+                return Ok(event);
             }
             Event::DocType(_) => {
                 return Err(DecodeError::new(
@@ -237,7 +242,10 @@ impl<'a> XmlReader<'a> {
                     start,
                 ));
             }
-            Event::Eof => {}
+            Event::Eof => return Ok(event),
+        };
+        if !chars::plain_ascii(bytes) {
+            self.check_chars(bytes, at)?;
         }
         Ok(event)
     }
@@ -260,8 +268,10 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
-    /// Checks raw bytes that start at `offset` in the input (see [`chars::check_chars`]).
-    #[inline]
+    /// Checks raw bytes that start at `offset` in the input (see [`chars::check_chars`]); for
+    /// bytes that are not all plain ASCII.
+    #[cold]
+    #[inline(never)]
     fn check_chars(&self, bytes: &[u8], offset: u64) -> Result<(), DecodeError> {
         chars::check_chars(bytes).map_err(|problem| {
             let (kind, at) = match problem {
@@ -300,7 +310,9 @@ impl<'a> XmlReader<'a> {
     /// duplicate, allowed references in values), whether or not the element will be read.
     #[inline]
     fn check_start(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
-        if let Err(err) = self.check_chars(s, offset + 1) {
+        if !chars::plain_ascii(s)
+            && let Err(err) = self.check_chars(s, offset + 1)
+        {
             // reported at the element of the tag, at the offending byte
             return Err(err.with_path(self.tag_path(s)));
         }
@@ -562,19 +574,17 @@ impl<'a> XmlReader<'a> {
             let (found, same_name) = {
                 let (ns, local) = self.inner.resolve_element(s.name());
                 let ns = self.namespace(&ns, offset)?;
-                let mut same_name = None;
                 let found = fields.iter().position(|f| {
-                    if f.name.as_bytes() != local.as_ref() {
-                        return false;
-                    }
-                    if f.ns.map(|n| n.uri.as_bytes()) == ns {
-                        return true;
-                    }
-                    if same_name.is_none() {
-                        same_name = Some((*f, ns.map(<[u8]>::to_vec)));
-                    }
-                    false
+                    f.name.as_bytes() == local.as_ref() && f.ns.map(|n| n.uri.as_bytes()) == ns
                 });
+                // an element to skip: is it a field's local name in another namespace?
+                let same_name = match found {
+                    Some(_) => None,
+                    None => fields
+                        .iter()
+                        .find(|f| f.name.as_bytes() == local.as_ref())
+                        .map(|f| (*f, ns.map(<[u8]>::to_vec))),
+                };
                 (found, same_name)
             };
             match found {
