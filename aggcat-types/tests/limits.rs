@@ -267,3 +267,22 @@ fn many_siblings_are_not_depth() {
     let list: AccountList = aggcat_types::from_xml(xml.as_bytes()).unwrap();
     assert_eq!(list.accounts[0].account_id(), 7);
 }
+
+/// Skipping is a loop, not a recursion, and the schemas are not recursive: 65,534 levels decode
+/// on a thread with a small stack, one that a flat document needs anyway in a debug build (the
+/// decoder's own recursion follows the schema, at most a few levels).
+#[test]
+fn deep_documents_need_no_stack() {
+    const STACK: usize = 512 * 1024;
+    let options = DecodeOptions::new().max_depth(usize::MAX);
+    let xml = deep_account(options.depth_limit() - 2);
+    let handle = std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || {
+            let list: AccountList = aggcat_types::from_xml_with(xml.as_bytes(), &options).unwrap();
+            let doc = aggcat_types::from_xml_with::<Document>(xml.as_bytes(), &options).unwrap();
+            (list.accounts[0].account_id(), doc.element().name)
+        })
+        .expect("spawn a thread");
+    assert_eq!(handle.join().unwrap(), (7, "AccountList"));
+}
