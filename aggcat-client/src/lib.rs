@@ -63,6 +63,7 @@ pub mod institutions;
 mod ops;
 mod request;
 pub mod retry;
+pub mod wirelog;
 
 pub use client::{Client, ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
 pub use config::{
