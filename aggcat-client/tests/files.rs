@@ -672,3 +672,49 @@ async fn a_failing_writer_poisons_the_download() {
         ));
     }
 }
+
+/// A writer that never accepts anything and says when it was first asked to.
+struct Stall(Arc<tokio::sync::Notify>);
+
+impl tokio::io::AsyncWrite for Stall {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        _: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        self.0.notify_one();
+        Poll::Pending
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Pending
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Pending
+    }
+}
+
+/// Dropping a download while it writes a segment (e.g. a timeout around `run()`) leaves an
+/// unknown part of that segment in the sink: the download refuses to continue.
+#[tokio::test]
+async fn a_download_cancelled_while_writing_refuses_to_continue() {
+    let s = scripted(Mode::Ranges, gzip(&sample_xml())).await;
+    let writing = Arc::new(tokio::sync::Notify::new());
+    let mut download = s
+        .client
+        .file_download("f.gz")
+        .raw(Stall(Arc::clone(&writing)), 0);
+    tokio::select! {
+        outcome = download.next_segment() => panic!("a stalled writer cannot finish: {outcome:?}"),
+        () = writing.notified() => {}
+    }
+    assert!(matches!(
+        download.next_segment().await,
+        Err(DownloadError::Poisoned { .. })
+    ));
+    assert!(matches!(
+        download.run().await,
+        Err(DownloadError::Poisoned { .. })
+    ));
+}
