@@ -1,97 +1,67 @@
-//! The client: token lifecycle and the signed request executor.
+//! The per-customer handle and the signed request executor.
 
 use std::fmt;
 use std::future::Future;
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use aggcat_auth::oauth1::{self, Credentials};
-use aggcat_auth::saml::AssertionBuilder;
 use bytes::{Bytes, BytesMut};
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, WWW_AUTHENTICATE,
 };
-use secrecy::{ExposeSecret as _, SecretString};
-use tokio::sync::Mutex;
+use secrecy::ExposeSecret as _;
 use tokio::time::Instant;
 use tracing::Instrument as _;
 use url::Url;
 
 use reqwest::{Method, StatusCode};
 
-use crate::config::ClientConfig;
+use crate::app::App;
+use crate::config::{ClientConfig, DEFAULT_DEADLINE_FACTOR};
 use crate::error::{Error, TimeLimit};
-use crate::request::{ApiRequest, ApiResponse};
+use crate::request::{ApiRequest, ApiResponse, CallKind};
 use crate::retry::AttemptError;
+use crate::token::{AccessToken, ClientStats, CustomerState};
 
-/// Longest safety margin before a token's end of life at which it is renewed.
-pub const MAX_RENEWAL_MARGIN: Duration = Duration::from_secs(120);
-
-/// How long before the end of a token's `lifetime` the client renews it: the smaller of
-/// [`MAX_RENEWAL_MARGIN`] and a tenth of the lifetime (so a 2 s test lifetime is renewed
-/// after 1.8 s, a 1 h lifetime after 58 min).
-pub fn renewal_margin(lifetime: Duration) -> Duration {
-    (lifetime / 10).min(MAX_RENEWAL_MARGIN)
-}
-
-/// An OAuth access token and its secret. `Debug` shows neither.
-struct AccessToken {
-    token: SecretString,
-    secret: SecretString,
-    renew_at: Instant,
-    generation: u64,
-}
-
-impl fmt::Debug for AccessToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AccessToken")
-            .field("token", &"[REDACTED]")
-            .field("secret", &"[REDACTED]")
-            .field("generation", &self.generation)
-            .finish()
-    }
-}
-
-#[derive(Debug, Default)]
-struct TokenState {
-    current: Option<Arc<AccessToken>>,
-    generation: u64,
-}
-
-#[derive(Debug, Default)]
-struct Counters {
-    token_exchanges: AtomicU64,
-    token_rejections: AtomicU64,
-    requests: AtomicU64,
-}
-
-/// Counters of what a [`Client`] (and its clones) did so far.
+/// Time limits a handle sets for its calls ([`Client::with_timeout`],
+/// [`Client::with_deadline`]); `None` keeps the configured ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ClientStats {
-    /// Successful SAML → OAuth token exchanges.
-    pub token_exchanges: u64,
-    /// API responses `401 token_rejected` that led to a renewal and retry.
-    pub token_rejections: u64,
-    /// HTTP requests sent to the API (retries included; token exchanges excluded).
-    pub requests: u64,
+pub(crate) struct CallOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) deadline: Option<Duration>,
 }
 
-struct Inner {
-    config: ClientConfig,
-    http: reqwest::Client,
-    token: Mutex<TokenState>,
-    counters: Counters,
+/// The time limits of one call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Limits {
+    /// Per-attempt timeout of the API request.
+    attempt: Duration,
+    /// Overall deadline of the call.
+    deadline: Duration,
+    /// Per-attempt timeout of a token exchange made during the call: the call's, but never
+    /// more than the configured `request_timeout` (a login's long timeout is for the
+    /// institution, not for the token endpoint).
+    token: Duration,
 }
 
-/// Async AggCat client. Cheap to clone (clones share the connection pool and the token).
+/// A handle acting for one customer of an [`App`]: the typed operations
+/// ([`Client::get_customer_accounts`], [`Client::discover_and_add_accounts`], …) and
+/// [`Client::execute`] are its methods.
+///
+/// A handle is two pointers (the app, the customer's state) and its call options: cheap to
+/// make ([`App::customer`], [`Client::customer`]) and to clone. Every handle of a customer
+/// shares its token, single-flight renewal and counters; handles of different customers
+/// share the app's connection pool and configuration, never a token.
 ///
 /// Every call is signed with OAuth 1.0a HMAC-SHA1 using a token obtained by exchanging a
-/// signed SAML assertion. One exchange serves all calls for the token's lifetime; the token
-/// is renewed shortly before it expires, and once when the server answers
-/// `401 WWW-Authenticate: OAuth oauth_problem="token_rejected"` (the call is then retried
-/// and the retried response returned). Concurrent callers share one renewal.
+/// signed SAML assertion naming the customer. One exchange serves all calls for the token's
+/// lifetime; the token is renewed shortly before it expires, and once when the server
+/// answers `401 WWW-Authenticate: OAuth oauth_problem="token_rejected"` (the call is then
+/// retried and the retried response returned). Concurrent callers share one renewal.
+///
+/// For one customer, [`Client::new`] with the config's `customer_id` is all it takes:
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), aggcat_client::Error> {
@@ -101,85 +71,190 @@ struct Inner {
 /// let client = Client::new(config)?;
 /// let response = client.execute(ApiRequest::get("/institutions")).await?;
 /// println!("{} ({} bytes)", response.status(), response.body().len());
+/// // Another customer of the same app (same pool, its own token):
+/// let other = client.customer("43")?;
+/// # let _ = other;
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) app: App,
+    pub(crate) customer: Arc<CustomerState>,
+    pub(crate) options: CallOptions,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("config", &self.inner.config)
+            .field("customer_id", &self.customer.id)
+            .field("config", self.config())
             .field("stats", &self.stats())
+            .field("timeout", &self.options.timeout)
+            .field("deadline", &self.options.deadline)
             .finish_non_exhaustive()
     }
 }
 
 impl Client {
-    /// Creates a client. Fails only if the HTTP stack cannot be initialised.
+    /// Creates an [`App`] and a handle for the config's customer
+    /// ([`ClientConfigBuilder::customer_id`](crate::ClientConfigBuilder::customer_id)): the
+    /// short way for one customer. More customers of the same app: [`Client::customer`] or
+    /// [`Client::app`]. Fails if the config names no customer, or if the HTTP stack cannot
+    /// be initialised.
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
-        // The per-attempt timeout (`request_timeout`) is applied by the client around each
-        // HTTP request and its body (`within_attempt`), so that it is reported as
-        // `Error::TimedOut`; reqwest only limits connecting.
-        let http = reqwest::Client::builder()
-            .connect_timeout(config.connect_timeout)
-            .danger_accept_invalid_certs(config.accept_invalid_certs)
-            // A redirect would change the signed URL and forward the Authorization header.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(config.user_agent.clone())
-            .build()
-            .map_err(Error::Transport)?;
-        Ok(Self {
-            inner: Arc::new(Inner {
-                config,
-                http,
-                token: Mutex::new(TokenState::default()),
-                counters: Counters::default(),
-            }),
+        let Some(customer) = config.customer_id.clone() else {
+            return Err(Error::config(
+                "no customer id was given",
+                "call `.customer_id(..)` on the builder, or create an `App` and name each \
+                 customer with `app.customer(id)`",
+            ));
+        };
+        App::new(config)?.customer(customer)
+    }
+
+    /// The app this handle belongs to.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// A handle for another customer of the same app (sharing the connection pool and the
+    /// app's customer cache; the call options of this handle are not carried over). See
+    /// [`App::customer`].
+    pub fn customer(&self, customer_id: impl AsRef<str>) -> Result<Client, Error> {
+        self.app.customer(customer_id)
+    }
+
+    /// The customer this handle acts for.
+    pub fn customer_id(&self) -> &str {
+        &self.customer.id
+    }
+
+    /// The configuration of the app.
+    pub fn config(&self) -> &ClientConfig {
+        &self.app.inner.config
+    }
+
+    /// What the handles of this customer did so far (for the whole app:
+    /// [`App::stats`]).
+    pub fn stats(&self) -> ClientStats {
+        self.customer.counters.snapshot()
+    }
+
+    /// This handle with another per-attempt timeout for its calls (typed operations and
+    /// [`Client::execute`]), overriding the configured one — the
+    /// [`request_timeout`](ClientConfig::request_timeout), or for logins the
+    /// [`login_timeout`](ClientConfig::login_timeout). A request's own
+    /// ([`ApiRequest::timeout`]) still wins.
+    ///
+    /// Unless a deadline is set too ([`Client::with_deadline`]), the call's deadline becomes
+    /// the configured one or [`DEFAULT_DEADLINE_FACTOR`] × this timeout, whichever is
+    /// longer: a longer timeout is not cut by the shorter default deadline, a shorter one
+    /// keeps the default patience for retries. A token exchange made during the call uses
+    /// this timeout too, at most the configured `request_timeout`. A zero duration makes
+    /// every call fail with [`Error::InvalidRequest`].
+    ///
+    /// The handle is cheap: use it for one call, or keep it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: aggcat_client::Client) -> Result<(), aggcat_client::Error> {
+    /// use std::time::Duration;
+    ///
+    /// // A quick look that must not hang…
+    /// let accounts = client.with_timeout(Duration::from_secs(5)).get_customer_accounts().await?;
+    /// // …and a login at a slow institution that may take 10 minutes.
+    /// let slow = client.with_timeout(Duration::from_secs(600));
+    /// # let _ = (accounts, slow);
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        let mut handle = self.clone();
+        handle.options.timeout = Some(timeout);
+        handle
+    }
+
+    /// This handle with another overall deadline for its calls (every attempt, the token,
+    /// retries and waits), overriding the configured one
+    /// ([`deadline`](ClientConfig::deadline), for logins
+    /// [`login_deadline`](ClientConfig::login_deadline)). A request's own
+    /// ([`ApiRequest::deadline`]) still wins. A zero duration makes every call fail with
+    /// [`Error::InvalidRequest`].
+    #[must_use]
+    pub fn with_deadline(&self, deadline: Duration) -> Client {
+        let mut handle = self.clone();
+        handle.options.deadline = Some(deadline);
+        handle
+    }
+
+    /// The per-attempt timeout this handle sets, if any ([`Client::with_timeout`]).
+    pub fn timeout(&self) -> Option<Duration> {
+        self.options.timeout
+    }
+
+    /// The deadline this handle sets, if any ([`Client::with_deadline`]).
+    pub fn deadline(&self) -> Option<Duration> {
+        self.options.deadline
+    }
+
+    /// The time limits of a call of `kind`: the request's own, else this handle's, else
+    /// the configured ones for the kind.
+    fn limits(
+        &self,
+        kind: CallKind,
+        timeout: Option<Duration>,
+        deadline: Option<Duration>,
+    ) -> Result<Limits, Error> {
+        let config = self.config();
+        let (kind_timeout, kind_deadline) = match kind {
+            CallKind::Login => (config.login_timeout, config.login_deadline),
+            _ => (config.request_timeout, config.deadline),
+        };
+        let timeout = timeout.or(self.options.timeout);
+        let deadline = deadline.or(self.options.deadline);
+        let attempt = timeout.unwrap_or(kind_timeout);
+        let deadline = match (deadline, timeout) {
+            (Some(deadline), _) => deadline,
+            (None, Some(timeout)) => {
+                kind_deadline.max(timeout.saturating_mul(DEFAULT_DEADLINE_FACTOR))
+            }
+            (None, None) => kind_deadline,
+        };
+        if attempt.is_zero() || deadline.is_zero() {
+            return Err(Error::InvalidRequest(format!(
+                "time limits: a zero {} was set for this call; use a positive duration",
+                if attempt.is_zero() {
+                    "timeout"
+                } else {
+                    "deadline"
+                }
+            )));
+        }
+        Ok(Limits {
+            attempt,
+            deadline,
+            token: attempt.min(config.request_timeout),
         })
     }
 
-    /// The configuration the client was built with.
-    pub fn config(&self) -> &ClientConfig {
-        &self.inner.config
-    }
-
-    /// What this client (and its clones) did so far.
-    pub fn stats(&self) -> ClientStats {
-        let c = &self.inner.counters;
-        ClientStats {
-            token_exchanges: c.token_exchanges.load(Ordering::Relaxed),
-            token_rejections: c.token_rejections.load(Ordering::Relaxed),
-            requests: c.requests.load(Ordering::Relaxed),
-        }
-    }
-
-    /// Drops the cached token; the next call performs a new SAML exchange (for example after
-    /// deleting the customer).
-    pub async fn forget_token(&self) {
-        self.inner.token.lock().await.current = None;
-    }
-
-    /// Makes sure a valid token is cached, exchanging a SAML assertion if needed (within the
-    /// per-attempt timeout and the call's deadline; not repeated).
+    /// Makes sure a valid token is cached for this customer, exchanging a SAML assertion if
+    /// needed (within the per-attempt timeout and the deadline of a standard call, or this
+    /// handle's; not repeated).
     pub async fn ensure_token(&self) -> Result<(), Error> {
-        let config = &self.inner.config;
-        match tokio::time::timeout(config.deadline, self.current_token()).await {
+        let limits = self.limits(CallKind::Standard, None, None)?;
+        match tokio::time::timeout(limits.deadline, self.current_token(limits.token)).await {
             Ok(outcome) => outcome.map(|_| ()),
             Err(_) => Err(Error::TimedOut {
-                limit: TimeLimit::Deadline(config.deadline),
+                limit: TimeLimit::Deadline(limits.deadline),
                 method: Method::POST,
-                url: Box::new(config.token_url.clone()),
+                url: Box::new(self.config().token_url.clone()),
                 attempts: 1,
             }),
         }
     }
 
-    /// Sends `request` signed with the current token and returns the response whatever its
-    /// status (MFA challenges come as `401` without `WWW-Authenticate`), except that OAuth
-    /// rejections become errors:
+    /// Sends `request` signed with this customer's current token and returns the response
+    /// whatever its status (MFA challenges come as `401` without `WWW-Authenticate`), except
+    /// that OAuth rejections become errors:
     ///
     /// * `401` + `oauth_problem="token_rejected"`: the token is renewed once and the request
     ///   repeated; the repeated request's response is returned.
@@ -187,17 +262,20 @@ impl Client {
     ///   [`Error::Token`].
     ///
     /// Idempotent requests (`GET`, `DELETE`) are repeated on transport failures, per-attempt
-    /// timeouts and `502`/`503`/`504` answers with bounded exponential backoff (or the wait
-    /// a `Retry-After` asks for); once sent, `POST` and `PUT` never are. Any request, `POST`
-    /// included, is repeated the same way when obtaining the token failed transiently (token
-    /// endpoint unreachable, timed out or unavailable), as it was not sent then (see
-    /// [`crate::retry`]).
+    /// timeouts and the retry policy's statuses (default `502`/`503`/`504`) with bounded
+    /// exponential backoff (or the wait a `Retry-After` on `429`/`503` asks for); once sent,
+    /// `POST` and `PUT` never are. Any request, `POST` included, is repeated the same way
+    /// when obtaining the token failed transiently (token endpoint unreachable, timed out or
+    /// unavailable), as it was not sent then (see [`crate::retry`]).
     ///
     /// Limits ([`ClientConfig`]): each HTTP request must complete, body included, within
-    /// the per-attempt timeout (`request_timeout`); the whole call — attempts, token
-    /// acquisition, retries and waits — within the deadline (`deadline`); otherwise
-    /// [`Error::TimedOut`] says which limit fired. A body larger than `max_body_bytes` is
-    /// refused while streaming with [`Error::BodyTooLarge`].
+    /// the per-attempt timeout; the whole call — attempts, token acquisition, retries and
+    /// waits — within the deadline; otherwise [`Error::TimedOut`] says which limit fired.
+    /// Which timeout and deadline: the request's own ([`ApiRequest::timeout`],
+    /// [`ApiRequest::deadline`]), else this handle's ([`Client::with_timeout`],
+    /// [`Client::with_deadline`]), else the configured ones for the request's
+    /// [`CallKind`]. A body larger than `max_body_bytes` is refused while streaming with
+    /// [`Error::BodyTooLarge`].
     ///
     /// To follow the download of a large body, use [`Client::execute_with_progress`].
     pub async fn execute(&self, request: ApiRequest) -> Result<ApiResponse, Error> {
@@ -247,6 +325,7 @@ impl Client {
             "aggcat.request",
             method = %request.method(),
             path = %request.path(),
+            customer = %self.customer.id,
             status = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
             token_renewed = tracing::field::Empty,
@@ -284,6 +363,7 @@ impl Client {
             target: "aggcat_client::calls",
             method = %request.method(),
             path = %request.path(),
+            customer = %self.customer.id,
             status = match &result {
                 Ok(response) => Some(response.status().as_u16()),
                 Err(error) => error.status().map(|s| s.as_u16()),
@@ -296,8 +376,8 @@ impl Client {
         result
     }
 
-    /// Builds the URL and headers (a failure there is final), then runs the attempts
-    /// ([`crate::retry::with_retries`]) until the call's deadline.
+    /// Builds the URL and headers and decides the time limits (a failure there is final),
+    /// then runs the attempts ([`crate::retry::with_retries`]) until the call's deadline.
     async fn execute_within_deadline<P>(
         &self,
         request: &ApiRequest,
@@ -309,7 +389,12 @@ impl Client {
     {
         let url = self.request_url(request)?;
         let headers = extra_headers(request)?;
-        let deadline = self.inner.config.deadline;
+        let limits = self.limits(
+            request.get_kind(),
+            request.get_timeout(),
+            request.get_deadline(),
+        )?;
+        let deadline = limits.deadline;
         // A deadline too far to represent (e.g. `Duration::MAX`) is no deadline: 30 years.
         let deadline_at = started
             .checked_add(deadline)
@@ -317,9 +402,13 @@ impl Client {
         let attempts = AtomicU32::new(0);
         let outcome = tokio::time::timeout_at(
             deadline_at,
-            crate::retry::with_retries(request.method(), deadline_at, &attempts, || {
-                self.execute_attempt(request, &url, &headers, progress)
-            }),
+            crate::retry::with_retries(
+                &self.config().retry,
+                request.method(),
+                deadline_at,
+                &attempts,
+                || self.execute_attempt(request, &url, &headers, limits, progress),
+            ),
         )
         .await;
         match outcome {
@@ -349,16 +438,17 @@ impl Client {
         request: &ApiRequest,
         url: &Url,
         headers: &HeaderMap,
+        limits: Limits,
         progress: &std::sync::Mutex<P>,
     ) -> Result<ApiResponse, AttemptError>
     where
         P: FnMut(u64, Option<u64>),
     {
         let token = self
-            .current_token()
+            .current_token(limits.token)
             .await
             .map_err(AttemptError::before_send)?;
-        self.send_and_read(request, url, headers, token, progress)
+        self.send_and_read(request, url, headers, token, limits, progress)
             .await
             .map_err(AttemptError::after_send)
     }
@@ -371,26 +461,24 @@ impl Client {
         url: &Url,
         headers: &HeaderMap,
         token: Arc<AccessToken>,
+        limits: Limits,
         progress: &std::sync::Mutex<P>,
     ) -> Result<ApiResponse, Error>
     where
         P: FnMut(u64, Option<u64>),
     {
         if let Sent::Answer(response) = self
-            .send_once(request, url, headers, &token, progress)
+            .send_once(request, url, headers, &token, limits.attempt, progress)
             .await?
         {
             return Ok(response);
         }
-        self.inner
-            .counters
-            .token_rejections
-            .fetch_add(1, Ordering::Relaxed);
+        self.count_rejection();
         tracing::Span::current().record("token_renewed", true);
         tracing::info!("token rejected by the server; renewing it and retrying once");
-        let token = self.renew_rejected(token.generation).await?;
+        let token = self.renew_rejected(token.generation, limits.token).await?;
         match self
-            .send_once(request, url, headers, &token, progress)
+            .send_once(request, url, headers, &token, limits.attempt, progress)
             .await?
         {
             Sent::Answer(response) => Ok(response),
@@ -402,7 +490,7 @@ impl Client {
         }
     }
 
-    /// One signed HTTP request and its answer, within the per-attempt timeout. A
+    /// One signed HTTP request and its answer, within the per-attempt `timeout`. A
     /// `token_rejected` answer is read (so the connection can be reused) and reported as
     /// [`Sent::TokenRejected`]; its body is not reported to `progress`.
     async fn send_once<P>(
@@ -411,12 +499,13 @@ impl Client {
         url: &Url,
         headers: &HeaderMap,
         token: &AccessToken,
+        timeout: Duration,
         progress: &std::sync::Mutex<P>,
     ) -> Result<Sent, Error>
     where
         P: FnMut(u64, Option<u64>),
     {
-        let limit = self.inner.config.max_body_bytes;
+        let limit = self.config().max_body_bytes;
         let exchange = async {
             let response = self.send_signed(request, url, headers, token).await?;
             let status = response.status();
@@ -438,21 +527,22 @@ impl Client {
             })
             .await
             .map(|response| {
-                Sent::Answer(response.with_decode_options(self.inner.config.decode_options()))
+                Sent::Answer(response.with_decode_options(self.config().decode_options()))
             })
         };
-        self.within_attempt(request.method(), url, exchange).await
+        self.within_attempt(request.method(), url, timeout, exchange)
+            .await
     }
 
     /// Runs one HTTP request (`exchange`: send and read the body) within the per-attempt
-    /// timeout; when it runs out, [`Error::TimedOut`] with [`TimeLimit::Attempt`].
-    async fn within_attempt<T>(
+    /// `timeout`; when it runs out, [`Error::TimedOut`] with [`TimeLimit::Attempt`].
+    pub(crate) async fn within_attempt<T>(
         &self,
         method: &Method,
         url: &Url,
+        timeout: Duration,
         exchange: impl Future<Output = Result<T, Error>>,
     ) -> Result<T, Error> {
-        let timeout = self.inner.config.request_timeout;
         match tokio::time::timeout(timeout, exchange).await {
             Ok(outcome) => outcome,
             Err(_) => {
@@ -495,7 +585,7 @@ impl Client {
                 "path {path:?} must not contain `.` or `..` segments"
             )));
         }
-        let base = self.inner.config.base_url.as_str().trim_end_matches('/');
+        let base = self.config().base_url.as_str().trim_end_matches('/');
         let mut url = Url::parse(&format!("{base}{path}"))
             .map_err(|e| Error::InvalidRequest(format!("path {path:?} gives no valid URL: {e}")))?;
         if !request.query_pairs().is_empty() {
@@ -523,7 +613,7 @@ impl Client {
         headers: &HeaderMap,
         token: &AccessToken,
     ) -> Result<reqwest::Response, Error> {
-        let config = &self.inner.config;
+        let config = self.config();
         let credentials =
             Credentials::new(&config.consumer_key, config.consumer_secret.expose_secret())
                 .with_token(token.token.expose_secret(), token.secret.expose_secret());
@@ -536,6 +626,7 @@ impl Client {
         authorization.set_sensitive(true);
 
         let mut builder = self
+            .app
             .inner
             .http
             .request(request.method().clone(), url.clone())
@@ -547,166 +638,16 @@ impl Client {
                 .header(CONTENT_TYPE, "application/xml")
                 .body(body.clone());
         }
-        self.inner.counters.requests.fetch_add(1, Ordering::Relaxed);
+        self.customer
+            .counters
+            .requests
+            .fetch_add(1, Ordering::Relaxed);
+        self.app
+            .inner
+            .counters
+            .requests
+            .fetch_add(1, Ordering::Relaxed);
         builder.send().await.map_err(Error::Transport)
-    }
-
-    /// The cached token if it is still fresh, otherwise a new one (single-flight: callers
-    /// queue on the lock and find the token the first one fetched).
-    async fn current_token(&self) -> Result<Arc<AccessToken>, Error> {
-        let mut state = self.inner.token.lock().await;
-        if let Some(token) = &state.current {
-            if Instant::now() < token.renew_at {
-                return Ok(Arc::clone(token));
-            }
-            tracing::debug!("access token is due for renewal");
-        }
-        self.exchange(&mut state).await
-    }
-
-    /// Renews after the server rejected token `generation`, unless another caller already did.
-    async fn renew_rejected(&self, generation: u64) -> Result<Arc<AccessToken>, Error> {
-        let mut state = self.inner.token.lock().await;
-        if let Some(token) = &state.current
-            && token.generation != generation
-            && Instant::now() < token.renew_at
-        {
-            return Ok(Arc::clone(token));
-        }
-        state.current = None;
-        self.exchange(&mut state).await
-    }
-
-    /// One SAML → OAuth token exchange; stores and returns the new token.
-    async fn exchange(&self, state: &mut TokenState) -> Result<Arc<AccessToken>, Error> {
-        let config = &self.inner.config;
-        let span = tracing::info_span!(
-            "aggcat.token_exchange",
-            status = tracing::field::Empty,
-            elapsed_ms = tracing::field::Empty,
-        );
-        async {
-            let started = Instant::now();
-            let assertion = AssertionBuilder::new(&config.issuer_id, &config.customer_id)
-                .sign(&config.signing_key)?;
-            let body = format!(
-                "saml_assertion={}",
-                oauth1::percent_encode(&assertion.to_base64())
-            );
-            let token_url = &config.token_url;
-            let answer = self
-                .within_attempt(&Method::POST, token_url, async {
-                    let response = self
-                        .inner
-                        .http
-                        .post(token_url.clone())
-                        .header(
-                            AUTHORIZATION,
-                            oauth1::consumer_key_header(&config.consumer_key),
-                        )
-                        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                        .body(body)
-                        .send()
-                        .await
-                        .map_err(Error::Transport)?;
-                    read_body(response, config.max_body_bytes, token_url, &mut |_, _| {}).await
-                })
-                .await
-                .map_err(|error| match error {
-                    // No (complete) answer: the endpoint is unreachable, not judging us.
-                    Error::Transport(e) if !e.is_builder() => {
-                        tracing::warn!(error = %e, "token endpoint unreachable");
-                        Error::TokenEndpointUnavailable {
-                            url: Box::new(token_url.clone()),
-                            status: None,
-                            retry_after: None,
-                            source: Some(Box::new(e)),
-                        }
-                    }
-                    other => other,
-                })?;
-            let status = answer.status();
-            let headers = answer.headers();
-            let body = answer.body();
-            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-            let span = tracing::Span::current();
-            span.record("status", status.as_u16());
-            span.record("elapsed_ms", elapsed_ms);
-
-            if status != StatusCode::OK {
-                if token_endpoint_unavailable(status) {
-                    let retry_after = crate::retry::retry_after(headers);
-                    tracing::warn!(status = status.as_u16(), "token endpoint unavailable");
-                    return Err(Error::TokenEndpointUnavailable {
-                        url: Box::new(token_url.clone()),
-                        status: Some(status),
-                        retry_after,
-                        source: None,
-                    });
-                }
-                let oauth_problem = url::form_urlencoded::parse(body)
-                    .find(|(k, _)| k == "oauth_problem")
-                    .map(|(_, v)| v.into_owned())
-                    .or_else(|| oauth_problem_from_headers(headers));
-                tracing::warn!(
-                    status = status.as_u16(),
-                    oauth_problem = oauth_problem.as_deref().unwrap_or(""),
-                    "token exchange refused"
-                );
-                return Err(Error::Token {
-                    status,
-                    oauth_problem,
-                });
-            }
-
-            let mut token = None;
-            let mut secret = None;
-            for (name, value) in url::form_urlencoded::parse(body) {
-                match &*name {
-                    "oauth_token" => token = Some(SecretString::from(value.into_owned())),
-                    "oauth_token_secret" => {
-                        secret = Some(SecretString::from(value.into_owned()));
-                    }
-                    _ => {}
-                }
-            }
-            let token = token.filter(|t| !t.expose_secret().is_empty()).ok_or(
-                Error::MalformedTokenResponse {
-                    status,
-                    reason: "no oauth_token in the reply",
-                },
-            )?;
-            let secret = secret.filter(|s| !s.expose_secret().is_empty()).ok_or(
-                Error::MalformedTokenResponse {
-                    status,
-                    reason: "no oauth_token_secret in the reply",
-                },
-            )?;
-
-            // The server's clock for the lifetime starts no earlier than our send time.
-            let lifetime = config.token_lifetime;
-            let renew_at = started + lifetime - renewal_margin(lifetime);
-            state.generation += 1;
-            let fresh = Arc::new(AccessToken {
-                token,
-                secret,
-                renew_at,
-                generation: state.generation,
-            });
-            state.current = Some(Arc::clone(&fresh));
-            self.inner
-                .counters
-                .token_exchanges
-                .fetch_add(1, Ordering::Relaxed);
-            tracing::debug!(
-                generation = state.generation,
-                elapsed_ms,
-                "obtained a new access token"
-            );
-            Ok(fresh)
-        }
-        .instrument(span)
-        .await
     }
 }
 
@@ -728,7 +669,7 @@ fn extra_headers(request: &ApiRequest) -> Result<HeaderMap, Error> {
 }
 
 /// `oauth_problem` of an `OAuth …` `WWW-Authenticate` challenge, if the response has one.
-fn oauth_problem_from_headers(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn oauth_problem_from_headers(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(WWW_AUTHENTICATE)
         .iter()
@@ -763,14 +704,6 @@ enum Sent {
     TokenRejected,
 }
 
-/// Whether a token endpoint answer means the service is down or overloaded rather than a
-/// verdict on the app's credentials: `5xx`, `408 Request Timeout`, `429 Too Many Requests`.
-fn token_endpoint_unavailable(status: StatusCode) -> bool {
-    status.is_server_error()
-        || status == StatusCode::REQUEST_TIMEOUT
-        || status == StatusCode::TOO_MANY_REQUESTS
-}
-
 fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
     status == StatusCode::UNAUTHORIZED
         && oauth_problem_from_headers(headers)
@@ -784,7 +717,7 @@ fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
 /// is read, one growing past the limit is cut at the chunk that crosses it
 /// ([`Error::BodyTooLarge`]; dropping the response closes the connection). At most `limit`
 /// plus one chunk is held in memory.
-async fn read_body<P>(
+pub(crate) async fn read_body<P>(
     mut response: reqwest::Response,
     limit: u64,
     url: &Url,
@@ -851,22 +784,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn renewal_margin_is_the_smaller_of_two_minutes_and_a_tenth() {
-        assert_eq!(
-            renewal_margin(Duration::from_secs(3600)),
-            Duration::from_secs(120)
-        );
-        assert_eq!(
-            renewal_margin(Duration::from_secs(2)),
-            Duration::from_millis(200)
-        );
-        assert_eq!(
-            renewal_margin(Duration::from_secs(600)),
-            Duration::from_secs(60)
-        );
-    }
 
     #[test]
     fn oauth_problem_is_read_from_challenges() {

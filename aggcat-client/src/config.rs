@@ -13,6 +13,7 @@ use secrecy::{ExposeSecret as _, SecretString};
 use url::Url;
 
 use crate::error::Error;
+use crate::retry::{Jitter, RetryPolicy};
 
 /// Intuit's production API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://financialdatafeed.platform.intuit.com/v1";
@@ -31,21 +32,34 @@ pub const DEFAULT_DEADLINE_FACTOR: u32 = 2;
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 256 * 1024 * 1024;
 /// Lifetime of an access token as documented by Intuit (one hour).
 pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
+/// Default per-attempt timeout of login calls (discover and add accounts, challenge
+/// answers, login updates and refreshes): 5 minutes, as the service logs in at the
+/// institution while the call waits. Never shorter than the configured `request_timeout`.
+pub const DEFAULT_LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
+/// Default number of customers whose handles and tokens an [`App`](crate::App) keeps while
+/// no handle uses them (least recently used are dropped first).
+pub const DEFAULT_TOKEN_CACHE_CAPACITY: usize = 10_000;
 
-/// Everything a [`Client`](crate::Client) needs. Built with [`ClientConfig::builder`] or
+/// Everything an [`App`](crate::App) and its [`Client`](crate::Client) handles need: the
+/// application's credentials, endpoints, limits and policies, and optionally the default
+/// customer of [`Client::new`](crate::Client::new). Built with [`ClientConfig::builder`] or
 /// [`ClientConfig::from_file`]; `Debug` never shows the consumer secret or the key.
 #[derive(Clone)]
 pub struct ClientConfig {
     pub(crate) consumer_key: String,
     pub(crate) consumer_secret: SecretString,
     pub(crate) issuer_id: String,
-    pub(crate) customer_id: String,
+    pub(crate) customer_id: Option<String>,
     pub(crate) signing_key: Arc<RsaSigningKey>,
     pub(crate) base_url: Url,
     pub(crate) token_url: Url,
     pub(crate) connect_timeout: Duration,
     pub(crate) request_timeout: Duration,
     pub(crate) deadline: Duration,
+    pub(crate) login_timeout: Duration,
+    pub(crate) login_deadline: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) token_cache_capacity: usize,
     pub(crate) max_body_bytes: u64,
     pub(crate) max_xml_depth: usize,
     pub(crate) token_lifetime: Duration,
@@ -66,6 +80,10 @@ impl fmt::Debug for ClientConfig {
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("deadline", &self.deadline)
+            .field("login_timeout", &self.login_timeout)
+            .field("login_deadline", &self.login_deadline)
+            .field("retry", &self.retry)
+            .field("token_cache_capacity", &self.token_cache_capacity)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("max_xml_depth", &self.max_xml_depth)
             .field("token_lifetime", &self.token_lifetime)
@@ -82,13 +100,16 @@ impl ClientConfig {
 
     /// Reads an application config file (`aggcat.toml`, as written by `aggcat-sandbox init`)
     /// into a builder. The customer id is not part of the file: set it with
-    /// [`ClientConfigBuilder::customer_id`] before [`ClientConfigBuilder::build`].
+    /// [`ClientConfigBuilder::customer_id`] for [`Client::new`](crate::Client::new), or
+    /// name customers later with [`App::customer`](crate::App::customer).
     ///
     /// The file holds `consumer_key`, `consumer_secret`, `issuer_id`, `private_key_file`
     /// (relative paths are resolved against the file's directory), optionally
-    /// `certificate_file` (not used by the client), `base_url`, `token_url`, and the limits
-    /// `request_timeout` and `deadline` (seconds, integer or fractional) and
-    /// `max_body_bytes` and `max_xml_depth` (integers).
+    /// `certificate_file` (not used by the client), `base_url`, `token_url`, the limits
+    /// `request_timeout`, `deadline`, `login_timeout` and `login_deadline` (seconds, integer
+    /// or fractional) and `max_body_bytes` and `max_xml_depth` (integers),
+    /// `token_cache_capacity` (integer), and a `[retry]` table (see
+    /// [`ClientConfigBuilder::retry_policy`]).
     ///
     /// ```no_run
     /// # fn main() -> Result<(), aggcat_client::Error> {
@@ -111,9 +132,10 @@ impl ClientConfig {
         &self.issuer_id
     }
 
-    /// The customer id named in the SAML assertion; every call acts on this customer.
-    pub fn customer_id(&self) -> &str {
-        &self.customer_id
+    /// The default customer: the one [`Client::new`](crate::Client::new) acts for, if one
+    /// was set.
+    pub fn customer_id(&self) -> Option<&str> {
+        self.customer_id.as_deref()
     }
 
     /// The API base URL; request paths are appended to it.
@@ -141,6 +163,27 @@ impl ClientConfig {
     /// between them.
     pub fn deadline(&self) -> Duration {
         self.deadline
+    }
+
+    /// Per-attempt timeout of login calls ([`CallKind::Login`](crate::CallKind::Login)).
+    pub fn login_timeout(&self) -> Duration {
+        self.login_timeout
+    }
+
+    /// Overall deadline of login calls ([`CallKind::Login`](crate::CallKind::Login)).
+    pub fn login_deadline(&self) -> Duration {
+        self.login_deadline
+    }
+
+    /// When and how patiently calls are repeated.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// How many customers an [`App`](crate::App) keeps (handle state and token) while no
+    /// handle uses them.
+    pub fn token_cache_capacity(&self) -> usize {
+        self.token_cache_capacity
     }
 
     /// Largest response body accepted, in bytes.
@@ -205,6 +248,10 @@ pub struct ClientConfigBuilder {
     connect_timeout: Option<Duration>,
     request_timeout: Option<Duration>,
     deadline: Option<Duration>,
+    login_timeout: Option<Duration>,
+    login_deadline: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    token_cache_capacity: Option<usize>,
     max_body_bytes: Option<u64>,
     max_xml_depth: Option<usize>,
     token_lifetime: Option<Duration>,
@@ -234,6 +281,10 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("deadline", &self.deadline)
+            .field("login_timeout", &self.login_timeout)
+            .field("login_deadline", &self.login_deadline)
+            .field("retry", &self.retry)
+            .field("token_cache_capacity", &self.token_cache_capacity)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("max_xml_depth", &self.max_xml_depth)
             .field("token_lifetime", &self.token_lifetime)
@@ -266,6 +317,79 @@ struct AppFile {
     max_body_bytes: Option<u64>,
     #[serde(default)]
     max_xml_depth: Option<usize>,
+    /// Seconds (integer or fractional).
+    #[serde(default)]
+    login_timeout: Option<f64>,
+    /// Seconds (integer or fractional).
+    #[serde(default)]
+    login_deadline: Option<f64>,
+    #[serde(default)]
+    token_cache_capacity: Option<usize>,
+    #[serde(default)]
+    retry: Option<RetryFile>,
+}
+
+/// The `[retry]` table of the app config file (see [`ClientConfigBuilder::retry_policy`]).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetryFile {
+    #[serde(default)]
+    max_attempts: Option<u32>,
+    /// Seconds (integer or fractional; zero allowed).
+    #[serde(default)]
+    base_delay: Option<f64>,
+    /// Seconds (integer or fractional).
+    #[serde(default)]
+    max_delay: Option<f64>,
+    #[serde(default)]
+    jitter: Option<String>,
+    #[serde(default)]
+    statuses: Option<Vec<u16>>,
+    #[serde(default)]
+    honor_retry_after: Option<bool>,
+}
+
+impl RetryFile {
+    /// The policy: the defaults with the keys given.
+    fn policy(self, path: &Path) -> Result<RetryPolicy, Error> {
+        let mut policy = RetryPolicy::default();
+        if let Some(n) = self.max_attempts {
+            policy = policy.max_attempts(n);
+        }
+        if let Some(secs) = self.base_delay {
+            policy = policy.base_delay(delay_key(secs, "retry.base_delay", path)?);
+        }
+        if let Some(secs) = self.max_delay {
+            policy = policy.max_delay(delay_key(secs, "retry.max_delay", path)?);
+        }
+        if let Some(jitter) = self.jitter {
+            policy = policy.jitter(jitter.parse::<Jitter>().map_err(|_| {
+                Error::config(
+                    format!("`retry.jitter` in {} is {jitter:?}", path.display()),
+                    "set `jitter` to \"none\", \"full\" or \"equal\"",
+                )
+            })?);
+        }
+        if let Some(codes) = self.statuses {
+            let mut statuses = Vec::with_capacity(codes.len());
+            for code in codes {
+                statuses.push(reqwest::StatusCode::from_u16(code).map_err(|_| {
+                    Error::config(
+                        format!(
+                            "`retry.statuses` in {} holds {code}, not an HTTP status",
+                            path.display()
+                        ),
+                        "list HTTP statuses such as `statuses = [429, 502, 503, 504]`",
+                    )
+                })?);
+            }
+            policy = policy.statuses(statuses);
+        }
+        if let Some(honor) = self.honor_retry_after {
+            policy = policy.honor_retry_after(honor);
+        }
+        Ok(policy)
+    }
 }
 
 impl ClientConfigBuilder {
@@ -302,8 +426,10 @@ impl ClientConfigBuilder {
                     e.message()
                 ),
                 "expected keys: consumer_key, consumer_secret, issuer_id, private_key_file, \
-                 optional certificate_file, base_url, token_url, request_timeout and deadline \
-                 (seconds), max_body_bytes, max_xml_depth",
+                 optional certificate_file, base_url, token_url, request_timeout, deadline, \
+                 login_timeout and login_deadline (seconds), max_body_bytes, max_xml_depth, \
+                 token_cache_capacity, and a [retry] table (max_attempts, base_delay, \
+                 max_delay, jitter, statuses, honor_retry_after)",
             )
         })?;
         let key_path = if file.private_key_file.is_absolute() {
@@ -336,6 +462,18 @@ impl ClientConfigBuilder {
         if let Some(depth) = file.max_xml_depth {
             builder = builder.max_xml_depth(depth);
         }
+        if let Some(secs) = file.login_timeout {
+            builder = builder.login_timeout(seconds_key(secs, "login_timeout", path)?);
+        }
+        if let Some(secs) = file.login_deadline {
+            builder = builder.login_deadline(seconds_key(secs, "login_deadline", path)?);
+        }
+        if let Some(capacity) = file.token_cache_capacity {
+            builder = builder.token_cache_capacity(capacity);
+        }
+        if let Some(retry) = file.retry {
+            builder = builder.retry_policy(retry.policy(path)?);
+        }
         Ok(builder)
     }
 
@@ -357,7 +495,10 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// The customer the client acts for (the app's own user key, any non-empty string).
+    /// The default customer: the one [`Client::new`](crate::Client::new) acts for (the
+    /// app's own user key, any non-empty string). Not needed for an
+    /// [`App`](crate::App), whose handles name their customer
+    /// ([`App::customer`](crate::App::customer)).
     pub fn customer_id(mut self, customer: impl Into<String>) -> Self {
         self.customer_id = Some(customer.into());
         self
@@ -424,6 +565,53 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// Per-attempt timeout of login calls ([`CallKind::Login`](crate::CallKind::Login):
+    /// discover and add accounts, challenge answers, login updates and refreshes), during
+    /// which the service logs in at the institution (config key `login_timeout`, seconds).
+    /// Default: [`DEFAULT_LOGIN_TIMEOUT`] (5 min), or the per-attempt timeout if that is
+    /// longer.
+    pub fn login_timeout(mut self, timeout: Duration) -> Self {
+        self.login_timeout = Some(timeout);
+        self
+    }
+
+    /// Overall deadline of login calls (config key `login_deadline`, seconds). Default:
+    /// [`DEFAULT_DEADLINE_FACTOR`] × the login timeout (10 min with the default).
+    pub fn login_deadline(mut self, deadline: Duration) -> Self {
+        self.login_deadline = Some(deadline);
+        self
+    }
+
+    /// When and how patiently calls are repeated (default [`RetryPolicy::default`]: 3
+    /// attempts, 100 ms doubling up to 2 s, no jitter, `502`/`503`/`504`, `Retry-After`
+    /// honoured); see [`crate::retry`]. In the app config file, a `[retry]` table with any
+    /// of these keys (the others keep their defaults):
+    ///
+    /// ```toml
+    /// [retry]
+    /// max_attempts = 5             # the first attempt included; 1 = never repeat
+    /// base_delay = 0.25            # seconds, doubled for each repetition
+    /// max_delay = 10               # seconds
+    /// jitter = "full"              # "none", "full" or "equal"
+    /// statuses = [429, 502, 503, 504]
+    /// honor_retry_after = true     # on 429 and 503
+    /// ```
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// How many customers an [`App`](crate::App) keeps (state and token, a few hundred
+    /// bytes each) while no [`Client`](crate::Client) handle uses them; the least recently
+    /// used are dropped first, and their next call exchanges a new token (default
+    /// [`DEFAULT_TOKEN_CACHE_CAPACITY`]; config key `token_cache_capacity`; at least 1).
+    /// A live handle keeps the state it holds even when the cache dropped it, so choose a
+    /// capacity above the number of customers in use at once.
+    pub fn token_cache_capacity(mut self, capacity: usize) -> Self {
+        self.token_cache_capacity = Some(capacity);
+        self
+    }
+
     /// Largest response body accepted, in bytes (default [`DEFAULT_MAX_BODY_BYTES`], 256 MiB;
     /// config key `max_body_bytes`). Applies to every answer the client reads (API calls,
     /// the token endpoint, [`Client::execute_with_progress`](crate::Client::execute_with_progress)):
@@ -487,17 +675,23 @@ impl ClientConfigBuilder {
             }
         };
         let issuer_id = required(self.issuer_id, "SAML issuer id", "issuer_id")?;
-        let customer_id = required(self.customer_id, "customer id", "customer_id")?;
+        let customer_id = match self.customer_id {
+            None => None,
+            Some(id) => Some(required(Some(id), "customer id", "customer_id")?),
+        };
         // The assertion is built for every token; reject values it cannot carry now.
-        AssertionBuilder::new(issuer_id.as_str(), customer_id.as_str())
-            .build()
-            .map_err(|e| {
-                Error::config_with_source(
-                    "the issuer id or customer id cannot be put into a SAML assertion",
-                    "use ids without control characters",
-                    e,
-                )
-            })?;
+        AssertionBuilder::new(
+            issuer_id.as_str(),
+            customer_id.as_deref().unwrap_or("customer"),
+        )
+        .build()
+        .map_err(|e| {
+            Error::config_with_source(
+                "the issuer id or customer id cannot be put into a SAML assertion",
+                "use ids without control characters",
+                e,
+            )
+        })?;
 
         let signing_key = match self.private_key {
             None => {
@@ -533,6 +727,28 @@ impl ClientConfigBuilder {
                 .unwrap_or_else(|| request_timeout.saturating_mul(DEFAULT_DEADLINE_FACTOR)),
             "deadline",
         )?;
+        let login_timeout = positive(
+            self.login_timeout
+                .unwrap_or_else(|| DEFAULT_LOGIN_TIMEOUT.max(request_timeout)),
+            "login timeout",
+        )?;
+        let login_deadline = positive(
+            self.login_deadline
+                .unwrap_or_else(|| login_timeout.saturating_mul(DEFAULT_DEADLINE_FACTOR)),
+            "login deadline",
+        )?;
+        let retry = self.retry.unwrap_or_default();
+        retry.check()?;
+        let token_cache_capacity = match self.token_cache_capacity {
+            None => DEFAULT_TOKEN_CACHE_CAPACITY,
+            Some(0) => {
+                return Err(Error::config(
+                    "the token cache capacity (token_cache_capacity) is zero",
+                    "use a positive number of customers (default 10000)",
+                ));
+            }
+            Some(n) => n,
+        };
         let max_body_bytes = match self.max_body_bytes {
             None => DEFAULT_MAX_BODY_BYTES,
             Some(0) => {
@@ -569,6 +785,10 @@ impl ClientConfigBuilder {
             connect_timeout,
             request_timeout,
             deadline,
+            login_timeout,
+            login_deadline,
+            retry,
+            token_cache_capacity,
             max_body_bytes,
             max_xml_depth,
             token_lifetime,
@@ -602,6 +822,19 @@ fn seconds_key(secs: f64, key: &str, path: &Path) -> Result<Duration, Error> {
             format!("set `{key}` to a positive number of seconds, e.g. `{key} = 30`"),
         )),
     }
+}
+
+/// A wait from the config file (zero allowed), or which key is wrong.
+fn delay_key(secs: f64, key: &str, path: &Path) -> Result<Duration, Error> {
+    Duration::try_from_secs_f64(secs).map_err(|_| {
+        Error::config(
+            format!(
+                "`{key}` in {} is {secs}, not a number of seconds",
+                path.display()
+            ),
+            format!("set `{key}` to a number of seconds, e.g. 0.5"),
+        )
+    })
 }
 
 fn positive(value: Duration, what: &str) -> Result<Duration, Error> {
@@ -695,13 +928,15 @@ mod tests {
         assert!(problem.contains("consumer key") && fix.contains("consumer_key"));
         let (problem, _) = config_error(complete().consumer_secret(""));
         assert!(problem.contains("consumer secret"));
-        let (problem, _) = config_error(
-            ClientConfig::builder()
-                .consumer_key("ck")
-                .consumer_secret("s")
-                .issuer_id("i")
-                .private_key_pem(pkcs8()),
-        );
+        // No default customer is fine (an app config); a blank one is not.
+        ClientConfig::builder()
+            .consumer_key("ck")
+            .consumer_secret("s")
+            .issuer_id("i")
+            .private_key_pem(pkcs8())
+            .build()
+            .unwrap();
+        let (problem, _) = config_error(complete().customer_id(" "));
         assert!(problem.contains("customer id"));
         let (problem, _) = config_error(complete().customer_id("a\u{1}b"));
         assert!(problem.contains("SAML"));
@@ -769,13 +1004,13 @@ mod tests {
         assert_eq!(config.consumer_key(), "ck-from-file");
         assert_eq!(config.consumer_secret.expose_secret(), "secret-from-file");
         assert_eq!(config.issuer_id(), "issuer.from.file");
-        assert_eq!(config.customer_id(), "c-1");
+        assert_eq!(config.customer_id(), Some("c-1"));
         assert_eq!(config.base_url().as_str(), "http://127.0.0.1:9/v1");
         assert_eq!(config.token_url().as_str(), DEFAULT_TOKEN_URL);
 
-        // Without a customer id the builder says what is missing.
-        let (problem, _) = config_error(ClientConfig::from_file(&path).unwrap());
-        assert!(problem.contains("customer id"));
+        // Without a customer id: an app config (customers are named per handle).
+        let config = ClientConfig::from_file(&path).unwrap().build().unwrap();
+        assert_eq!(config.customer_id(), None);
     }
 
     #[test]

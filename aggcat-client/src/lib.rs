@@ -53,6 +53,7 @@
 //! # Ok(()) }
 //! ```
 
+mod app;
 mod challenge;
 mod client;
 mod codes;
@@ -63,21 +64,26 @@ pub mod institutions;
 mod ops;
 mod request;
 pub mod retry;
+mod token;
 pub mod wirelog;
 
-pub use client::{Client, ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
+pub use app::{App, AppStats, MAX_CUSTOMER_ID_BYTES};
+pub use client::Client;
 pub use config::{
     ClientConfig, ClientConfigBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_DEADLINE_FACTOR, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT,
-    DEFAULT_TOKEN_LIFETIME, DEFAULT_TOKEN_URL,
+    DEFAULT_DEADLINE_FACTOR, DEFAULT_LOGIN_TIMEOUT, DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_CACHE_CAPACITY, DEFAULT_TOKEN_LIFETIME,
+    DEFAULT_TOKEN_URL,
 };
 pub use error::{Error, TimeLimit};
 pub use ops::credential_fields;
+pub use retry::{Jitter, RetryPolicy};
+pub use token::{ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
 // Batch export files: the module (its documentation explains segments, resume and gunzip)
 // and its types at the root.
 pub use ops::files;
 pub use ops::files::{DownloadError, DownloadSummary, FileDownload, FileDownloadBuilder};
-pub use request::{ApiRequest, ApiResponse};
+pub use request::{ApiRequest, ApiResponse, CallKind};
 
 // Typed operations (`ops`): login outcomes and challenges, credentials, Intuit codes.
 pub use aggcat_types::{

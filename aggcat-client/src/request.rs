@@ -1,6 +1,7 @@
 //! The generic request/response pair the signed executor works with.
 
 use std::fmt;
+use std::time::Duration;
 
 use aggcat_types::DecodeOptions;
 use bytes::Bytes;
@@ -15,14 +16,21 @@ use crate::error::Error;
 /// `Debug` shows the body's length only: request bodies carry bank credentials and
 /// challenge answers.
 ///
+/// A request may carry its own time limits ([`ApiRequest::timeout`],
+/// [`ApiRequest::deadline`]) and its [`CallKind`], which picks the configured limits
+/// otherwise (logins get longer ones).
+///
 /// ```
+/// use std::time::Duration;
 /// use aggcat_client::ApiRequest;
 ///
 /// let req = ApiRequest::get("/accounts/400004530271/transactions")
 ///     .query("txnStartDate", "2013-08-01")
-///     .query("txnEndDate", "2013-08-31");
+///     .query("txnEndDate", "2013-08-31")
+///     .timeout(Duration::from_secs(30));
 /// assert_eq!(req.path(), "/accounts/400004530271/transactions");
 /// assert_eq!(req.query_pairs().len(), 2);
+/// assert_eq!(req.get_timeout(), Some(Duration::from_secs(30)));
 /// ```
 #[derive(Clone)]
 pub struct ApiRequest {
@@ -31,6 +39,26 @@ pub struct ApiRequest {
     query: Vec<(String, String)>,
     body: Option<Bytes>,
     headers: Vec<(String, String)>,
+    kind: CallKind,
+    timeout: Option<Duration>,
+    deadline: Option<Duration>,
+}
+
+/// What kind of call a request is; it chooses which configured time limits apply when
+/// neither the request nor the [`Client`](crate::Client) handle sets its own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CallKind {
+    /// Reads, deletes, account type changes: the per-attempt timeout
+    /// [`ClientConfig::request_timeout`](crate::ClientConfig::request_timeout) and the deadline
+    /// [`ClientConfig::deadline`](crate::ClientConfig::deadline).
+    #[default]
+    Standard,
+    /// Calls that make the service log in at the institution (discover and add accounts,
+    /// answer a challenge, update or refresh a login), which take much longer:
+    /// [`ClientConfig::login_timeout`](crate::ClientConfig::login_timeout) and
+    /// [`ClientConfig::login_deadline`](crate::ClientConfig::login_deadline).
+    Login,
 }
 
 impl fmt::Debug for ApiRequest {
@@ -44,6 +72,9 @@ impl fmt::Debug for ApiRequest {
                 &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
             )
             .field("headers", &self.headers)
+            .field("kind", &self.kind)
+            .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
             .finish()
     }
 }
@@ -57,6 +88,9 @@ impl ApiRequest {
             query: Vec::new(),
             body: None,
             headers: Vec::new(),
+            kind: CallKind::Standard,
+            timeout: None,
+            deadline: None,
         }
     }
 
@@ -98,6 +132,44 @@ impl ApiRequest {
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
+    }
+
+    /// Marks the kind of call (default [`CallKind::Standard`]); the typed login operations
+    /// use [`CallKind::Login`].
+    pub fn kind(mut self, kind: CallKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// This request's per-attempt timeout, overriding the handle's and the configured one
+    /// (see [`Client::with_timeout`](crate::Client::with_timeout) for how the deadline
+    /// follows). A zero duration is refused by [`Client::execute`](crate::Client::execute).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// This request's overall deadline (attempts, token, retries and waits), overriding the
+    /// handle's and the configured one. A zero duration is refused by
+    /// [`Client::execute`](crate::Client::execute).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// The kind of call.
+    pub fn get_kind(&self) -> CallKind {
+        self.kind
+    }
+
+    /// The per-attempt timeout set on this request, if any.
+    pub fn get_timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// The deadline set on this request, if any.
+    pub fn get_deadline(&self) -> Option<Duration> {
+        self.deadline
     }
 
     /// The HTTP method.

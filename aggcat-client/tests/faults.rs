@@ -260,7 +260,8 @@ async fn unprocessed_login_faults_are_final() {
 
 /// A login whose answer is truncated or trickled past the per-attempt timeout *was*
 /// processed: it is not repeated (which would add the accounts twice), the error is typed,
-/// and the customer has exactly one login.
+/// and the customer has exactly one login. (Logins have their own, longer timeout; the
+/// handle's `with_timeout` shortens it to 2 s here.)
 #[tokio::test]
 async fn processed_login_faults_are_final_and_the_login_happened_once() {
     let env = Env::start(None).await;
@@ -273,7 +274,9 @@ async fn processed_login_faults_are_final_and_the_login_happened_once() {
         env.inject(fault, "POST", LOGIN_PATH, 2);
         let error = within(
             client.config().deadline(),
-            client.discover_and_add_accounts(TEST_BANK, direct()),
+            client
+                .with_timeout(Duration::from_secs(2))
+                .discover_and_add_accounts(TEST_BANK, direct()),
         )
         .await
         .unwrap_err();
@@ -283,10 +286,10 @@ async fn processed_login_faults_are_final_and_the_login_happened_once() {
                 matches!(
                     error,
                     Error::TimedOut {
-                        limit: TimeLimit::Attempt(_),
+                        limit: TimeLimit::Attempt(limit),
                         attempts: 1,
                         ..
-                    }
+                    } if limit == Duration::from_secs(2)
                 ),
                 "{error:?}"
             ),

@@ -10,7 +10,7 @@ use crate::challenge::{
 use crate::client::Client;
 use crate::credentials::{ChallengeAnswers, LoginCredentials};
 use crate::error::Error;
-use crate::request::{ApiRequest, ApiResponse};
+use crate::request::{ApiRequest, ApiResponse, CallKind};
 
 impl Client {
     /// discoverAndAddAccounts: logs in at an institution with the customer's credentials and
@@ -50,7 +50,7 @@ impl Client {
     ) -> Result<LoginOutcome, Error> {
         let request = ApiRequest::post(format!("/institutions/{institution_id}/logins"))
             .xml_body(credentials_body(&credentials.into())?);
-        let response = self.execute(request).await?;
+        let response = self.execute(request.kind(CallKind::Login)).await?;
         login_outcome(ChallengeTarget::Discover { institution_id }, 1, response)
     }
 
@@ -102,7 +102,7 @@ impl Client {
             challenge,
             &answers,
         );
-        let response = self.execute(request).await?;
+        let response = self.execute(request.kind(CallKind::Login)).await?;
         check_expired(target, &response)?;
         login_outcome(target, challenge.next_round(), response)
     }
@@ -159,7 +159,7 @@ impl Client {
             }
             None => {}
         }
-        let response = self.execute(request).await?;
+        let response = self.execute(request.kind(CallKind::Login)).await?;
         update_outcome(ChallengeTarget::Update { login_id }, 1, response)
     }
 
@@ -211,7 +211,7 @@ impl Client {
             challenge,
             &answers,
         );
-        let response = self.execute(request).await?;
+        let response = self.execute(request.kind(CallKind::Login)).await?;
         check_expired(target, &response)?;
         update_outcome(target, challenge.next_round(), response)
     }

@@ -21,15 +21,36 @@
 //! | — (devkit only) | getFileData | [`Client::download_file`], [`Client::download_file_raw`], [`Client::file_download`] |
 //! | — (devkit only) | deleteFile | [`Client::delete_file`] |
 //!
-//! Every method goes through [`Client::execute`] (or [`Client::execute_with_progress`]):
-//! signed, token renewed when needed, and — for the `GET` and `DELETE` operations only —
-//! repeated on transport failures, per-attempt timeouts and `502`/`503`/`504`, within the
-//! call's deadline (see [`crate::retry`]). Failures are
+//! The methods belong to a [`Client`] handle and act for its customer. Every method goes
+//! through [`Client::execute`] (or [`Client::execute_with_progress`]): signed with the
+//! customer's token, renewed when needed, and — for the `GET` and `DELETE` operations only —
+//! repeated on transport failures, per-attempt timeouts and the retry policy's statuses
+//! (default `502`/`503`/`504`), within the call's deadline (see [`crate::retry`]).
+//!
+//! Time limits: the four login operations (`discover_and_add_accounts`,
+//! `confirm_challenge`, `update_institution_login`, `update_challenge`) are
+//! [`CallKind::Login`] calls, with the longer
+//! [`login_timeout`](crate::ClientConfig::login_timeout) (default 5 min) and
+//! [`login_deadline`](crate::ClientConfig::login_deadline); the others use
+//! [`request_timeout`](crate::ClientConfig::request_timeout) and
+//! [`deadline`](crate::ClientConfig::deadline). Any call can have its own through a handle:
+//! `client.with_timeout(d).get_account(id)` ([`Client::with_timeout`],
+//! [`Client::with_deadline`]).
+//!
+//! The institution list (and its [cache](crate::institutions)) and the batch export files
+//! are the app's, not a customer's, but the service answers them only to a signed call with
+//! some customer's token, as the official devkits did: call them on any handle (for example
+//! one for a customer id your app reserves for such calls, so no user's token is used).
+//!
+//! Failures are
 //! [`Error::Api`] (with the `Status` body and [`Error::intuit_code`]),
 //! [`Error::ChallengeExpired`], [`Error::InvalidRequest`] for bad arguments (checked before
 //! anything is sent), or the transport errors.
 //!
 //! [`Client`]: crate::Client
+//! [`CallKind::Login`]: crate::CallKind::Login
+//! [`Client::with_timeout`]: crate::Client::with_timeout
+//! [`Client::with_deadline`]: crate::Client::with_deadline
 //! [`Client::execute`]: crate::Client::execute
 //! [`Client::execute_with_progress`]: crate::Client::execute_with_progress
 //! [`Error::Api`]: crate::Error::Api
