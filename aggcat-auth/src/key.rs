@@ -53,6 +53,10 @@ pub const MAX_SCRYPT_PARALLELIZATION: u16 = 16;
 pub const LEGACY_CONVERSION_COMMAND: &str =
     "openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out new.key";
 
+/// The environment variable programs of this workspace (aggcat-client, the `aggcat` CLI) read
+/// an encrypted key's passphrase from when none is given otherwise.
+pub const PASSPHRASE_ENV: &str = "AGGCAT_KEY_PASSPHRASE";
+
 /// ` in FILE` when the key came from a file, for messages.
 fn in_file(path: &Option<PathBuf>) -> String {
     path.as_ref()

@@ -27,8 +27,10 @@ Exit codes:
      (--deadline), the token endpoint down, HTTP 502/503/504 after retries
 
 Logging (standard error):
-  -v one line per API call, -vv the client's debug events; RUST_LOG (e.g. RUST_LOG=debug)
-  overrides both. Secrets (keys, token secrets, passwords, answers) are never logged.";
+  -v one line per API call, -vv the client's debug events and the wire log (requests and
+  responses with headers and bodies, secrets masked); RUST_LOG (e.g. RUST_LOG=debug)
+  overrides both. Secrets (keys, token secrets, passwords, answers) are never logged; account
+  numbers only with their last 4 digits.";
 
 /// A command-line tool for Intuit's Customer Account Data (AggCat) API.
 #[derive(Debug, Parser)]
@@ -66,7 +68,8 @@ pub struct GlobalOptions {
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     pub deadline: Option<Duration>,
     /// Log to standard error: -v one line per API call (method, path, status, ms, intuit_tid),
-    /// -vv the client's debug events too (retries, token renewals). RUST_LOG overrides.
+    /// -vv the client's debug events too (retries, token renewals) and the wire log (masked
+    /// requests and responses). RUST_LOG overrides.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }
@@ -280,7 +283,8 @@ pub struct DemoArgs {
 /// `aggcat saml`.
 #[derive(Debug, Args)]
 pub struct SamlArgs {
-    /// The app's RSA private key (PEM, PKCS#1 or PKCS#8).
+    /// The app's RSA private key (PEM: PKCS#1, PKCS#8, or encrypted PKCS#8 unlocked with
+    /// AGGCAT_KEY_PASSPHRASE or a passphrase asked for on the terminal).
     #[arg(long, value_name = "FILE")]
     pub key: PathBuf,
     /// The SAML identity provider (issuer) id.

@@ -5,15 +5,18 @@
 //! |---|---|
 //! | none | the client's warnings (e.g. a refused token exchange) |
 //! | `-v` | one line per API call: method, path, status, elapsed ms, Intuit's `intuit_tid` |
-//! | `-vv` | the client's debug events too: retries, token exchanges and renewals, … |
+//! | `-vv` | the client's debug events too (retries, token exchanges and renewals, …) and its wire log: every request and response with headers and body, secrets masked |
 //! | `RUST_LOG=…` | exactly that filter (`tracing_subscriber::EnvFilter` syntax); `-v` is ignored |
 //!
 //! `aggcat serve` also shows the sandbox's own log: one line per served call by default,
 //! its debug events with `-v`, and everything with `-vv`.
 //!
 //! Nothing secret reaches these lines: the client and the sandbox log methods, paths,
-//! statuses and ids, never headers, bodies, keys or token secrets (the `secrets` test runs
-//! the demo and a login with `RUST_LOG=trace` to prove it).
+//! statuses and ids, never keys or token secrets; the wire log of `-vv`
+//! (`aggcat_client::wire`) shows headers and bodies with the `Authorization` header, the
+//! SAML assertion, tokens, credential values and challenge answers masked and account
+//! numbers cut to their last 4 digits (the `secrets` test runs the demo and a login with
+//! `RUST_LOG=trace` and `-vv` to prove it).
 
 use std::io::IsTerminal as _;
 
@@ -25,13 +28,16 @@ pub const ENV_VAR: &str = "RUST_LOG";
 /// Target of the client's one-event-per-API-call (`aggcat_client` emits it at `info`).
 pub const CALLS_TARGET: &str = "aggcat_client::calls";
 
+/// Target of the client's wire log (masked requests and responses, at `trace`).
+pub const WIRE_TARGET: &str = aggcat_client::wirelog::TARGET;
+
 /// The filter directives for `verbosity` (the number of `-v`), for an ordinary command or
 /// for `aggcat serve` (`serving`).
 pub fn directives(verbosity: u8, serving: bool) -> String {
     let client = match verbosity {
         0 => "aggcat_client=warn".to_owned(),
         1 => format!("aggcat_client=warn,{CALLS_TARGET}=info"),
-        _ => "aggcat_client=debug,aggcat_cli=debug".to_owned(),
+        _ => format!("aggcat_client=debug,aggcat_cli=debug,{WIRE_TARGET}=trace"),
     };
     if serving {
         let sandbox = match verbosity {
@@ -89,6 +95,8 @@ mod tests {
         assert!(directives(1, false).contains("aggcat_client::calls=info"));
         assert!(!directives(1, false).contains("aggcat_client=info"));
         assert!(directives(2, false).contains("aggcat_client=debug"));
+        assert!(directives(2, false).contains("aggcat_client::wire=trace"));
+        assert!(!directives(1, false).contains("wire"));
         assert_eq!(directives(7, false), directives(2, false));
         assert!(directives(0, true).contains("aggcat_sandbox=info"));
         // Every level parses.

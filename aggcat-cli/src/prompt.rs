@@ -8,8 +8,10 @@
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use aggcat_auth::KeyError;
+use aggcat_auth::secrecy::SecretString;
 use aggcat_client::ChallengeQuestion;
 use aggcat_types::Key;
 
@@ -321,6 +323,72 @@ fn image_extension(bytes: &[u8]) -> &'static str {
     }
 }
 
+/// How many times a key's passphrase is asked for before giving up.
+pub const PASSPHRASE_TRIES: usize = 3;
+
+/// Asks for the passphrase of the key `file` on the terminal, masked.
+pub fn ask_passphrase(file: &Path) -> CliResult<SecretString> {
+    rpassword::prompt_password(format!("Passphrase for {}: ", file.display()))
+        .map(SecretString::from)
+        .map_err(|e| {
+            CliError::general(format!(
+                "cannot read the passphrase of {} from the terminal: {e}",
+                file.display()
+            ))
+        })
+}
+
+/// Unlocks an encrypted key by asking for its passphrase when none was given.
+///
+/// `first` is the outcome of loading without a passphrase from the prompt (with one from
+/// the environment or the config, if any). When it failed with
+/// [`KeyError::PassphraseRequired`] (as `key_error` finds it in the error) and standard
+/// input is a terminal, the passphrase is asked for (masked) and `retry` called with it, up
+/// to [`PASSPHRASE_TRIES`] times while it is wrong. Any other outcome — success, another
+/// error, a wrong passphrase that was given (not typed), no terminal — is returned as is.
+pub fn unlock<T, E>(
+    file: &Path,
+    first: Result<T, E>,
+    key_error: impl Fn(&E) -> Option<&KeyError>,
+    retry: impl FnMut(SecretString) -> Result<T, E>,
+) -> CliResult<Result<T, E>> {
+    unlock_with(file, first, key_error, retry, interactive(), ask_passphrase)
+}
+
+fn unlock_with<T, E>(
+    file: &Path,
+    first: Result<T, E>,
+    key_error: impl Fn(&E) -> Option<&KeyError>,
+    mut retry: impl FnMut(SecretString) -> Result<T, E>,
+    can_ask: bool,
+    mut ask: impl FnMut(&Path) -> CliResult<SecretString>,
+) -> CliResult<Result<T, E>> {
+    let needs_one = |result: &Result<T, E>| {
+        matches!(
+            result.as_ref().err().and_then(&key_error),
+            Some(KeyError::PassphraseRequired { .. })
+        )
+    };
+    if !can_ask || !needs_one(&first) {
+        return Ok(first);
+    }
+    let mut result = first;
+    for attempt in 1..=PASSPHRASE_TRIES {
+        result = retry(ask(file)?);
+        let wrong = matches!(
+            result.as_ref().err().and_then(&key_error),
+            Some(KeyError::WrongPassphrase { .. })
+        );
+        if !wrong {
+            break;
+        }
+        if attempt < PASSPHRASE_TRIES {
+            eprint_flush("That passphrase does not decrypt the key; try again.\n");
+        }
+    }
+    Ok(result)
+}
+
 /// Asks a yes/no question on the terminal; `false` unless the answer starts with `y`.
 pub fn confirm(question: &str) -> CliResult<bool> {
     eprint_flush(&format!("{question} [y/N] "));
@@ -458,5 +526,68 @@ mod tests {
                 .contains("\"Banking Userid\", \"Banking Password\""),
             "{err}"
         );
+    }
+
+    #[test]
+    fn unlock_asks_only_for_a_missing_passphrase_and_at_most_three_times() {
+        use aggcat_auth::secrecy::ExposeSecret as _;
+        let file = Path::new("enc.key");
+        let required = || Err::<u8, KeyError>(KeyError::PassphraseRequired { path: None });
+        let wrong = || Err::<u8, KeyError>(KeyError::WrongPassphrase { path: None });
+        fn key_error(e: &KeyError) -> Option<&KeyError> {
+            Some(e)
+        }
+        // Typed passphrases: the third one is right.
+        let mut typed = vec!["a", "b", "right"].into_iter();
+        let mut asked = 0;
+        let outcome = unlock_with(
+            file,
+            required(),
+            key_error,
+            |p| {
+                if p.expose_secret() == "right" {
+                    Ok(7)
+                } else {
+                    wrong()
+                }
+            },
+            true,
+            |_| {
+                asked += 1;
+                Ok(SecretString::from(typed.next().unwrap()))
+            },
+        )
+        .unwrap();
+        assert_eq!(outcome.unwrap(), 7);
+        assert_eq!(asked, 3);
+        // Never right: three tries, then the wrong-passphrase error.
+        let mut asked = 0;
+        let outcome = unlock_with(
+            file,
+            required(),
+            key_error,
+            |_| wrong(),
+            true,
+            |_| {
+                asked += 1;
+                Ok(SecretString::from("nope"))
+            },
+        )
+        .unwrap();
+        assert!(matches!(outcome, Err(KeyError::WrongPassphrase { .. })));
+        assert_eq!(asked, PASSPHRASE_TRIES);
+        // No terminal, or a wrong passphrase that was given: nothing is asked.
+        for (first, can_ask) in [(required(), false), (wrong(), true), (Ok(1), true)] {
+            let outcome = unlock_with(
+                file,
+                first,
+                key_error,
+                |_| Ok(9),
+                can_ask,
+                |_| panic!("asked"),
+            )
+            .unwrap();
+            assert_ne!(outcome.ok(), Some(9));
+        }
     }
 }

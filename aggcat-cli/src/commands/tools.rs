@@ -3,13 +3,16 @@
 use std::io::Read;
 use std::path::Path;
 
-use aggcat_auth::RsaSigningKey;
+use aggcat_auth::key::PASSPHRASE_ENV;
 use aggcat_auth::saml::AssertionBuilder;
+use aggcat_auth::secrecy::SecretString;
+use aggcat_auth::{KeyError, RsaSigningKey};
 use aggcat_types::{DecodeErrorKind, DecodeOptions, Document};
 
 use crate::cli::{GlobalOptions, SamlArgs};
 use crate::error::{CliError, CliResult};
 use crate::output::{Output, write_stdout};
+use crate::prompt;
 
 /// `aggcat decode FILE [--max-depth LEVELS]`: any AggCat document as JSON
 /// (`{"AccountList": {…}}`), refusing documents nested deeper than `max_depth`.
@@ -48,7 +51,20 @@ pub fn decode(file: &Path, max_depth: usize, out: Output) -> CliResult<()> {
     out.json(&document)
 }
 
-/// `aggcat saml --key FILE --issuer ID --customer ID [--base64]`.
+fn itself(error: &KeyError) -> Option<&KeyError> {
+    Some(error)
+}
+
+/// The passphrase in `AGGCAT_KEY_PASSPHRASE`, if set and not empty.
+pub fn key_passphrase_from_env() -> Option<SecretString> {
+    std::env::var(PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(SecretString::from)
+}
+
+/// `aggcat saml --key FILE --issuer ID --customer ID [--base64]`; an encrypted key is
+/// unlocked with `AGGCAT_KEY_PASSPHRASE` or a passphrase asked for on the terminal.
 pub fn saml(global: &GlobalOptions, args: &SamlArgs) -> CliResult<()> {
     let customer = global
         .customer
@@ -61,9 +77,21 @@ pub fn saml(global: &GlobalOptions, args: &SamlArgs) -> CliResult<()> {
     if args.issuer.trim().is_empty() {
         return Err(CliError::usage("--issuer must not be empty"));
     }
-    let key = RsaSigningKey::from_pem_file(&args.key).map_err(|e| {
+    // An encrypted key: the passphrase from AGGCAT_KEY_PASSPHRASE, else asked for on a
+    // terminal.
+    let given = key_passphrase_from_env();
+    let load = |passphrase: Option<&SecretString>| {
+        RsaSigningKey::from_pem_file_with_passphrase(&args.key, passphrase)
+    };
+    let first = load(given.as_ref());
+    let key = prompt::unlock(&args.key, first, itself, |p| load(Some(&p)))?.map_err(|e| {
+        let hint = if matches!(e, KeyError::PassphraseRequired { .. }) {
+            " (or run aggcat on a terminal to be asked for it)"
+        } else {
+            ""
+        };
         CliError::auth(format!(
-            "cannot use the private key {}: {e}",
+            "cannot use the private key {}: {e}{hint}",
             args.key.display()
         ))
     })?;
