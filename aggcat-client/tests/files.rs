@@ -122,11 +122,8 @@ async fn raw(client: &Client) -> Vec<u8> {
 }
 
 fn api_status(error: &DownloadError) -> Option<StatusCode> {
-    match error {
-        DownloadError::Call {
-            source: Error::Api { status, .. },
-            ..
-        } => Some(*status),
+    match error.client_error() {
+        Some(Error::Api { status, .. }) => Some(*status),
         _ => None,
     }
 }
@@ -239,7 +236,7 @@ async fn an_interrupted_download_resumes_from_the_bytes_received() {
             received, source, ..
         } => {
             assert_eq!(*received, 2 * segment);
-            assert!(matches!(source, Error::Transport(_)), "{source:?}");
+            assert!(matches!(**source, Error::Transport(_)), "{source:?}");
         }
         other => panic!("unexpected {other:?}"),
     }

@@ -304,9 +304,9 @@ pub enum DownloadError {
         name: String,
         /// Compressed bytes received and written before the failure (the resume offset).
         received: u64,
-        /// The client's error.
+        /// The client's error (boxed to keep `DownloadError` small).
         #[source]
-        source: Error,
+        source: Box<Error>,
     },
     /// The server's answer does not fit the request (a `Content-Range` that does not start
     /// at the requested offset or does not match the body, a missing one, a body shorter
@@ -389,7 +389,7 @@ impl DownloadError {
     /// The client's error behind a [`DownloadError::Call`].
     pub fn client_error(&self) -> Option<&Error> {
         match self {
-            Self::Call { source, .. } => Some(source),
+            Self::Call { source, .. } => Some(source.as_ref()),
             _ => None,
         }
     }
@@ -640,7 +640,7 @@ impl<W: AsyncWrite + Unpin> FileDownload<W> {
         DownloadError::Call {
             name: self.name.clone(),
             received: self.received,
-            source,
+            source: Box::new(source),
         }
     }
 
