@@ -219,19 +219,14 @@ impl App {
     }
 }
 
-/// The app's HTTP client: connection pool, connect timeout, TLS settings, no redirects.
+/// The app's HTTP client: connection pool, connect timeout, proxy, TLS settings, no
+/// redirects — made (or taken from the caller) by `ClientConfigBuilder::build`, which
+/// reports bad HTTP settings as config errors.
 fn build_http(config: &ClientConfig) -> Result<reqwest::Client, Error> {
     // The per-attempt timeout (`request_timeout`) is applied by the client around each
     // HTTP request and its body (`within_attempt`), so that it is reported as
     // `Error::TimedOut`; reqwest only limits connecting.
-    reqwest::Client::builder()
-        .connect_timeout(config.connect_timeout)
-        .danger_accept_invalid_certs(config.accept_invalid_certs)
-        // A redirect would change the signed URL and forward the Authorization header.
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(config.user_agent.clone())
-        .build()
-        .map_err(Error::Transport)
+    Ok(config.http.clone())
 }
 
 /// Whether `id` can name a customer: not blank, not too long, and fit for a SAML assertion.

@@ -24,6 +24,7 @@ use crate::error::{Error, TimeLimit};
 use crate::request::{ApiRequest, ApiResponse, CallKind};
 use crate::retry::AttemptError;
 use crate::token::{AccessToken, ClientStats, CustomerState};
+use crate::wirelog;
 
 /// Time limits a handle sets for its calls ([`Client::with_timeout`],
 /// [`Client::with_deadline`]); `None` keeps the configured ones.
@@ -506,11 +507,14 @@ impl Client {
         P: FnMut(u64, Option<u64>),
     {
         let limit = self.config().max_body_bytes;
+        let customer = &*self.customer.id;
         let exchange = async {
+            let started = Instant::now();
             let response = self.send_signed(request, url, headers, token).await?;
             let status = response.status();
             if is_token_rejected(status, response.headers()) {
-                read_body(response, limit, url, &mut |_, _| {}).await?;
+                let answer = read_body(response, limit, url, &mut |_, _| {}).await?;
+                wirelog::api_response(customer, request.method(), url, &answer, started.elapsed());
                 return Ok(Sent::TokenRejected);
             }
             if status == StatusCode::UNAUTHORIZED
@@ -527,6 +531,13 @@ impl Client {
             })
             .await
             .map(|response| {
+                wirelog::api_response(
+                    customer,
+                    request.method(),
+                    url,
+                    &response,
+                    started.elapsed(),
+                );
                 Sent::Answer(response.with_decode_options(self.config().decode_options()))
             })
         };
@@ -647,6 +658,13 @@ impl Client {
             .counters
             .requests
             .fetch_add(1, Ordering::Relaxed);
+        wirelog::api_request(
+            &self.customer.id,
+            request.method(),
+            url,
+            headers,
+            request.body().map(|b| &b[..]),
+        );
         builder.send().await.map_err(Error::Transport)
     }
 }

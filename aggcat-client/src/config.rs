@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use aggcat_auth::RsaSigningKey;
 use aggcat_auth::saml::AssertionBuilder;
+use aggcat_auth::{KeyError, RsaSigningKey};
 use aggcat_types::DecodeOptions;
 use aggcat_types::runtime::MAX_SUPPORTED_DEPTH;
 use secrecy::{ExposeSecret as _, SecretString};
 use url::Url;
 
 use crate::error::Error;
+use crate::http::{BuildParams, HttpSettings, HttpSummary};
 use crate::retry::{Jitter, RetryPolicy};
 
 /// Intuit's production API base URL.
@@ -65,6 +66,9 @@ pub struct ClientConfig {
     pub(crate) token_lifetime: Duration,
     pub(crate) accept_invalid_certs: bool,
     pub(crate) user_agent: String,
+    /// The app's HTTP client (the caller's own, or built from the settings).
+    pub(crate) http: reqwest::Client,
+    pub(crate) http_summary: HttpSummary,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -88,6 +92,7 @@ impl fmt::Debug for ClientConfig {
             .field("max_xml_depth", &self.max_xml_depth)
             .field("token_lifetime", &self.token_lifetime)
             .field("accept_invalid_certs", &self.accept_invalid_certs)
+            .field("http", &self.http_summary)
             .finish()
     }
 }
@@ -211,6 +216,39 @@ impl ClientConfig {
     pub fn accepts_invalid_certs(&self) -> bool {
         self.accept_invalid_certs
     }
+
+    /// The proxy every request goes through (except hosts in `NO_PROXY`), password masked;
+    /// `None` when none was configured (reqwest then honours the `HTTP_PROXY` /
+    /// `HTTPS_PROXY` / `ALL_PROXY` environment variables) or the caller's own client is used.
+    pub fn proxy(&self) -> Option<&str> {
+        self.http_summary.proxy.as_deref()
+    }
+
+    /// The PEM files whose certificates are trusted as roots besides the built-in ones.
+    pub fn ca_files(&self) -> &[PathBuf] {
+        &self.http_summary.ca_files
+    }
+
+    /// The client certificate presented to the server, if one was configured.
+    pub fn client_certificate_file(&self) -> Option<&Path> {
+        self.http_summary.client_certificate.as_deref()
+    }
+
+    /// The `User-Agent` of the built HTTP client (not used with an own client).
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// Whether the caller's own `reqwest::Client` is used
+    /// ([`ClientConfigBuilder::http_client`]).
+    pub fn uses_own_http_client(&self) -> bool {
+        self.http_summary.own_client
+    }
+
+    /// The HTTP client every request of the app goes through (a clone shares its pool).
+    pub fn http_client(&self) -> &reqwest::Client {
+        &self.http
+    }
 }
 
 #[derive(Clone)]
@@ -257,6 +295,9 @@ pub struct ClientConfigBuilder {
     token_lifetime: Option<Duration>,
     accept_invalid_certs: bool,
     user_agent: Option<String>,
+    http: HttpSettings,
+    private_key_passphrase: Option<SecretString>,
+    private_key_passphrase_env: Option<String>,
 }
 
 impl fmt::Debug for ClientConfigBuilder {
@@ -289,6 +330,15 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("max_xml_depth", &self.max_xml_depth)
             .field("token_lifetime", &self.token_lifetime)
             .field("accept_invalid_certs", &self.accept_invalid_certs)
+            .field("http", &self.http)
+            .field(
+                "private_key_passphrase",
+                &self.private_key_passphrase.as_ref().map(|_| "[REDACTED]"),
+            )
+            .field(
+                "private_key_passphrase_env",
+                &self.private_key_passphrase_env,
+            )
             .finish()
     }
 }
@@ -327,6 +377,24 @@ struct AppFile {
     token_cache_capacity: Option<usize>,
     #[serde(default)]
     retry: Option<RetryFile>,
+    /// Proxy URL for every request.
+    #[serde(default)]
+    proxy: Option<String>,
+    /// Hosts reached without the proxy (`NO_PROXY` syntax).
+    #[serde(default)]
+    no_proxy: Option<String>,
+    /// Extra trusted root certificates (PEM), relative to the file's directory.
+    #[serde(default)]
+    ca_file: Option<PathBuf>,
+    /// Client certificate (PEM), relative to the file's directory.
+    #[serde(default)]
+    client_cert_file: Option<PathBuf>,
+    /// Its private key (PEM), relative to the file's directory.
+    #[serde(default)]
+    client_key_file: Option<PathBuf>,
+    /// The environment variable holding the private key's passphrase.
+    #[serde(default)]
+    private_key_passphrase_env: Option<String>,
 }
 
 /// The `[retry]` table of the app config file (see [`ClientConfigBuilder::retry_policy`]).
@@ -428,17 +496,20 @@ impl ClientConfigBuilder {
                 "expected keys: consumer_key, consumer_secret, issuer_id, private_key_file, \
                  optional certificate_file, base_url, token_url, request_timeout, deadline, \
                  login_timeout and login_deadline (seconds), max_body_bytes, max_xml_depth, \
-                 token_cache_capacity, and a [retry] table (max_attempts, base_delay, \
-                 max_delay, jitter, statuses, honor_retry_after)",
+                 token_cache_capacity, proxy, no_proxy, ca_file, client_cert_file, \
+                 client_key_file, private_key_passphrase_env, and a [retry] table \
+                 (max_attempts, base_delay, max_delay, jitter, statuses, honor_retry_after)",
             )
         })?;
-        let key_path = if file.private_key_file.is_absolute() {
-            file.private_key_file.clone()
-        } else {
-            path.parent()
-                .unwrap_or_else(|| Path::new("."))
-                .join(&file.private_key_file)
+        // Files named by the config are relative to its directory.
+        let anchored = |file: &Path| {
+            if file.is_absolute() {
+                file.to_owned()
+            } else {
+                path.parent().unwrap_or_else(|| Path::new(".")).join(file)
+            }
         };
+        let key_path = anchored(&file.private_key_file);
         let mut builder = Self::default()
             .consumer_key(file.consumer_key)
             .consumer_secret(file.consumer_secret)
@@ -473,6 +544,34 @@ impl ClientConfigBuilder {
         }
         if let Some(retry) = file.retry {
             builder = builder.retry_policy(retry.policy(path)?);
+        }
+        if let Some(proxy) = file.proxy {
+            builder = builder.proxy(proxy);
+        }
+        if let Some(list) = file.no_proxy {
+            builder = builder.no_proxy(list);
+        }
+        if let Some(ca) = file.ca_file {
+            builder = builder.ca_file(anchored(&ca));
+        }
+        match (file.client_cert_file, file.client_key_file) {
+            (Some(cert), key) => {
+                builder = builder.client_certificate(anchored(&cert), key.map(|k| anchored(&k)));
+            }
+            (None, Some(_)) => {
+                return Err(Error::config(
+                    format!(
+                        "{} sets client_key_file without client_cert_file",
+                        path.display()
+                    ),
+                    "add client_cert_file (the PEM certificate of that key) or remove \
+                     client_key_file",
+                ));
+            }
+            (None, None) => {}
+        }
+        if let Some(var) = file.private_key_passphrase_env {
+            builder = builder.private_key_passphrase_env(var);
         }
         Ok(builder)
     }
@@ -656,8 +755,109 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Validates everything and loads the private key.
+    /// Sends every request through `client`, your own `reqwest::Client` (its pool, proxy,
+    /// TLS settings and default headers), instead of one built from this configuration.
+    ///
+    /// The client's settings are then yours: the builder refuses to combine it with
+    /// [`proxy`](Self::proxy), [`no_proxy`](Self::no_proxy), [`ca_file`](Self::ca_file),
+    /// [`client_certificate`](Self::client_certificate),
+    /// [`connect_timeout`](Self::connect_timeout), [`user_agent`](Self::user_agent) or
+    /// [`danger_accept_invalid_certs`](Self::danger_accept_invalid_certs). Disable redirects
+    /// on it (`reqwest::redirect::Policy::none()`): a redirect would change the signed URL
+    /// and forward the `Authorization` header. Time limits and body limits stay the
+    /// client's (per attempt, per call, `max_body_bytes`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .pool_max_idle_per_host(64)
+    ///     .build()?;
+    /// let config = aggcat_client::ClientConfig::from_file("app/aggcat.toml")?
+    ///     .http_client(http)
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http.client = Some(client);
+        self
+    }
+
+    /// Sends every request through the HTTP proxy `url` (`http://host:port`; `host:port`
+    /// means `http://`; user info for proxy authentication allowed:
+    /// `http://user:password@host:3128`), except to the hosts of [`no_proxy`](Self::no_proxy)
+    /// or, when that is not set, of the `NO_PROXY` (or `no_proxy`) environment variable.
+    /// HTTPS requests are tunnelled with `CONNECT`. File key: `proxy`.
+    ///
+    /// Without this setting reqwest honours `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY` and
+    /// `NO_PROXY` from the environment.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.http.proxy = Some(url.into());
+        self
+    }
+
+    /// Hosts reached without the [`proxy`](Self::proxy), in `NO_PROXY` syntax:
+    /// comma-separated host names (a name also matches its subdomains), IP addresses or
+    /// CIDR ranges, `*` for all. Overrides the `NO_PROXY` environment variable. File key:
+    /// `no_proxy`.
+    pub fn no_proxy(mut self, hosts: impl Into<String>) -> Self {
+        self.http.no_proxy = Some(hosts.into());
+        self
+    }
+
+    /// Also trusts the CA certificates in the PEM file `path` (one or more
+    /// `-----BEGIN CERTIFICATE-----` blocks), besides the built-in roots; for a TLS
+    /// inspecting proxy or a private endpoint. May be called more than once. File key:
+    /// `ca_file` (relative to the file's directory). A file that cannot be read or holds no
+    /// usable certificate is an [`Error::Config`] naming it.
+    pub fn ca_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.http.ca_files.push(path.into());
+        self
+    }
+
+    /// Presents a TLS client certificate: `cert_file` is PEM (the certificate first, then
+    /// its chain), `key_file` its unencrypted private key in PEM (PKCS#8, PKCS#1 or SEC1);
+    /// `None` when the key is in `cert_file`. File keys: `client_cert_file`,
+    /// `client_key_file`.
+    pub fn client_certificate(
+        mut self,
+        cert_file: impl Into<PathBuf>,
+        key_file: Option<PathBuf>,
+    ) -> Self {
+        self.http.client_certificate = Some((cert_file.into(), key_file));
+        self
+    }
+
+    /// The passphrase of an encrypted private key (`-----BEGIN ENCRYPTED PRIVATE KEY-----`).
+    /// Takes precedence over [`private_key_passphrase_env`](Self::private_key_passphrase_env)
+    /// and the `AGGCAT_KEY_PASSPHRASE` environment variable. Not needed for a plain key.
+    pub fn private_key_passphrase(mut self, passphrase: impl Into<SecretString>) -> Self {
+        self.private_key_passphrase = Some(passphrase.into());
+        self
+    }
+
+    /// Reads the private key's passphrase from the environment variable `name` at
+    /// [`build`](Self::build) (when no [`private_key_passphrase`](Self::private_key_passphrase)
+    /// was given); an encrypted key with that variable unset is an [`Error::Config`] naming
+    /// it. File key: `private_key_passphrase_env`. Without either, the passphrase comes from
+    /// `AGGCAT_KEY_PASSPHRASE` ([`aggcat_auth::key::PASSPHRASE_ENV`]) when it is set.
+    pub fn private_key_passphrase_env(mut self, name: impl Into<String>) -> Self {
+        self.private_key_passphrase_env = Some(name.into());
+        self
+    }
+
+    /// Validates everything, loads the private key (decrypting an encrypted one) and sets up
+    /// the HTTP client. Reads the environment for the key's passphrase (see
+    /// [`private_key_passphrase_env`](Self::private_key_passphrase_env)) and for `NO_PROXY`.
     pub fn build(self) -> Result<ClientConfig, Error> {
+        self.build_with_env(&|name| std::env::var(name).ok())
+    }
+
+    /// [`ClientConfigBuilder::build`] reading environment variables through `env`.
+    pub(crate) fn build_with_env(
+        self,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<ClientConfig, Error> {
         let consumer_key = required(self.consumer_key, "consumer key", "consumer_key")?;
         if consumer_key.chars().any(char::is_control) {
             return Err(Error::config(
@@ -701,9 +901,37 @@ impl ClientConfigBuilder {
                      whose certificate is registered for the application",
                 ));
             }
-            Some(KeySource::Pem(pem)) => Arc::new(RsaSigningKey::from_pem_secret(&pem)?),
-            Some(KeySource::File(path)) => Arc::new(RsaSigningKey::from_pem_file(&path)?),
             Some(KeySource::Key(key)) => key,
+            Some(source) => {
+                let passphrase = key_passphrase(
+                    self.private_key_passphrase,
+                    self.private_key_passphrase_env.as_deref(),
+                    env,
+                );
+                let loaded = match &source {
+                    KeySource::Pem(pem) => RsaSigningKey::from_pem_with_passphrase(
+                        pem.expose_secret(),
+                        passphrase.as_ref(),
+                    ),
+                    KeySource::File(path) => {
+                        RsaSigningKey::from_pem_file_with_passphrase(path, passphrase.as_ref())
+                    }
+                    KeySource::Key(_) => unreachable!("handled above"),
+                };
+                match (loaded, &self.private_key_passphrase_env) {
+                    (Err(e @ KeyError::PassphraseRequired { .. }), Some(var)) => {
+                        return Err(Error::config_with_source(
+                            format!(
+                                "the private key is encrypted and private_key_passphrase_env \
+                                 names the environment variable {var}, which is not set"
+                            ),
+                            format!("set {var} to the key's passphrase"),
+                            e,
+                        ));
+                    }
+                    (loaded, _) => Arc::new(loaded?),
+                }
+            }
         };
 
         let base_url = parse_url(
@@ -773,6 +1001,31 @@ impl ClientConfigBuilder {
             self.token_lifetime.unwrap_or(DEFAULT_TOKEN_LIFETIME),
             "token lifetime",
         )?;
+        if self.http.client.is_some()
+            && (self.http.configures_a_client()
+                || self.connect_timeout.is_some()
+                || self.user_agent.is_some()
+                || self.accept_invalid_certs)
+        {
+            return Err(Error::config(
+                "an own HTTP client (http_client) was given together with HTTP settings \
+                 (proxy, no_proxy, ca_file, client certificate, connect timeout, user agent or \
+                 accept_invalid_certs)",
+                "configure these on your reqwest::Client, or drop http_client to let the \
+                 builder make one",
+            ));
+        }
+        let user_agent = self
+            .user_agent
+            .unwrap_or_else(|| format!("aggcat-rs/{}", env!("CARGO_PKG_VERSION")));
+        let (http, http_summary) = self.http.build(
+            &BuildParams {
+                connect_timeout,
+                accept_invalid_certs: self.accept_invalid_certs,
+                user_agent: &user_agent,
+            },
+            env,
+        )?;
 
         Ok(ClientConfig {
             consumer_key,
@@ -793,11 +1046,26 @@ impl ClientConfigBuilder {
             max_xml_depth,
             token_lifetime,
             accept_invalid_certs: self.accept_invalid_certs,
-            user_agent: self
-                .user_agent
-                .unwrap_or_else(|| format!("aggcat-rs/{}", env!("CARGO_PKG_VERSION"))),
+            user_agent,
+            http,
+            http_summary,
         })
     }
+}
+
+/// The passphrase for the private key: the builder's, else the variable named by
+/// `private_key_passphrase_env`, else `AGGCAT_KEY_PASSPHRASE` (empty variables count as
+/// unset).
+fn key_passphrase(
+    explicit: Option<SecretString>,
+    env_name: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Option<SecretString> {
+    let from_env = |name: &str| env(name).filter(|v| !v.is_empty()).map(SecretString::from);
+    explicit.or_else(|| match env_name {
+        Some(name) => from_env(name),
+        None => from_env(aggcat_auth::key::PASSPHRASE_ENV),
+    })
 }
 
 fn required(value: Option<String>, what: &str, key: &str) -> Result<String, Error> {
@@ -1131,5 +1399,161 @@ mod tests {
         }
         assert!(text.contains("[REDACTED]"));
         assert!(text.contains("issuer"));
+    }
+
+    /// `key()` encrypted with `passphrase` (PBKDF2-HMAC-SHA256, AES-256-CBC), as PEM.
+    fn encrypted_pkcs8(passphrase: &str) -> String {
+        let der = key().to_pkcs8_der().unwrap();
+        let info = rsa::pkcs8::PrivateKeyInfo::try_from(der.as_bytes()).unwrap();
+        let (salt, iv) = ([5u8; 16], [6u8; 16]);
+        let parameters =
+            rsa::pkcs8::pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(2048, &salt, &iv)
+                .unwrap();
+        info.encrypt_with_params(parameters, passphrase)
+            .unwrap()
+            .to_pem("ENCRYPTED PRIVATE KEY", LineEnding::LF)
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn encrypted_keys_take_the_passphrase_from_the_builder_the_file_or_the_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("enc.key"), encrypted_pkcs8("pass phrase")).unwrap();
+        let path = dir.path().join("aggcat.toml");
+        let write = |extra: &str| {
+            std::fs::write(
+                &path,
+                format!(
+                    "consumer_key = \"ck\"\nconsumer_secret = \"s\"\nissuer_id = \"i\"\n\
+                     private_key_file = \"enc.key\"\n{extra}"
+                ),
+            )
+            .unwrap();
+        };
+        let no_env = |_: &str| None;
+        let build = |env: &dyn Fn(&str) -> Option<String>| {
+            ClientConfig::from_file(&path).unwrap().build_with_env(env)
+        };
+        let public = key().to_public_key();
+
+        // Builder: wins over everything.
+        write("");
+        let config = ClientConfig::from_file(&path)
+            .unwrap()
+            .private_key_passphrase("pass phrase")
+            .build_with_env(&|_: &str| Some("wrong".to_owned()))
+            .unwrap();
+        assert_eq!(config.signing_key.public_key(), public);
+        // AGGCAT_KEY_PASSPHRASE.
+        let aggcat_env =
+            |name: &str| (name == "AGGCAT_KEY_PASSPHRASE").then(|| "pass phrase".to_owned());
+        assert_eq!(build(&aggcat_env).unwrap().signing_key.public_key(), public);
+        // None at all: the key error saying how to give one.
+        let error = build(&no_env).unwrap_err();
+        assert!(
+            matches!(&error, Error::Key(KeyError::PassphraseRequired { path: Some(p) }) if p.ends_with("enc.key")),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().contains("AGGCAT_KEY_PASSPHRASE"),
+            "{error}"
+        );
+        // Wrong.
+        let wrong = |_: &str| Some("pass-phrase".to_owned());
+        assert!(matches!(
+            build(&wrong),
+            Err(Error::Key(KeyError::WrongPassphrase { .. }))
+        ));
+
+        // The file names its own variable; AGGCAT_KEY_PASSPHRASE is then not used.
+        write("private_key_passphrase_env = \"MY_APP_KEY_PASS\"\n");
+        let mine = |name: &str| (name == "MY_APP_KEY_PASS").then(|| "pass phrase".to_owned());
+        assert_eq!(build(&mine).unwrap().signing_key.public_key(), public);
+        let (problem, fix) = match build(&aggcat_env) {
+            Err(Error::Config { problem, fix, .. }) => (problem, fix),
+            other => panic!("expected a config error, got {other:?}"),
+        };
+        assert!(
+            problem.contains("MY_APP_KEY_PASS") && fix.contains("MY_APP_KEY_PASS"),
+            "{problem}"
+        );
+        let empty = |name: &str| (name == "MY_APP_KEY_PASS").then(String::new);
+        assert!(matches!(build(&empty), Err(Error::Config { .. })));
+
+        // A plain key ignores the passphrase settings.
+        std::fs::write(dir.path().join("enc.key"), pkcs8()).unwrap();
+        build(&no_env).unwrap();
+        // PEM text given to the builder is decrypted too.
+        complete()
+            .private_key_pem(encrypted_pkcs8("other"))
+            .private_key_passphrase("other")
+            .build_with_env(&no_env)
+            .unwrap();
+    }
+
+    #[test]
+    fn http_settings_come_from_the_builder_or_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("app.key"), pkcs8()).unwrap();
+        let path = dir.path().join("aggcat.toml");
+        let write = |extra: &str| {
+            std::fs::write(
+                &path,
+                format!(
+                    "consumer_key = \"ck\"\nconsumer_secret = \"s\"\nissuer_id = \"i\"\n\
+                     private_key_file = \"app.key\"\n{extra}"
+                ),
+            )
+            .unwrap();
+        };
+        write("proxy = \"http://user:proxy-pass@127.0.0.1:3128\"\nno_proxy = \"localhost\"\n");
+        let config = ClientConfig::from_file(&path).unwrap().build().unwrap();
+        assert_eq!(config.proxy(), Some("http://user:****@127.0.0.1:3128/"));
+        assert!(!format!("{config:?}").contains("proxy-pass"));
+        assert!(!config.uses_own_http_client());
+        // Relative CA and client certificate paths are anchored at the file's directory.
+        write("ca_file = \"certs/ca.pem\"\n");
+        let (problem, _) = config_error(ClientConfig::from_file(&path).unwrap());
+        assert!(
+            problem.contains(&*dir.path().join("certs/ca.pem").to_string_lossy()),
+            "{problem}"
+        );
+        write("client_cert_file = \"client.crt\"\n");
+        let (problem, _) = config_error(ClientConfig::from_file(&path).unwrap());
+        assert!(
+            problem.contains(&*dir.path().join("client.crt").to_string_lossy()),
+            "{problem}"
+        );
+        write("client_key_file = \"client.key\"\n");
+        assert!(matches!(
+            ClientConfig::from_file(&path),
+            Err(Error::Config { problem, .. }) if problem.contains("client_key_file")
+        ));
+
+        // An own client excludes the HTTP settings.
+        let own = reqwest::Client::new();
+        let config = complete().http_client(own).build().unwrap();
+        assert!(config.uses_own_http_client());
+        for builder in [
+            complete()
+                .http_client(reqwest::Client::new())
+                .proxy("http://p:1"),
+            complete()
+                .http_client(reqwest::Client::new())
+                .ca_file("ca.pem"),
+            complete()
+                .http_client(reqwest::Client::new())
+                .user_agent("x"),
+            complete()
+                .http_client(reqwest::Client::new())
+                .danger_accept_invalid_certs(true),
+        ] {
+            let (problem, fix) = config_error(builder);
+            assert!(
+                problem.contains("http_client") && fix.contains("reqwest::Client"),
+                "{problem}"
+            );
+        }
     }
 }

@@ -60,6 +60,7 @@ mod codes;
 mod config;
 mod credentials;
 mod error;
+mod http;
 pub mod institutions;
 mod ops;
 mod request;

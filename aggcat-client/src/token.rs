@@ -23,6 +23,7 @@ use tracing::Instrument as _;
 
 use crate::client::{Client, oauth_problem_from_headers, read_body};
 use crate::error::Error;
+use crate::wirelog;
 
 /// Longest safety margin before a token's end of life at which it is renewed.
 pub const MAX_RENEWAL_MARGIN: Duration = Duration::from_secs(120);
@@ -198,6 +199,7 @@ impl Client {
                 oauth1::percent_encode(&assertion.to_base64())
             );
             let token_url = &config.token_url;
+            wirelog::token_request(&self.customer.id, token_url, body.as_bytes());
             let answer = self
                 .within_attempt(&Method::POST, token_url, timeout, async {
                     let response = self
@@ -230,6 +232,7 @@ impl Client {
                     }
                     other => other,
                 })?;
+            wirelog::token_response(&self.customer.id, token_url, &answer, started.elapsed());
             let status = answer.status();
             let headers = answer.headers();
             let body = answer.body();

@@ -42,9 +42,11 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use quick_xml::events::{BytesRef, Event};
-use reqwest::header::{HeaderMap, HeaderName};
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use url::Url;
+
+use crate::request::ApiResponse;
 
 /// The `tracing` target of the wire events.
 pub const TARGET: &str = "aggcat_client::wire";
@@ -486,14 +488,76 @@ fn intuit_tid(headers: &HeaderMap) -> Option<&str> {
 }
 
 fn content_type(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
+    headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok())
 }
 
-/// Logs a request about to be sent (when [`enabled`]). `headers` are those the client sets
-/// (sensitive ones are masked here).
-pub(crate) fn request(
+/// Logs an API request about to be sent (when [`enabled`]): `extra` are the request's own
+/// headers; the `Authorization`, `Accept` and `Content-Type` headers the client adds are
+/// shown too (the first masked).
+pub(crate) fn api_request(
+    customer: &str,
+    method: &Method,
+    url: &Url,
+    extra: &HeaderMap,
+    body: Option<&[u8]>,
+) {
+    if !enabled() {
+        return;
+    }
+    let mut headers = extra.clone();
+    headers.insert(AUTHORIZATION, HeaderValue::from_static("OAuth"));
+    headers.insert(ACCEPT, HeaderValue::from_static("application/xml"));
+    if body.is_some() {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/xml"));
+    }
+    request(BodyKind::Api, customer, method, url, &headers, body);
+}
+
+/// Logs an API answer whose body was read (when [`enabled`]).
+pub(crate) fn api_response(
+    customer: &str,
+    method: &Method,
+    url: &Url,
+    answer: &ApiResponse,
+    elapsed: Duration,
+) {
+    response(BodyKind::Api, customer, method, url, answer, elapsed);
+}
+
+/// Logs a token exchange request about to be sent (when [`enabled`]).
+pub(crate) fn token_request(customer: &str, url: &Url, body: &[u8]) {
+    if !enabled() {
+        return;
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert(AUTHORIZATION, HeaderValue::from_static("OAuth"));
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/x-www-form-urlencoded"),
+    );
+    request(
+        BodyKind::TokenEndpoint,
+        customer,
+        &Method::POST,
+        url,
+        &headers,
+        Some(body),
+    );
+}
+
+/// Logs the token endpoint's answer (when [`enabled`]).
+pub(crate) fn token_response(customer: &str, url: &Url, answer: &ApiResponse, elapsed: Duration) {
+    response(
+        BodyKind::TokenEndpoint,
+        customer,
+        &Method::POST,
+        url,
+        answer,
+        elapsed,
+    );
+}
+
+fn request(
     kind: BodyKind,
     customer: &str,
     method: &Method,
@@ -501,9 +565,6 @@ pub(crate) fn request(
     headers: &HeaderMap,
     body: Option<&[u8]>,
 ) {
-    if !enabled() {
-        return;
-    }
     let body = body.map_or_else(String::new, |b| {
         masked_body(kind, content_type(headers), b).text
     });
@@ -518,28 +579,26 @@ pub(crate) fn request(
     );
 }
 
-/// Logs an answer whose body was read (when [`enabled`]).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn response(
+fn response(
     kind: BodyKind,
     customer: &str,
     method: &Method,
     url: &Url,
-    status: StatusCode,
-    headers: &HeaderMap,
-    body: &[u8],
+    answer: &ApiResponse,
     elapsed: Duration,
 ) {
     if !enabled() {
         return;
     }
+    let headers = answer.headers();
+    let body = answer.body();
     let masked = masked_body(kind, content_type(headers), body);
     tracing::trace!(
         target: TARGET,
         customer,
         method = %method,
         url = %url,
-        status = status.as_u16(),
+        status = answer.status().as_u16(),
         elapsed_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
         intuit_tid = intuit_tid(headers),
         correlation_id = masked.correlation_id.as_deref(),
