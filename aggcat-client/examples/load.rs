@@ -5,10 +5,11 @@
 //! cargo run --release -p aggcat-client --example load -- --customers 200
 //! ```
 //!
-//! Each customer (its own `Client`, customer id `load-<run>-<n>`) runs one *flow*: log in as
-//! `direct` at the test bank 100000 (ten accounts), list its accounts, read the transactions
-//! of one account (last 30 days), delete that account, delete the customer. All flows start
-//! at once. Then every customer is checked again.
+//! Each customer (a `Client` handle of the one `App`, so one connection pool; customer id
+//! `load-<run>-<n>`) runs one *flow*: log in as `direct` at the test bank 100000 (ten
+//! accounts), list its accounts, read the transactions of one account (last 30 days), delete
+//! that account, delete the customer. All flows start at once. Then every customer is
+//! checked again.
 //!
 //! Invariants (the example exits with status 1 if any is violated, listing each violation):
 //! - every flow succeeds, and every customer sees exactly its own accounts: the list equals
@@ -46,7 +47,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use aggcat_client::{Client, ClientConfig, ClientConfigBuilder, LoginCredentials, LoginOutcome};
+use aggcat_client::{App, Client, ClientConfig, LoginCredentials, LoginOutcome};
 use aggcat_sandbox::store::Store;
 use aggcat_sandbox::{AppRegistration, Database, Sandbox};
 use aggcat_types::Account;
@@ -254,10 +255,6 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[rank.min(sorted.len()) - 1]
 }
 
-fn config_for(builder: ClientConfigBuilder, customer: &str) -> Result<Client, Box<dyn Error>> {
-    Ok(Client::new(builder.customer_id(customer).build()?)?)
-}
-
 #[tokio::main]
 async fn main() -> Result<ExitCode, Box<dyn Error>> {
     let options = match options() {
@@ -325,8 +322,11 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
         options.customers
     );
 
+    // One app for every customer: one connection pool; each customer a handle of it.
+    let app = App::new(builder.build()?)?;
+
     // Warm-up: the sandbox builds its catalog on first use.
-    let warm = config_for(builder.clone(), &format!("load-{run}-warmup"))?;
+    let warm = app.customer(format!("load-{run}-warmup"))?;
     warm.get_institution_details(TEST_BANK).await?;
     warm.delete_customer().await?;
     let before = if measure_rss { memory(rss_pid) } else { None };
@@ -335,7 +335,7 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
     let mut tasks = Vec::with_capacity(options.customers);
     for n in 0..options.customers {
         let customer = format!("load-{run}-{n}");
-        let client = config_for(builder.clone(), &customer)?;
+        let client = app.customer(&customer)?;
         tasks.push(tokio::spawn(flow(customer, client)));
     }
     let started = Instant::now();

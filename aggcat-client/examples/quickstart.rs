@@ -1,5 +1,6 @@
 //! The whole python-aggcat manual in one run: institutions, credential fields, a login with a
-//! challenge, accounts, transactions, positions, an account type update, deletes.
+//! challenge, accounts, transactions, positions, an account type update, deletes; then a
+//! second customer of the same app.
 //!
 //! ```sh
 //! cargo run -p aggcat-client --example quickstart
@@ -167,6 +168,21 @@ async fn main() -> Result<(), Box<dyn Error>> {
     println!(
         "after delete_customer: {} accounts (a new, empty customer)",
         fresh.accounts.len()
+    );
+
+    // One app, many customers: a handle for another customer shares the connection pool and
+    // configuration, never the token. A call that may take long gets its own time limit.
+    let other = client.customer("quickstart-other-customer")?;
+    let accounts = other
+        .with_timeout(std::time::Duration::from_secs(30))
+        .get_customer_accounts()
+        .await?;
+    println!(
+        "{}: {} accounts; the app made {} token exchanges for {} customers",
+        other.customer_id(),
+        accounts.accounts.len(),
+        client.app().stats().token_exchanges,
+        client.app().stats().cached_customers
     );
 
     session.finish().await;

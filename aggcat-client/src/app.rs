@@ -173,18 +173,14 @@ impl App {
         removed.is_some()
     }
 
-    /// Empties the cache of customers; live handles keep working with the state they hold.
+    /// Empties the cache of customers and releases its memory; live handles keep working
+    /// with the state they hold.
     pub fn forget_customers(&self) {
-        let drained: Vec<_> = {
-            let mut cache = self.lock();
-            let mut drained = Vec::with_capacity(cache.len());
-            while let Some(entry) = cache.pop_lru() {
-                drained.push(entry);
-            }
-            drained
-        };
+        let capacity =
+            NonZeroUsize::new(self.inner.config.token_cache_capacity).unwrap_or(NonZeroUsize::MIN);
+        let old = std::mem::replace(&mut *self.lock(), LruCache::sparse(capacity));
         // Dropped outside the lock.
-        drop(drained);
+        drop(old);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<Arc<str>, Arc<CustomerState>>> {
