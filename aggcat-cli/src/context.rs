@@ -181,7 +181,9 @@ impl FileConfig {
             builder = builder.request_timeout(seconds(secs, "request_timeout")?);
         }
         if let Some(secs) = self.deadline {
-            builder = builder.deadline(seconds(secs, "deadline")?);
+            // The CLI's deadline bounds every call, logins (which have their own) included.
+            let deadline = seconds(secs, "deadline")?;
+            builder = builder.deadline(deadline).login_deadline(deadline);
         }
         if let Some(bytes) = self.max_body_bytes {
             builder = builder.max_body_bytes(bytes);
@@ -507,10 +509,11 @@ impl Session {
     }
 }
 
-/// `builder` with `deadline` (from `--deadline`), if given: it overrides the config file's.
+/// `builder` with `deadline` (from `--deadline`), if given: it overrides the config file's,
+/// for every call, logins (which have their own deadline in the library) included.
 fn with_deadline(builder: ClientConfigBuilder, deadline: Option<Duration>) -> ClientConfigBuilder {
     match deadline {
-        Some(deadline) => builder.deadline(deadline),
+        Some(deadline) => builder.deadline(deadline).login_deadline(deadline),
         None => builder,
     }
 }
