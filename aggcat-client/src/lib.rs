@@ -3,13 +3,20 @@
 //! This crate provides the transport every typed operation sits on:
 //!
 //! * [`ClientConfig`] — application credentials (consumer key/secret, SAML issuer id, RSA
-//!   private key), the customer id, endpoints, timeouts and TLS settings; built with
-//!   [`ClientConfig::builder`] or loaded from an `aggcat.toml` app config file with
-//!   [`ClientConfig::from_file`].
-//! * [`Client`] — exchanges a signed SAML assertion for an OAuth token, caches it for its
-//!   lifetime, renews it shortly before expiry or once after a `token_rejected` answer, and
-//!   signs every API call with OAuth 1.0a HMAC-SHA1 ([`Client::execute`];
-//!   [`Client::execute_with_progress`] also reports the download of large bodies).
+//!   private key), optionally a default customer id, endpoints, timeouts, the
+//!   [`RetryPolicy`] and TLS settings; built with [`ClientConfig::builder`] or loaded from an
+//!   `aggcat.toml` app config file with [`ClientConfig::from_file`].
+//! * [`App`] — one application serving many customers: the configuration, one HTTP
+//!   connection pool, and a bounded least-recently-used cache of its customers' states and
+//!   tokens ([`App::customer`], [`App::stats`]).
+//! * [`Client`] — a cheap handle acting for one customer of an app ([`Client::new`] for the
+//!   one-customer case, [`App::customer`] / [`Client::customer`] for more): exchanges a signed
+//!   SAML assertion naming the customer for an OAuth token, caches it for its lifetime (shared
+//!   by every handle of that customer, never by another customer), renews it shortly before
+//!   expiry or once after a `token_rejected` answer (single-flight), and signs every API call
+//!   with OAuth 1.0a HMAC-SHA1 ([`Client::execute`]; [`Client::execute_with_progress`] also
+//!   reports the download of large bodies). Per-call limits: [`Client::with_timeout`],
+//!   [`Client::with_deadline`].
 //! * [`ApiRequest`] / [`ApiResponse`] — a generic request (method, path, query, XML body,
 //!   extra headers) and the raw response.
 //! * [`Error`] — one error type with typed API errors (`Status` bodies), transport errors,
@@ -20,8 +27,8 @@
 //! * Limits on hostile or failing servers ([`ClientConfigBuilder`]): a response body size cap
 //!   checked while streaming (`max_body_bytes`, 256 MiB), a per-attempt timeout
 //!   (`request_timeout`, 120 s), an overall deadline per call covering retries and waits
-//!   (`deadline`, twice the per-attempt timeout) and an XML nesting limit (`max_xml_depth`,
-//!   256).
+//!   (`deadline`, twice the per-attempt timeout), longer ones for logins (`login_timeout`,
+//!   5 min; `login_deadline`) and an XML nesting limit (`max_xml_depth`, 256).
 //! * One typed method per API operation of python-aggcat 0.5 ([`Client::get_institutions`],
 //!   [`Client::discover_and_add_accounts`] → [`LoginOutcome`], [`Client::confirm_challenge`],
 //!   [`Client::get_account_transactions`], [`Client::update_account_type`] with an
