@@ -6,7 +6,7 @@
 //! cargo run --release -p aggcat-client --example many_customers -- --idle 10000
 //! ```
 //!
-//! The run ends with exactly one line on stdout:
+//! The run ends with exactly one line on stdout (the exit status is 1 when `E` is not 0):
 //!
 //! ```text
 //! customers=N errors=E token_exchanges=T rss_mb=R idle_bytes_per_customer=B
@@ -157,7 +157,8 @@ async fn main() -> ExitCode {
         }
     };
     match run(options).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("many_customers: {message}");
             ExitCode::FAILURE
@@ -165,7 +166,8 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(options: Options) -> Result<(), String> {
+/// Runs the customers and prints the line; returns the number of errors.
+async fn run(options: Options) -> Result<usize, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let files = aggcat_sandbox::init(dir.path()).map_err(|e| e.to_string())?;
     let registration =
@@ -246,5 +248,5 @@ async fn run(options: Options) -> Result<(), String> {
         "customers={n} errors={errors} token_exchanges={token_exchanges} rss_mb={rss:.1} \
          idle_bytes_per_customer={idle_bytes}"
     );
-    Ok(())
+    Ok(errors)
 }
