@@ -107,6 +107,9 @@ pub use credentials::{ChallengeAnswers, LoginCredentials};
 
 /// Re-exports of the HTTP types used in this crate's API.
 pub use reqwest::{Method, StatusCode, header};
+/// The `reqwest` crate this client is built on, for
+/// [`ClientConfigBuilder::http_client`] (a `reqwest::Client` of the same version).
+pub use reqwest;
 
 /// Compiles the Rust snippets of the repository's README as doctests, so the quick start
 /// there cannot drift from the API.
