@@ -5,7 +5,8 @@ use aggcat_types::{Account, Institution, InstitutionDetail, InvestmentPosition, 
 
 use crate::output::{Record, Table, Value};
 
-/// `banking`, `credit`, `loan`, `investment`, `rewards` or `other`.
+/// `banking`, `credit`, `loan`, `investment`, `rewards`, `other`, or `unknown` for a family
+/// this version does not know.
 pub fn account_family(account: &Account) -> &'static str {
     match account {
         Account::Banking(_) => "banking",
@@ -14,6 +15,7 @@ pub fn account_family(account: &Account) -> &'static str {
         Account::Investment(_) => "investment",
         Account::Rewards(_) => "rewards",
         Account::Other(_) => "other",
+        Account::Unknown(_) => "unknown",
     }
 }
 
@@ -37,7 +39,7 @@ pub fn account_type(account: &Account) -> Option<String> {
             .rewards_account_type
             .as_ref()
             .map(|t| t.as_str().to_owned()),
-        Account::Other(_) => None,
+        Account::Other(_) | Account::Unknown(_) => None,
     }
 }
 
@@ -151,7 +153,7 @@ pub fn account_record(account: &Account) -> Record {
             "current_balance",
             Value::amount(a.current_balance, currency),
         ),
-        Account::Rewards(_) | Account::Other(_) => record,
+        Account::Rewards(_) | Account::Other(_) | Account::Unknown(_) => record,
     };
     record
         .field("last_transaction", Value::date(account.last_txn_date()))
@@ -168,6 +170,7 @@ fn transaction_family(t: &Transaction) -> &'static str {
         Transaction::Investment(_) => "investment",
         Transaction::Loan(_) => "loan",
         Transaction::Rewards(_) => "rewards",
+        Transaction::Unknown(_) => "unknown",
     }
 }
 

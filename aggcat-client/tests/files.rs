@@ -107,6 +107,7 @@ fn posted_day(t: &Transaction) -> String {
         Transaction::Investment(t) => &t.posted_date,
         Transaction::Loan(t) => &t.posted_date,
         Transaction::Rewards(t) => &t.posted_date,
+        Transaction::Unknown(u) => panic!("a transaction of an unknown family: {}", u.xml()),
     };
     posted.date_naive().to_string()
 }

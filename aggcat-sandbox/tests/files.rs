@@ -178,6 +178,7 @@ fn transaction_id(t: &Transaction) -> i64 {
         Transaction::Investment(t) => t.id,
         Transaction::Loan(t) => t.id,
         Transaction::Rewards(t) => t.id,
+        Transaction::Unknown(u) => panic!("a transaction of an unknown family: {}", u.xml()),
     }
 }
 
@@ -189,6 +190,7 @@ fn posted_day(t: &Transaction) -> NaiveDate {
         Transaction::Investment(t) => &t.posted_date,
         Transaction::Loan(t) => &t.posted_date,
         Transaction::Rewards(t) => &t.posted_date,
+        Transaction::Unknown(u) => panic!("a transaction of an unknown family: {}", u.xml()),
     };
     posted.date_naive()
 }

@@ -31,6 +31,7 @@ mod account_type_update;
 pub use account_type_update::AccountTypeUpdate;
 pub use generated::*;
 pub use runtime::{
-    DEFAULT_MAX_DEPTH, DateTime, DecodeError, DecodeErrorKind, DecodeOptions, FromXml, ToXml,
-    from_xml, from_xml_with, from_xml_with_progress, to_xml,
+    DEFAULT_MAX_DEPTH, DateTime, DecodeError, DecodeErrorKind, DecodeOptions, DecodeReport,
+    FromXml, ToXml, UnknownElement, Unrecognized, UnrecognizedKind, from_xml, from_xml_with,
+    from_xml_with_progress, from_xml_with_report, to_xml,
 };

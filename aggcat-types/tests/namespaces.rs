@@ -54,16 +54,31 @@ fn right_local_name_in_wrong_namespace_is_not_the_field() {
     };
     assert_eq!(b.account_nickname, None);
     assert_eq!(b.banking_account_type, None);
-    // a family element in the wrong namespace is not an account of that family
+    // a family element in the wrong namespace is not an account of that family: it is kept as
+    // an account of an unknown family
     let xml = format!(
         r#"<ns8:AccountList xmlns="{ACCOUNT}" xmlns:ns3="{OTHER}" xmlns:ns8="{LIST}"><ns3:BankingAccount><accountId>1</accountId></ns3:BankingAccount></ns8:AccountList>"#
     );
-    assert!(decode(&xml).accounts.is_empty());
+    assert_eq!(
+        unknown_names(&decode(&xml)),
+        [(Some(OTHER), "BankingAccount")]
+    );
     // unqualified elements are not in any namespace
     let xml = format!(
         r#"<ns8:AccountList xmlns:ns8="{LIST}"><BankingAccount><accountId>1</accountId></BankingAccount></ns8:AccountList>"#
     );
-    assert!(decode(&xml).accounts.is_empty());
+    assert_eq!(unknown_names(&decode(&xml)), [(None, "BankingAccount")]);
+}
+
+/// Namespace and name of each account, which must all be of unknown families.
+fn unknown_names(list: &AccountList) -> Vec<(Option<&str>, &str)> {
+    list.accounts
+        .iter()
+        .map(|a| match a {
+            Account::Unknown(u) => (u.namespace(), u.name()),
+            other => panic!("not an unknown family: {other:?}"),
+        })
+        .collect()
 }
 
 #[test]

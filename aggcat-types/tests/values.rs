@@ -244,6 +244,7 @@ fn exhaustive_matches() {
             Account::Investment(_) => "investment",
             Account::Rewards(_) => "rewards",
             Account::Other(_) => "other",
+            Account::Unknown(_) => "unknown",
         }
     }
     fn transaction(t: &Transaction) -> &'static str {
@@ -254,6 +255,7 @@ fn exhaustive_matches() {
             Transaction::Investment(_) => "investment",
             Transaction::Loan(_) => "loan",
             Transaction::Rewards(_) => "rewards",
+            Transaction::Unknown(_) => "unknown",
         }
     }
     assert_eq!(account(&Account::Other(Default::default())), "other");
@@ -261,6 +263,8 @@ fn exhaustive_matches() {
         transaction(&Transaction::CreditCard(Default::default())),
         "credit card"
     );
+    let unknown = aggcat_types::UnknownElement::parse("<FutureTransaction/>").unwrap();
+    assert_eq!(transaction(&Transaction::Unknown(unknown)), "unknown");
 }
 
 /// `xs:date` values (none of the AggCat schemas uses the type, but `NaiveDate` implements

@@ -124,23 +124,37 @@ fn is_bytes(t: &TypeRef) -> bool {
     *t == TypeRef::Scalar(Scalar::Bytes)
 }
 
-/// `#[serde(...)]` for a struct member.
+/// `#[serde(...)]` for a struct member, the same for `Serialize` and `Deserialize`: the wire
+/// name; an absent optional, repeated or defaulted member reads as its default (only required
+/// members must be present); bytes as base64.
 fn serde_attr(field_ident: &str, wire: &str, ty: &TypeRef, occurs: Occurs) -> TokenStream {
     let mut parts = Vec::new();
     if naming::serde_camel(field_ident) != wire {
         let w = lit(wire);
         parts.push(quote!(rename = #w));
     }
+    if occurs != Occurs::Required {
+        parts.push(quote!(default));
+    }
     if occurs == Occurs::Optional {
         parts.push(quote!(skip_serializing_if = "Option::is_none"));
     }
     if is_bytes(ty) {
-        let f = match occurs {
-            Occurs::Required | Occurs::Defaulted => "crate::runtime::base64_serde::one",
-            Occurs::Optional => "crate::runtime::base64_serde::opt",
-            Occurs::Repeated => "crate::runtime::base64_serde::many",
+        let (ser, de) = match occurs {
+            Occurs::Required | Occurs::Defaulted => (
+                "crate::runtime::base64_serde::one",
+                "crate::runtime::base64_serde::de_one",
+            ),
+            Occurs::Optional => (
+                "crate::runtime::base64_serde::opt",
+                "crate::runtime::base64_serde::de_opt",
+            ),
+            Occurs::Repeated => (
+                "crate::runtime::base64_serde::many",
+                "crate::runtime::base64_serde::de_many",
+            ),
         };
-        parts.push(quote!(serialize_with = #f));
+        parts.push(quote!(serialize_with = #ser, deserialize_with = #de));
     }
     if parts.is_empty() {
         quote!()
@@ -207,7 +221,10 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     }
 
     let mut table = Vec::new();
-    let mut arms = Vec::new();
+    // (index in the table, what to do with that field)
+    let mut arms: Vec<(Literal, TokenStream)> = Vec::new();
+    // what to do with an unknown child kept raw (`x`), if the struct keeps them
+    let mut unknown_items: Option<TokenStream> = None;
     let mut writes = Vec::new();
     let mut required = Vec::new();
     // wire names of the `Occurs::Defaulted` fields (absent → default, unless misplaced)
@@ -229,21 +246,21 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     Occurs::Required => {
                         let k = num(required.len());
                         required.push(lit(&q.name));
-                        quote!(#i => { v.#id = r.read()?; seen[#k] = true; })
+                        quote!({ v.#id = r.read()?; seen[#k] = true; })
                     }
                     Occurs::Defaulted => {
                         let k = num(defaulted_names.len());
                         defaulted_names.push(lit(&q.name));
-                        quote!(#i => { v.#id = r.read()?; present[#k] = true; })
+                        quote!({ v.#id = r.read()?; present[#k] = true; })
                     }
-                    Occurs::Optional => quote!(#i => v.#id = Some(r.read()?),),
-                    Occurs::Repeated => quote!(#i => v.#id.push(r.read()?),),
+                    Occurs::Optional => quote!(v.#id = Some(r.read()?)),
+                    Occurs::Repeated => quote!(v.#id.push(r.read()?)),
                 };
-                arms.push(arm);
+                arms.push((i.clone(), arm));
                 writes.push(match f.occurs {
                     Occurs::Required => quote!(w.element(&f[#i], &self.#id);),
                     Occurs::Defaulted => {
-                        defaulted.push(quote!(self.#id != Default::default()));
+                        defaulted.push(quote!(self.#id != <#ty as Default>::default()));
                         quote!(if any_required { w.element(&f[#i], &self.#id); })
                     }
                     Occurs::Optional => quote!(w.opt(&f[#i], &self.#id);),
@@ -262,9 +279,23 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     let i = num(table.len());
                     table.push(ctx.qname(&v.element));
                     let vn = ident(&v.name);
-                    arms.push(match f.occurs {
-                        Occurs::Repeated => quote!(#i => v.#id.push(#en::#vn(r.read()?)),),
-                        _ => quote!(#i => v.#id = Some(#en::#vn(r.read()?)),),
+                    arms.push((
+                        i,
+                        match f.occurs {
+                            Occurs::Repeated => quote!(v.#id.push(#en::#vn(r.read()?))),
+                            _ => quote!(v.#id = Some(#en::#vn(r.read()?))),
+                        },
+                    ));
+                }
+                // The content is nothing but items of a sum type (`AccountList`): any other
+                // element is an item of a kind this version does not know, kept in the sum's
+                // `Unknown` variant.
+                if s.fields.len() == 1
+                    && ctx.model.types.get(enum_name).is_some_and(|t| matches!(t, TypeDef::Sum(_)))
+                {
+                    unknown_items = Some(match f.occurs {
+                        Occurs::Repeated => quote!(v.#id.push(#en::Unknown(x))),
+                        _ => quote!(v.#id = Some(#en::Unknown(x))),
                     });
                 }
                 writes.push(match f.occurs {
@@ -331,7 +362,25 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
             r.next_field(&#fields_static)?;
             Ok(v)
         }
+    } else if let Some(unknown) = unknown_items {
+        let arms = arms.iter().map(|(i, body)| quote!(rt::Child::Field(#i) => #body,));
+        quote! {
+            let mut v = #v_init;
+            #seen_decl
+            #present_decl
+            while let Some(c) = r.next_item(&#fields_static)? {
+                match c {
+                    #(#arms)*
+                    rt::Child::Field(_) => r.skip()?,
+                    rt::Child::Unknown(x) => #unknown,
+                }
+            }
+            #seen_check
+            #present_check
+            Ok(v)
+        }
     } else {
+        let arms = arms.iter().map(|(i, body)| quote!(#i => #body,));
         quote! {
             let mut v = #v_init;
             #seen_decl
@@ -346,6 +395,11 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
             #present_check
             Ok(v)
         }
+    };
+    let attributes_const = if n_attrs_count > 0 {
+        quote!(const ATTRIBUTES: &'static [rt::Field] = &#attrs_static;)
+    } else {
+        quote!()
     };
     let write_attrs_fn = if write_attrs.is_empty() {
         quote!()
@@ -399,11 +453,12 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
 
     Ok(quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
         pub struct #name { #(#members)* }
         #statics
         impl rt::ReadXml for #name {
+            #attributes_const
             fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> { #body }
         }
         impl rt::WriteXml for #name {
@@ -486,18 +541,24 @@ fn render_enum(e: &EnumDef) -> TokenStream {
 fn variant_serde(v: &VariantDef) -> TokenStream {
     let w = lit(&v.element.name);
     if is_bytes(&v.ty) {
-        quote!(#[serde(rename = #w, serialize_with = "crate::runtime::base64_serde::one")])
+        quote!(#[serde(
+            rename = #w,
+            serialize_with = "crate::runtime::base64_serde::one",
+            deserialize_with = "crate::runtime::base64_serde::de_one"
+        )])
     } else {
         quote!(#[serde(rename = #w)])
     }
 }
 
-/// The enum, its element table and `write_item`, shared by choices and sums.
+/// The enum, its element table and `write_item`, shared by choices and sums; `unknown`: with an
+/// `Unknown(rt::UnknownElement)` variant (sums).
 fn render_variants_enum(
     ctx: &mut Ctx<'_>,
     name_s: &str,
     doc_lines: &[String],
     variants: &[VariantDef],
+    unknown: bool,
 ) -> (TokenStream, TokenStream) {
     ctx.uses_rt = true;
     let name = ident(name_s);
@@ -523,10 +584,21 @@ fn render_variants_enum(
         table.push(ctx.qname(&v.element));
         writes.push(quote!(Self::#vn(x) => w.element(&f[#i], x),));
     }
+    if unknown {
+        let d = format!(
+            " An element of a kind this version does not know (a family added to the service \
+             after these schemas), kept as received: namespace, name and XML. Encoding writes it \
+             back as it is. A decode reports it ([`crate::DecodeReport`]); a strict decode \
+             refuses it ([`crate::DecodeOptions::strict`]). In JSON: \
+             `{{\"Unknown\": {{\"namespace\": …, \"name\": …, \"xml\": …}}}}`."
+        );
+        vs.push(quote!(#[doc = #d] Unknown(rt::UnknownElement),));
+        writes.push(quote!(Self::Unknown(x) => w.unknown(x),));
+    }
     let n = num(table.len());
     let def = quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[allow(clippy::large_enum_variant)]
         pub enum #name { #(#vs)* }
         static #table_id: [rt::Field; #n] = [#(#table),*];
@@ -542,7 +614,7 @@ fn render_variants_enum(
 }
 
 fn render_choice(ctx: &mut Ctx<'_>, c: &ChoiceDef) -> TokenStream {
-    let (def, write) = render_variants_enum(ctx, &c.name, &c.doc, &c.variants);
+    let (def, write) = render_variants_enum(ctx, &c.name, &c.doc, &c.variants, false);
     let name = ident(&c.name);
     quote! {
         #def
@@ -551,13 +623,25 @@ fn render_choice(ctx: &mut Ctx<'_>, c: &ChoiceDef) -> TokenStream {
 }
 
 fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
+    if let Some(v) = s
+        .variants
+        .iter()
+        .find(|v| v.name == "Unknown" || v.element.name == "Unknown")
+    {
+        return Err(Error::Schema(format!(
+            "{}: the element `{}` would collide with the variant `Unknown`, which keeps \
+             elements of kinds the schemas do not know",
+            s.name, v.element.name
+        )));
+    }
     let mut doc = s.doc.clone();
     doc.push(format!(
         "On the wire each variant is its own global element; the fields of `{}` come first in each of them \
-         and can be read through the accessors below.",
-        s.name
+         and can be read through the accessors below. [`{}::Unknown`] keeps an element of a kind \
+         this version does not know.",
+        s.name, s.name
     ));
-    let (def, write) = render_variants_enum(ctx, &s.name, &doc, &s.variants);
+    let (def, write) = render_variants_enum(ctx, &s.name, &doc, &s.variants, true);
     let name = ident(&s.name);
     let mac = ident(&naming::dispatch_macro(&s.name));
     let mac_arms = s.variants.iter().map(|v| {
@@ -583,35 +667,79 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
         let id = ident(&fid);
         // what the field means first (the summary line), then where it comes from
         let mut d = f.doc.clone();
-        d.push(format!(
-            "Base field `{}`, read from whichever variant this is.",
-            f.wire
-        ));
-        let d = docs(&d);
         let inner = ctx.ty(&f.ty);
         let copy = matches!(f.ty, TypeRef::Scalar(sc) if sc.is_copy());
         let string = f.ty == TypeRef::Scalar(Scalar::String);
         let bytes = is_bytes(&f.ty);
-        let (ret, expr) = match f.occurs {
-            Occurs::Required | Occurs::Defaulted if copy => (inner, quote!(x.#id)),
-            Occurs::Required | Occurs::Defaulted if string => (quote!(&str), quote!(&x.#id)),
-            Occurs::Required | Occurs::Defaulted if bytes => (quote!(&[u8]), quote!(&x.#id)),
-            Occurs::Required | Occurs::Defaulted => (quote!(&#inner), quote!(&x.#id)),
-            Occurs::Optional if copy => (quote!(Option<#inner>), quote!(x.#id)),
-            Occurs::Optional if string => (quote!(Option<&str>), quote!(x.#id.as_deref())),
-            Occurs::Optional if bytes => (quote!(Option<&[u8]>), quote!(x.#id.as_deref())),
-            Occurs::Optional => (quote!(Option<&#inner>), quote!(x.#id.as_ref())),
-            Occurs::Repeated => (quote!(&[#inner]), quote!(&x.#id)),
+        // (return type, value from a variant's struct `x`, value for `Unknown`, what that is)
+        let (ret, expr, unknown, unknown_doc) = match f.occurs {
+            Occurs::Required | Occurs::Defaulted if copy => (
+                inner.clone(),
+                quote!(x.#id),
+                quote!(Default::default()),
+                format!("`{}::default()`", quote!(#inner).to_string().replace(' ', "")),
+            ),
+            Occurs::Required | Occurs::Defaulted if string => {
+                (quote!(&str), quote!(&x.#id), quote!(""), "`\"\"`".to_owned())
+            }
+            Occurs::Required | Occurs::Defaulted if bytes => {
+                (quote!(&[u8]), quote!(&x.#id), quote!(&[]), "empty".to_owned())
+            }
+            // no value to borrow for `Unknown`: optional here
+            Occurs::Required | Occurs::Defaulted => (
+                quote!(Option<&#inner>),
+                quote!(Some(&x.#id)),
+                quote!(None),
+                "`None` (every other variant gives `Some`)".to_owned(),
+            ),
+            Occurs::Optional if copy => (
+                quote!(Option<#inner>),
+                quote!(x.#id),
+                quote!(None),
+                "`None`".to_owned(),
+            ),
+            Occurs::Optional if string => (
+                quote!(Option<&str>),
+                quote!(x.#id.as_deref()),
+                quote!(None),
+                "`None`".to_owned(),
+            ),
+            Occurs::Optional if bytes => (
+                quote!(Option<&[u8]>),
+                quote!(x.#id.as_deref()),
+                quote!(None),
+                "`None`".to_owned(),
+            ),
+            Occurs::Optional => (
+                quote!(Option<&#inner>),
+                quote!(x.#id.as_ref()),
+                quote!(None),
+                "`None`".to_owned(),
+            ),
+            Occurs::Repeated => (
+                quote!(&[#inner]),
+                quote!(&x.#id),
+                quote!(&[]),
+                "empty".to_owned(),
+            ),
         };
+        d.push(format!(
+            "Base field `{}`, read from whichever variant this is; {unknown_doc} for \
+             [`{}::Unknown`], whose content is not decoded.",
+            f.wire, s.name
+        ));
+        let d = docs(&d);
         accessors.push(quote! {
             #d
-            pub fn #id(&self) -> #ret { #mac!(self, x => #expr) }
+            pub fn #id(&self) -> #ret { #mac!(self, x => #expr, #unknown) }
         });
     }
     Ok(quote! {
         #def
         macro_rules! #mac {
-            ($s:expr, $x:ident => $e:expr) => { match $s { #(#mac_arms)* } };
+            ($s:expr, $x:ident => $e:expr, $unknown:expr) => {
+                match $s { #(#mac_arms)* #name::Unknown(_) => $unknown, }
+            };
         }
         impl #name {
             #write
@@ -697,7 +825,7 @@ fn render_document(ctx: &mut Ctx<'_>) -> TokenStream {
         /// A decoded document of any kind: one variant per global element of the schemas.
         ///
         /// [`Document::from_xml`] dispatches on the root element's namespace and local name.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[allow(clippy::large_enum_variant)]
         pub enum Document { #(#variants)* }
         static ROOTS: [rt::Field; #n] = [#(#table),*];

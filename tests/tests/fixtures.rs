@@ -627,6 +627,7 @@ fn quirk_structures_are_kept() {
                 Transaction::Rewards(_) => "rewards",
                 Transaction::Investment(_) => "investment",
                 Transaction::InvestmentBanking(_) => "investment banking",
+                Transaction::Unknown(_) => "unknown",
             };
             (t.id(), kind)
         })
@@ -866,7 +867,7 @@ impl Seen {
                 a.investment_account_type.as_ref()
             ),
             Account::Rewards(a) => see!(self, RewardsAccountType, a.rewards_account_type.as_ref()),
-            Account::Other(_) => {}
+            Account::Other(_) | Account::Unknown(_) => {}
         }
     }
 
@@ -941,7 +942,8 @@ impl Seen {
             Transaction::Rewards(_)
             | Transaction::Loan(_)
             | Transaction::CreditCard(_)
-            | Transaction::Banking(_) => {}
+            | Transaction::Banking(_)
+            | Transaction::Unknown(_) => {}
         }
     }
 

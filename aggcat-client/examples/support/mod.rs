@@ -88,6 +88,7 @@ pub fn describe(account: &aggcat_types::Account) -> String {
             name(a.rewards_account_type.as_ref().map(|t| t.as_str()))
         ),
         Account::Other(_) => "other".to_owned(),
+        Account::Unknown(u) => format!("unknown family {}", u.name()),
     };
     format!(
         "{} {} ({}): {kind}, balance {}",

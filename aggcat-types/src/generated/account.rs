@@ -15,8 +15,8 @@ use crate::runtime as rt;
 
 /// Fields shared by every account family. Abstract: the concrete account is given by the element name (BankingAccount, CreditAccount, ...), never by xsi:type. All fields come first in the family element and are in this namespace, before the family's own fields. Amounts are decimals in the account's currency (currencyCode), written without a fixed number of decimals or separators; money owed is negative. Date-times carry a UTC offset and optional milliseconds. Every field is optional here, more lenient than the original model: real answers omit status and institutionLoginId, and the updateAccountType request body carries nothing but the family's type element (for example a BankingAccount holding only bankingAccountType), which must validate too. The fields that every server answer does carry (accountId, institutionId) are marked with the appinfo "required".
 ///
-/// On the wire each variant is its own global element; the fields of `Account` come first in each of them and can be read through the accessors below.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+/// On the wire each variant is its own global element; the fields of `Account` come first in each of them and can be read through the accessors below. [`Account::Unknown`] keeps an element of a kind this version does not know.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum Account {
     /// Checking, savings, CD and similar deposit accounts.
@@ -37,6 +37,8 @@ pub enum Account {
     /// An account the service could not classify. It has only the base fields; updateAccountType turns it into one of the other families.
     #[serde(rename = "OtherAccount")]
     Other(OtherAccount),
+    /// An element of a kind this version does not know (a family added to the service after these schemas), kept as received: namespace, name and XML. Encoding writes it back as it is. A decode reports it ([`crate::DecodeReport`]); a strict decode refuses it ([`crate::DecodeOptions::strict`]). In JSON: `{"Unknown": {"namespace": …, "name": …, "xml": …}}`.
+    Unknown(rt::UnknownElement),
 }
 
 static ACCOUNT_ELEMENTS: [rt::Field; 6] = [
@@ -49,10 +51,10 @@ static ACCOUNT_ELEMENTS: [rt::Field; 6] = [
 ];
 
 macro_rules! account_each {
-    ($s:expr, $x:ident => $e:expr) => {
+    ($s:expr, $x:ident => $e:expr, $unknown:expr) => {
         match $s { Account::Banking($x) => $e, Account::Credit($x) => $e,
         Account::Loan($x) => $e, Account::Investment($x) => $e, Account::Rewards($x) =>
-        $e, Account::Other($x) => $e, }
+        $e, Account::Other($x) => $e, Account::Unknown(_) => $unknown, }
     };
 }
 
@@ -67,121 +69,122 @@ impl Account {
             Self::Investment(x) => w.element(&f[3], x),
             Self::Rewards(x) => w.element(&f[4], x),
             Self::Other(x) => w.element(&f[5], x),
+            Self::Unknown(x) => w.unknown(x),
         }
     }
     /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     ///
-    /// Base field `accountId`, read from whichever variant this is.
+    /// Base field `accountId`, read from whichever variant this is; `i64::default()` for [`Account::Unknown`], whose content is not decoded.
     pub fn account_id(&self) -> i64 {
-        account_each!(self, x => x.account_id)
+        account_each!(self, x => x.account_id, Default::default())
     }
     /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     ///
-    /// Base field `status`, read from whichever variant this is.
+    /// Base field `status`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn status(&self) -> Option<&str> {
-        account_each!(self, x => x.status.as_deref())
+        account_each!(self, x => x.status.as_deref(), None)
     }
     /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     ///
-    /// Base field `accountNumber`, read from whichever variant this is.
+    /// Base field `accountNumber`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn account_number(&self) -> Option<&str> {
-        account_each!(self, x => x.account_number.as_deref())
+        account_each!(self, x => x.account_number.as_deref(), None)
     }
     /// Unmasked account number, when the institution provides it.
     ///
-    /// Base field `accountNumberReal`, read from whichever variant this is.
+    /// Base field `accountNumberReal`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn account_number_real(&self) -> Option<&str> {
-        account_each!(self, x => x.account_number_real.as_deref())
+        account_each!(self, x => x.account_number_real.as_deref(), None)
     }
     /// Name of the account for display, e.g. My Checking.
     ///
-    /// Base field `accountNickname`, read from whichever variant this is.
+    /// Base field `accountNickname`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn account_nickname(&self) -> Option<&str> {
-        account_each!(self, x => x.account_nickname.as_deref())
+        account_each!(self, x => x.account_nickname.as_deref(), None)
     }
     /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     ///
-    /// Base field `displayPosition`, read from whichever variant this is.
+    /// Base field `displayPosition`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn display_position(&self) -> Option<i32> {
-        account_each!(self, x => x.display_position)
+        account_each!(self, x => x.display_position, None)
     }
     /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     ///
-    /// Base field `institutionId`, read from whichever variant this is.
+    /// Base field `institutionId`, read from whichever variant this is; `i64::default()` for [`Account::Unknown`], whose content is not decoded.
     pub fn institution_id(&self) -> i64 {
-        account_each!(self, x => x.institution_id)
+        account_each!(self, x => x.institution_id, Default::default())
     }
     /// Description of the account from the institution, as free text.
     ///
-    /// Base field `description`, read from whichever variant this is.
+    /// Base field `description`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn description(&self) -> Option<&str> {
-        account_each!(self, x => x.description.as_deref())
+        account_each!(self, x => x.description.as_deref(), None)
     }
     /// Name of the account holder as registered at the institution.
     ///
-    /// Base field `registeredUserName`, read from whichever variant this is.
+    /// Base field `registeredUserName`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn registered_user_name(&self) -> Option<&str> {
-        account_each!(self, x => x.registered_user_name.as_deref())
+        account_each!(self, x => x.registered_user_name.as_deref(), None)
     }
     /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     ///
-    /// Base field `balanceAmount`, read from whichever variant this is.
+    /// Base field `balanceAmount`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn balance_amount(&self) -> Option<::rust_decimal::Decimal> {
-        account_each!(self, x => x.balance_amount)
+        account_each!(self, x => x.balance_amount, None)
     }
     /// When balanceAmount was valid (date-time with UTC offset).
     ///
-    /// Base field `balanceDate`, read from whichever variant this is.
+    /// Base field `balanceDate`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn balance_date(&self) -> Option<rt::DateTime> {
-        account_each!(self, x => x.balance_date)
+        account_each!(self, x => x.balance_date, None)
     }
     /// Balance before the latest one, in the account's currency.
     ///
-    /// Base field `balancePreviousAmount`, read from whichever variant this is.
+    /// Base field `balancePreviousAmount`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn balance_previous_amount(&self) -> Option<::rust_decimal::Decimal> {
-        account_each!(self, x => x.balance_previous_amount)
+        account_each!(self, x => x.balance_previous_amount, None)
     }
     /// When the latest transaction of the account took place (date-time with UTC offset).
     ///
-    /// Base field `lastTxnDate`, read from whichever variant this is.
+    /// Base field `lastTxnDate`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn last_txn_date(&self) -> Option<rt::DateTime> {
-        account_each!(self, x => x.last_txn_date)
+        account_each!(self, x => x.last_txn_date, None)
     }
     /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
     ///
-    /// Base field `aggrSuccessDate`, read from whichever variant this is.
+    /// Base field `aggrSuccessDate`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn aggr_success_date(&self) -> Option<rt::DateTime> {
-        account_each!(self, x => x.aggr_success_date)
+        account_each!(self, x => x.aggr_success_date, None)
     }
     /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
     ///
-    /// Base field `aggrAttemptDate`, read from whichever variant this is.
+    /// Base field `aggrAttemptDate`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn aggr_attempt_date(&self) -> Option<rt::DateTime> {
-        account_each!(self, x => x.aggr_attempt_date)
+        account_each!(self, x => x.aggr_attempt_date, None)
     }
     /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     ///
-    /// Base field `aggrStatusCode`, read from whichever variant this is.
+    /// Base field `aggrStatusCode`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn aggr_status_code(&self) -> Option<&str> {
-        account_each!(self, x => x.aggr_status_code.as_deref())
+        account_each!(self, x => x.aggr_status_code.as_deref(), None)
     }
     /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     ///
-    /// Base field `currencyCode`, read from whichever variant this is.
+    /// Base field `currencyCode`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn currency_code(&self) -> Option<&CurrencyCode> {
-        account_each!(self, x => x.currency_code.as_ref())
+        account_each!(self, x => x.currency_code.as_ref(), None)
     }
     /// Identifier of the bank holding the account, such as a routing number, as text.
     ///
-    /// Base field `bankId`, read from whichever variant this is.
+    /// Base field `bankId`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn bank_id(&self) -> Option<&str> {
-        account_each!(self, x => x.bank_id.as_deref())
+        account_each!(self, x => x.bank_id.as_deref(), None)
     }
     /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     ///
-    /// Base field `institutionLoginId`, read from whichever variant this is.
+    /// Base field `institutionLoginId`, read from whichever variant this is; `None` for [`Account::Unknown`], whose content is not decoded.
     pub fn institution_login_id(&self) -> Option<i64> {
-        account_each!(self, x => x.institution_login_id)
+        account_each!(self, x => x.institution_login_id, None)
     }
 }
 

@@ -11,10 +11,11 @@ use super::namespaces::{
 use crate::runtime as rt;
 
 /// Accounts of any family in any order (answers interleave the families). Returned by discoverAndAddAccounts, GET /accounts, GET /logins/{id}/accounts and, with a single entry, GET /accounts/{id}.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccountList {
     /// The items of the content, in document order.
+    #[serde(default)]
     pub accounts: Vec<Account>,
 }
 
@@ -30,15 +31,16 @@ static ACCOUNT_LIST_FIELDS: [rt::Field; 6] = [
 impl rt::ReadXml for AccountList {
     fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
         let mut v = Self::default();
-        while let Some(i) = r.next_field(&ACCOUNT_LIST_FIELDS)? {
-            match i {
-                0 => v.accounts.push(Account::Banking(r.read()?)),
-                1 => v.accounts.push(Account::Credit(r.read()?)),
-                2 => v.accounts.push(Account::Loan(r.read()?)),
-                3 => v.accounts.push(Account::Investment(r.read()?)),
-                4 => v.accounts.push(Account::Rewards(r.read()?)),
-                5 => v.accounts.push(Account::Other(r.read()?)),
-                _ => r.skip()?,
+        while let Some(c) = r.next_item(&ACCOUNT_LIST_FIELDS)? {
+            match c {
+                rt::Child::Field(0) => v.accounts.push(Account::Banking(r.read()?)),
+                rt::Child::Field(1) => v.accounts.push(Account::Credit(r.read()?)),
+                rt::Child::Field(2) => v.accounts.push(Account::Loan(r.read()?)),
+                rt::Child::Field(3) => v.accounts.push(Account::Investment(r.read()?)),
+                rt::Child::Field(4) => v.accounts.push(Account::Rewards(r.read()?)),
+                rt::Child::Field(5) => v.accounts.push(Account::Other(r.read()?)),
+                rt::Child::Field(_) => r.skip()?,
+                rt::Child::Unknown(x) => v.accounts.push(Account::Unknown(x)),
             }
         }
         Ok(v)

@@ -7,10 +7,11 @@ use super::namespaces::CHALLENGE;
 use crate::runtime as rt;
 
 /// One question. Its content is a free mix of prompt text, images (base64, usually JPEG) and answer choices.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Challenge {
     /// The items of the content, in document order.
+    #[serde(default)]
     pub items: Vec<ChallengeItem>,
 }
 
@@ -44,14 +45,18 @@ impl rt::WriteXml for Challenge {
 }
 
 /// One item of the content of [`Challenge`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum ChallengeItem {
     /// Question or prompt to show to the user, e.g. "Enter your first pet's name:".
     #[serde(rename = "text")]
     Text(String),
     /// Picture to show with the question, e.g. a word to type in; base64 on the wire, usually a JPEG.
-    #[serde(rename = "image", serialize_with = "crate::runtime::base64_serde::one")]
+    #[serde(
+        rename = "image",
+        serialize_with = "crate::runtime::base64_serde::one",
+        deserialize_with = "crate::runtime::base64_serde::de_one"
+    )]
     Image(Vec<u8>),
     /// A selectable answer: text is shown to the user, val is what to send back as the response.
     #[serde(rename = "choice")]
@@ -77,10 +82,11 @@ impl ChallengeItem {
 }
 
 /// Answers to a Challenges body, one response per challenge in the same order. The type lives in this namespace, so response elements are challenge/v1 even when they appear inside an InstitutionLogin.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChallengeResponses {
     /// One answer, in the order of the challenges; for a question with choices, the val of the chosen one.
+    #[serde(default)]
     pub response: Vec<String>,
 }
 
@@ -109,10 +115,11 @@ impl rt::WriteXml for ChallengeResponses {
 }
 
 /// Multi-factor authentication questions. Sent with HTTP 401 plus the challengeSessionId and challengeNodeId headers when a login needs extra answers; answer with an InstitutionLogin carrying challengeResponses, one response per challenge, in order.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Challenges {
     /// One question. Its content is a free mix of prompt text, images (base64, usually JPEG) and answer choices.
+    #[serde(default)]
     pub challenge: Vec<Challenge>,
 }
 
@@ -156,8 +163,8 @@ impl rt::ToXml for Challenges {
 }
 
 /// A selectable answer: text is shown to the user, val is what to send back as the response.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Choice {
     /// Answer as shown to the user.
     pub text: String,

@@ -122,32 +122,32 @@ impl AccountTypeEnumeration {
 crate::__xml_enum!(AccountTypeEnumeration);
 
 /// Postal address of an institution. Every part is optional: production answers can carry nothing but the country (three letters, e.g. USA, not ISO-3166 alpha-2).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Address {
     /// Kind of address: home, business or mailing.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AddressType>,
     /// First line of the street address.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_1: Option<String>,
     /// Second line of the street address.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_2: Option<String>,
     /// Third line of the street address.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_3: Option<String>,
     /// City or town.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// State, province or region.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Postal or ZIP code, as text so that leading zeros are kept.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// Country. Real answers use three letters (e.g. USA), not the two-letter ISO 3166 code.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
@@ -1015,23 +1015,23 @@ impl CurrencyCode {
 crate::__xml_enum!(CurrencyCode);
 
 /// One error of a Status body. errorCode is a dotted code such as api.database.notfound; correlationId (gw-UUID) identifies the failing request at the gateway.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ErrorInfo {
     /// Broad category of the error: system, application, user or warning.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
     /// Machine-readable code of the error: either a numeric aggregation status in text form (103 = the institution rejected the credentials, 185 = a challenge must be answered, 187 = wrong challenge answer, ...) or a dotted API code such as api.database.notfound or api.max.customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// Human-readable description of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Identifier of the failing request at the service's gateway: gw- followed by a UUID. Quote it when reporting a problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// Technical detail of the failure. Part of the service's model but never seen filled.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception_detail: Option<String>,
 }
 
@@ -1115,13 +1115,14 @@ impl ErrorType {
 crate::__xml_enum!(ErrorType);
 
 /// Error body returned with every non-2xx answer (and by a few operations on success). Carries one errorInfo per problem; statusMessage and exceptionDetail have never been seen filled.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Status {
     /// Overall message of the error body. Part of the service's model but never seen filled; the details are in errorInfo.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// The errors reported, one entry per problem.
+    #[serde(default)]
     pub error_info: Vec<ErrorInfo>,
 }
 

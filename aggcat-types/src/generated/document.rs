@@ -19,7 +19,7 @@ use crate::runtime as rt;
 /// A decoded document of any kind: one variant per global element of the schemas.
 ///
 /// [`Document::from_xml`] dispatches on the root element's namespace and local name.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum Document {
     /// An `AccountList` document. Accounts of any family in any order (answers interleave the families).

@@ -7,8 +7,8 @@ use super::namespaces::FILES;
 use crate::runtime as rt;
 
 /// One export file; name is the key for GET and DELETE /export/files/{name}.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct File {
     /// Name of the file; the key in /export/files/{name}.
     pub name: String,
@@ -79,10 +79,11 @@ impl rt::ToXml for File {
 }
 
 /// Answer of GET /export/files (batch API): the export files ready for download.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Files {
     /// One export file ready for download.
+    #[serde(default)]
     pub file: Vec<File>,
 }
 

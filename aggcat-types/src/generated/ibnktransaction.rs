@@ -65,86 +65,90 @@ impl Banking401KSourceType {
 crate::__xml_enum!(Banking401KSourceType);
 
 /// Cash movement inside an investment account (deposits, withdrawals, interest) as opposed to a trade.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvestmentBankingTransaction {
     /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
     pub id: i64,
     /// Currency of the amount (named currencyType, typed CurrencyCode).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_type: Option<CurrencyCode>,
     /// Identifier of the transaction at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_transaction_id: Option<String>,
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_institution_transaction_id: Option<String>,
     /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_action: Option<TransactionCorrectedType>,
     /// Identifier the institution's server gave the transaction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_transaction_id: Option<String>,
     /// Number of the check, for check payments.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_number: Option<String>,
     /// Reference number from the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_number: Option<String>,
     /// Confirmation number of a payment or transfer.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmation_number: Option<String>,
     /// Identifier of the payee at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payee_id: Option<String>,
     /// Payee or description as the institution gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payee_name: Option<String>,
     /// Longer form of payeeName, when the institution has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extended_payee_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Kind of transaction as free text from the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Kind of value the amount represents, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_type: Option<String>,
     /// Exchange rate applied when the transaction was made in another currency than the account's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// True when amount is in the currency the transaction was originally made in rather than converted.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_currency: Option<bool>,
     /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     pub posted_date: rt::DateTime,
     /// Date the user made the transaction, as opposed to the booking date postedDate (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_date: Option<rt::DateTime>,
     /// When the money becomes available (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_date: Option<rt::DateTime>,
     /// Amount of the transaction, in the transaction's currency: negative for money leaving the account, positive for money coming in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<::rust_decimal::Decimal>,
     /// Balance of the account after this transaction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub running_balance_amount: Option<::rust_decimal::Decimal>,
     /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
     pub pending: bool,
     /// How the service categorized the transaction: cleaned-up payee, merchant and category.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub categorization: Option<Categorization>,
     /// Kind of cash movement as free text from the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banking_transaction_type: Option<String>,
     /// Sub-account the cash moves in or out of.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_fund_type: Option<InvestmentSubAccountType>,
     /// For a 401(k) plan: which source of money the movement belongs to.
-    #[serde(rename = "banking401KSourceType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "banking401KSourceType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub banking_401k_source_type: Option<Banking401KSourceType>,
 }
 

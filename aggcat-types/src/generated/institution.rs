@@ -8,21 +8,21 @@ use super::namespaces::INSTITUTION;
 use crate::runtime as rt;
 
 /// Summary of one financial institution as listed by GET /institutions. institutionId is the key used in every institution path.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Institution {
     /// Key of the institution, as in /institutions/{institutionId}. 100000 is the service's test bank.
     pub institution_id: i64,
     /// Name of the institution for display.
     pub institution_name: String,
     /// Address of the institution's web site.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_url: Option<String>,
     /// Customer service telephone number, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// True for institutions that are not backed by a real bank connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#virtual: Option<bool>,
 }
 
@@ -71,35 +71,35 @@ impl rt::WriteXml for Institution {
 }
 
 /// Answer of GET /institutions/{id}: the Institution fields followed by contact data and the login keys. Lenient against the original model: status (absent in every captured answer) is optional.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InstitutionDetail {
     /// Key of the institution, as in /institutions/{institutionId}. 100000 is the service's test bank.
     pub institution_id: i64,
     /// Name of the institution for display.
     pub institution_name: String,
     /// Address of the institution's web site.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_url: Option<String>,
     /// Customer service telephone number, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// True for institutions that are not backed by a real bank connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#virtual: Option<bool>,
     /// State of the institution in the service. Part of the original model but absent from every captured answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Postal address of the institution; can hold nothing but the country.
     pub address: Address,
     /// Despite the name this usually holds a contact URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_address: Option<String>,
     /// Extra notice about the institution for the user, as free text; can contain line breaks and tabs.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_text: Option<String>,
     /// Currency the institution reports in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Login fields (credential names) the institution asks for, in no particular order; displayOrder gives the order to show them in.
     pub keys: Keys,
@@ -201,10 +201,11 @@ impl rt::ToXml for InstitutionDetail {
 }
 
 /// Answer of GET /institutions: the catalog of supported financial institutions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Institutions {
     /// One institution of the catalog. The production catalog held about 19,000 institutions, so the answer is large and slow.
+    #[serde(default)]
     pub institution: Vec<Institution>,
 }
 
@@ -250,22 +251,22 @@ impl rt::ToXml for Institutions {
 }
 
 /// One login field. Its name must be echoed verbatim as credential/name in an InstitutionLogin. Lenient: val (never seen) and status (mixed case, e.g. Active) are optional.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Key {
     /// Name of the login field, e.g. Banking Userid. Send it back unchanged as the credential name.
     pub name: String,
     /// Value of the field. Part of the original model but never seen in an answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub val: Option<String>,
     /// State of the field as free text in mixed case, e.g. Active.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fewest characters the value may have.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_length_min: Option<i32>,
     /// Most characters the value may have.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_length_max: Option<i32>,
     /// True for a field to show to the user and send; false for a hidden field that must not be sent.
     pub display_flag: bool,
@@ -274,10 +275,10 @@ pub struct Key {
     /// True for a secret such as a password: hide what the user types.
     pub mask: bool,
     /// Prompt to show next to the field, e.g. "Enter banking userid (demo)".
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Short label of the field, often the same as name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -354,10 +355,11 @@ impl rt::WriteXml for Key {
 }
 
 /// Login fields (credential names) the institution asks for, in no particular order; displayOrder gives the order to show them in.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Keys {
     /// One login field. Its name must be echoed verbatim as credential/name in an InstitutionLogin. Lenient: val (never seen) and status (mixed case, e.g. Active) are optional.
+    #[serde(default)]
     pub key: Vec<Key>,
 }
 

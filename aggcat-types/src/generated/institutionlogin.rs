@@ -8,8 +8,8 @@ use super::namespaces::INSTITUTIONLOGIN;
 use crate::runtime as rt;
 
 /// One login field: name repeats a key/name of the InstitutionDetail verbatim.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Credential {
     /// Name of the login field, exactly as key/name of the InstitutionDetail.
     pub name: String,
@@ -53,10 +53,11 @@ impl rt::WriteXml for Credential {
 }
 
 /// The login field values of a user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Credentials {
     /// One entry per login field the institution shows (displayFlag true).
+    #[serde(default)]
     pub credential: Vec<Credential>,
 }
 
@@ -85,14 +86,14 @@ impl rt::WriteXml for Credentials {
 }
 
 /// Request body of discoverAndAddAccounts and updateInstitutionLogin. In practice exactly one of the two children is sent: credentials for a login or credential update, challengeResponses to answer a Challenges body.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InstitutionLogin {
     /// Answers to the Challenges of a previous 401 answer; send them with that answer's challengeSessionId and challengeNodeId headers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub challenge_responses: Option<ChallengeResponses>,
     /// Values of the login fields, for a first login or a credential update.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Credentials>,
 }
 

@@ -8,135 +8,137 @@ use super::namespaces::{ACCOUNT, INVESTMENTACCOUNT};
 use crate::runtime as rt;
 
 /// Brokerage, retirement and other investment accounts. Holdings are fetched separately (GET /accounts/{id}/positions).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvestmentAccount {
     /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
+    #[serde(default)]
     pub account_id: i64,
     /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
     /// Unmasked account number, when the institution provides it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
     /// Name of the account for display, e.g. My Checking.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
     /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
     /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
+    #[serde(default)]
     pub institution_id: i64,
     /// Description of the account from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the account holder as registered at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
     /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
     /// When balanceAmount was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
     /// Balance before the latest one, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
     /// When the latest transaction of the account took place (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
     /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
     /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
     /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
     /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Identifier of the bank holding the account, such as a routing number, as text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
     /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
     /// Kind of investment account (taxable, 401(k), IRA, ...). It is the only field of an updateAccountType body for this family.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investment_account_type: Option<InvestmentAccountType>,
     /// Balance of the margin sub-account (money borrowed from the broker), in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_margin_balance: Option<::rust_decimal::Decimal>,
     /// Balance of the short sub-account, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_balance: Option<::rust_decimal::Decimal>,
     /// Cash available for trading or withdrawal, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_cash_balance: Option<::rust_decimal::Decimal>,
     /// Current total value of the account, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_balance: Option<::rust_decimal::Decimal>,
     /// Value at maturity of the holdings that mature, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_value_amount: Option<::rust_decimal::Decimal>,
     /// Part of a retirement plan balance not yet vested, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unvested_balance: Option<::rust_decimal::Decimal>,
     /// Part of a retirement plan balance that is vested, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vested_balance: Option<::rust_decimal::Decimal>,
     /// Employer match on the employee's deferred contributions, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount: Option<::rust_decimal::Decimal>,
     /// Employer match on deferred contributions so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount_ytd: Option<::rust_decimal::Decimal>,
     /// Employer matching contribution, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_amount: Option<::rust_decimal::Decimal>,
     /// Employer matching contributions so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_amount_ytd: Option<::rust_decimal::Decimal>,
     /// Employee pre-tax contribution, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
     /// Employee pre-tax contributions so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount_ytd: Option<::rust_decimal::Decimal>,
     /// Money rolled over into the plan from another plan, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rollover_amount: Option<::rust_decimal::Decimal>,
     /// All contributions so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contrib_total_ytd: Option<::rust_decimal::Decimal>,
     /// Employer match on deferred contributions since the plan began (inception to date), in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_defer_amount_itd: Option<::rust_decimal::Decimal>,
     /// Employer matching contributions since the plan began, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_amount_itd: Option<::rust_decimal::Decimal>,
     /// Rollovers into the plan since it began, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rollover_itd: Option<::rust_decimal::Decimal>,
     /// Cash held in the account, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cash_balance_amount: Option<::rust_decimal::Decimal>,
     /// Original amount of a loan taken from the plan, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_loan_balance: Option<::rust_decimal::Decimal>,
     /// When that loan started (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_start_date: Option<rt::DateTime>,
     /// Amount still owed on that loan, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_loan_balance: Option<::rust_decimal::Decimal>,
     /// Interest rate of that loan, as the institution states it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_rate: Option<::rust_decimal::Decimal>,
 }
 
@@ -252,8 +254,8 @@ impl rt::ReadXml for InvestmentAccount {
 impl rt::WriteXml for InvestmentAccount {
     fn write_content(&self, w: &mut rt::XmlWriter) {
         let f = &INVESTMENT_ACCOUNT_FIELDS;
-        let any_required = self.account_id != Default::default()
-            || self.institution_id != Default::default();
+        let any_required = self.account_id != <i64 as Default>::default()
+            || self.institution_id != <i64 as Default>::default();
         if any_required {
             w.element(&f[0], &self.account_id);
         }

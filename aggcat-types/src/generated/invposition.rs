@@ -10,115 +10,115 @@ use super::namespaces::INVPOSITION;
 use crate::runtime as rt;
 
 /// Holding of one security in an investment account. invSecurityType tells which one of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvestmentPosition {
     /// Key of the position in the service.
     pub investment_position_id: i64,
     /// Change of the price over the day, in percent.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_percent: Option<::rust_decimal::Decimal>,
     /// What the position cost, for computing gains, in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_basis: Option<::rust_decimal::Decimal>,
     /// Currency of the position's amounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate to the account's currency, when the position is in another currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Currency of the position as free text, unlike the enumerated currencyCode.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_type: Option<String>,
     /// Price per unit on priceAsOfDate, in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// When unitPrice was quoted (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_as_of_date: Option<rt::DateTime>,
     /// CUSIP of the security (nine-character US security identifier).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cusip: Option<String>,
     /// Change of the unit price over the day, in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_change: Option<::rust_decimal::Decimal>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Employee pre-tax contributions in this holding (retirement plans), in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
     /// Employer matching contributions in this holding (retirement plans), in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_match_amount: Option<::rust_decimal::Decimal>,
     /// Sub-account holding the position (CASH, MARGIN, SHORT, OTHER), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held_in_account: Option<String>,
     /// Kind of holding as free text, e.g. STOCK or BOND.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold_type: Option<String>,
     /// Share of new contributions directed to this holding, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investment_allocation: Option<String>,
     /// Investment election for this holding, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investment_direction: Option<String>,
     /// Price paid per unit, in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_price: Option<::rust_decimal::Decimal>,
     /// Current market value of the holding, in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market_value: Option<::rust_decimal::Decimal>,
     /// Value at maturity, for securities that mature, in the position's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_value: Option<::rust_decimal::Decimal>,
     /// Number of units (such as shares) held.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<::rust_decimal::Decimal>,
     /// Number of units as the user recorded them.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_user_quantity: Option<::rust_decimal::Decimal>,
     /// Number of units held in street name (by the broker on the owner's behalf).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_street_quantity: Option<::rust_decimal::Decimal>,
     /// Side of the position (long or short) as free text, unlike the enumerated positionType of an investment transaction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position_type: Option<String>,
     /// State of the position, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position_status: Option<String>,
     /// For a written option: covered or naked, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secured: Option<String>,
     /// For a 401(k) plan: which source of money the holding belongs to, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_401k_source: Option<String>,
     /// True when capital gain distributions are reinvested.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reinvestment_cap_gains: Option<bool>,
     /// True when dividends are reinvested.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reinvestment_dividend: Option<bool>,
     /// Kind of transaction associated with the holding, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transaction_type: Option<String>,
     /// Which of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,
     /// The security, when it is of no specific kind (invSecurityType OTHERINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_info: Option<OtherInfo>,
     /// The security, when it is an option (invSecurityType OPTINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_info: Option<OptionInfo>,
     /// The security, when it is a stock (invSecurityType STOCKINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_info: Option<StockInfo>,
     /// The security, when it is a mutual fund (invSecurityType MFINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mf_info: Option<MFInfo>,
     /// The security, when it is a bond or other debt (invSecurityType DEBTINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_info: Option<DebtInfo>,
 }
 
@@ -277,10 +277,11 @@ impl rt::ToXml for InvestmentPosition {
 }
 
 /// Answer of GET /accounts/{id}/positions. An empty element means the account holds no positions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvestmentPositions {
     /// One holding of the account.
+    #[serde(default)]
     pub position: Vec<InvestmentPosition>,
 }
 

@@ -90,260 +90,260 @@ impl IncomeType {
 crate::__xml_enum!(IncomeType);
 
 /// Trade or other security event of an investment account. invSecurityType tells which one of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security; the five are optional siblings, not a choice.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvestmentTransaction {
     /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
     pub id: i64,
     /// Currency of the amount (named currencyType, typed CurrencyCode).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_type: Option<CurrencyCode>,
     /// Identifier of the transaction at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_transaction_id: Option<String>,
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_institution_transaction_id: Option<String>,
     /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_action: Option<TransactionCorrectedType>,
     /// Identifier the institution's server gave the transaction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_transaction_id: Option<String>,
     /// Number of the check, for check payments.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_number: Option<String>,
     /// Reference number from the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_number: Option<String>,
     /// Confirmation number of a payment or transfer.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmation_number: Option<String>,
     /// Identifier of the payee at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payee_id: Option<String>,
     /// Payee or description as the institution gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payee_name: Option<String>,
     /// Longer form of payeeName, when the institution has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extended_payee_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Kind of transaction as free text from the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Kind of value the amount represents, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_type: Option<String>,
     /// Exchange rate applied when the transaction was made in another currency than the account's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// True when amount is in the currency the transaction was originally made in rather than converted.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_currency: Option<bool>,
     /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     pub posted_date: rt::DateTime,
     /// Date the user made the transaction, as opposed to the booking date postedDate (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_date: Option<rt::DateTime>,
     /// When the money becomes available (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_date: Option<rt::DateTime>,
     /// Amount of the transaction, in the transaction's currency: negative for money leaving the account, positive for money coming in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<::rust_decimal::Decimal>,
     /// Balance of the account after this transaction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub running_balance_amount: Option<::rust_decimal::Decimal>,
     /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
     pub pending: bool,
     /// How the service categorized the transaction: cleaned-up payee, merchant and category.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub categorization: Option<Categorization>,
     /// institutionTransactionId of the transaction this one reverses.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reversal_institution_transaction_id: Option<String>,
     /// Description of the transaction from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// For a purchase: ordinary buy or buy to cover a short sale.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buy_type: Option<BuyType>,
     /// For income: capital gain (long or short term), dividend, interest or other.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income_type: Option<IncomeType>,
     /// For a 401(k) plan: which source of money the transaction belongs to, as free text. The k is lower case here, unlike banking401KSourceType; both spellings are the original ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_401k_source: Option<String>,
     /// Identifier of the plan loan the transaction belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_id: Option<String>,
     /// For an option that ends: exercised, assigned or expired.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_action_type: Option<OptionsActionType>,
     /// For an option purchase: opening or closing a position.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_buy_type: Option<OptionsBuyType>,
     /// For an option sale: opening or closing a position.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_sell_type: Option<OptionsSellType>,
     /// Side of the position the trade opens or closes: long or short.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position_type: Option<PositionType>,
     /// Identifier of a related trade, such as the other leg of an option spread.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_institution_trade_id: Option<String>,
     /// How this option trade relates to the trade named by relatedInstitutionTradeId.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_option_trans_type: Option<RelatedOptionTransType>,
     /// For a written option: covered or naked.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secured_type: Option<SecuredType>,
     /// For a debt security: why it left the account (called, sold or matured).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sell_reason: Option<SellReason>,
     /// For a sale: ordinary sale or short sale.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sell_type: Option<SellType>,
     /// Sub-account a transfer moves from.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_from_type: Option<InvestmentSubAccountType>,
     /// Sub-account the money for the transaction comes from or goes to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_fund_type: Option<InvestmentSubAccountType>,
     /// Sub-account that holds the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_security_type: Option<InvestmentSubAccountType>,
     /// Sub-account a transfer moves to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subaccount_to_type: Option<InvestmentSubAccountType>,
     /// For a security transfer: into or out of the account.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_action: Option<TransferAction>,
     /// What units counts (for example shares), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_type: Option<String>,
     /// CUSIP of the security (nine-character US security identifier).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cusip: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
     /// What happened to the units, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_action: Option<String>,
     /// Security underlying the option, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_security: Option<String>,
     /// When the trade was made (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trade_date: Option<rt::DateTime>,
     /// When the trade settles (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settle_date: Option<rt::DateTime>,
     /// Interest accrued on a bond since its last coupon and settled with the trade, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accrued_interest_amount: Option<::rust_decimal::Decimal>,
     /// Average cost basis of the units involved, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_cost_basis_amount: Option<::rust_decimal::Decimal>,
     /// Commission paid, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commission_amount: Option<::rust_decimal::Decimal>,
     /// For a split: the old-shares side of the ratio (numerator new shares for every denominator old shares).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub denominator: Option<::rust_decimal::Decimal>,
     /// Payroll date a retirement plan contribution comes from (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payroll_date: Option<rt::DateTime>,
     /// When the units sold were originally bought (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_date: Option<rt::DateTime>,
     /// Gain realized by the transaction (negative for a loss), in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gain_amount: Option<::rust_decimal::Decimal>,
     /// Fees charged, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fees_amount: Option<::rust_decimal::Decimal>,
     /// Cash paid out instead of fractional units, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fractional_units_cash_amount: Option<::rust_decimal::Decimal>,
     /// Sales charge (load) of a fund purchase, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_amount: Option<::rust_decimal::Decimal>,
     /// Interest part of a plan loan repayment, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_interest_amount: Option<::rust_decimal::Decimal>,
     /// Principal part of a plan loan repayment, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_principal_amount: Option<::rust_decimal::Decimal>,
     /// Markdown taken by the dealer on a sale, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub markdown_amount: Option<::rust_decimal::Decimal>,
     /// Markup taken by the dealer on a purchase, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub markup_amount: Option<::rust_decimal::Decimal>,
     /// Units held after a split.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_units: Option<::rust_decimal::Decimal>,
     /// For a split: the new-shares side of the ratio (see denominator).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numerator: Option<::rust_decimal::Decimal>,
     /// Units held before a split.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_units: Option<::rust_decimal::Decimal>,
     /// Penalty withheld, for example for an early withdrawal, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penalty_amount: Option<::rust_decimal::Decimal>,
     /// True for a retirement contribution counted toward the previous tax year.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior_year_contribution: Option<bool>,
     /// Shares of the underlying per option contract.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shares_per_contract: Option<i16>,
     /// State tax withheld, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_withholding: Option<::rust_decimal::Decimal>,
     /// Total amount of the transaction, in the transaction's currency, with fees and commission included; negative for money leaving the account (e.g. -8.1 for an IRA debit).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_amount: Option<::rust_decimal::Decimal>,
     /// Taxes paid, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxes_amount: Option<::rust_decimal::Decimal>,
     /// True when the income is tax-exempt.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_exempt: Option<bool>,
     /// Price per unit, in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Number of units (such as shares) involved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<::rust_decimal::Decimal>,
     /// Tax withheld (state withholding is in stateWithholding), in the transaction's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withholding_amount: Option<::rust_decimal::Decimal>,
     /// Shares of the underlying per contract of the option involved.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_shares_per_contract: Option<i64>,
     /// Which of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,
     /// The security, when it is of no specific kind (invSecurityType OTHERINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_info: Option<OtherInfo>,
     /// The security, when it is an option (invSecurityType OPTINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_info: Option<OptionInfo>,
     /// The security, when it is a stock (invSecurityType STOCKINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_info: Option<StockInfo>,
     /// The security, when it is a mutual fund (invSecurityType MFINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mf_info: Option<MFInfo>,
     /// The security, when it is a bond or other debt (invSecurityType DEBTINFO).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_info: Option<DebtInfo>,
 }
 

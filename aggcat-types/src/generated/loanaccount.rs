@@ -8,225 +8,227 @@ use super::namespaces::{ACCOUNT, LOANACCOUNT};
 use crate::runtime as rt;
 
 /// Loans and mortgages. Balances are negative.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoanAccount {
     /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
+    #[serde(default)]
     pub account_id: i64,
     /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
     /// Unmasked account number, when the institution provides it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
     /// Name of the account for display, e.g. My Checking.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
     /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
     /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
+    #[serde(default)]
     pub institution_id: i64,
     /// Description of the account from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the account holder as registered at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
     /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
     /// When balanceAmount was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
     /// Balance before the latest one, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
     /// When the latest transaction of the account took place (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
     /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
     /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
     /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
     /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Identifier of the bank holding the account, such as a routing number, as text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
     /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
     /// Description of the loan from the lender, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_description: Option<String>,
     /// Kind of loan (auto, mortgage, student, ...). It is the only field of an updateAccountType body for this family.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_type: Option<LoanType>,
     /// When the lender posted the loan data (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted_date: Option<rt::DateTime>,
     /// Duration of the loan as the lender states it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
     /// Name of the borrower.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder_name: Option<String>,
     /// Late fee charged, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_fee_amount: Option<::rust_decimal::Decimal>,
     /// Amount that repays the loan in full on payoffAmountDate, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payoff_amount: Option<::rust_decimal::Decimal>,
     /// Date for which payoffAmount is valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payoff_amount_date: Option<rt::DateTime>,
     /// Reference number of the loan at the lender.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_number: Option<String>,
     /// Maturity date agreed when the loan was made: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_maturity_date: Option<rt::DateTime>,
     /// Payee of the property taxes paid from escrow.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_payee_name: Option<String>,
     /// Principal still owed, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_balance: Option<::rust_decimal::Decimal>,
     /// Money held in escrow for taxes and insurance, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escrow_balance: Option<::rust_decimal::Decimal>,
     /// Interest rate of the loan as the lender states it; interestRateType says whether it is fixed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_rate: Option<::rust_decimal::Decimal>,
     /// Period the interest rate refers to, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_period: Option<String>,
     /// Amount originally borrowed, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_amount: Option<::rust_decimal::Decimal>,
     /// When the loan was made (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_date: Option<rt::DateTime>,
     /// Principal part of the next payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_payment_principal_amount: Option<::rust_decimal::Decimal>,
     /// Interest part of the next payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_payment_interest_amount: Option<::rust_decimal::Decimal>,
     /// Amount of the next payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_payment: Option<::rust_decimal::Decimal>,
     /// Due date of the next payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_payment_date: Option<rt::DateTime>,
     /// Due date of the last payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_due_date: Option<rt::DateTime>,
     /// When the last payment was received (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_receive_date: Option<rt::DateTime>,
     /// Amount of the last payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_amount: Option<::rust_decimal::Decimal>,
     /// Principal part of the last payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_principal_amount: Option<::rust_decimal::Decimal>,
     /// Interest part of the last payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_interest_amount: Option<::rust_decimal::Decimal>,
     /// Escrow part of the last payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_escrow_amount: Option<::rust_decimal::Decimal>,
     /// Fee part of the last payment, in the account's currency. The wire name reads LastFee (sic).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_last_fee_amount: Option<::rust_decimal::Decimal>,
     /// Late charge included in the last payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_payment_late_charge: Option<::rust_decimal::Decimal>,
     /// Principal repaid so far this year (year to date), in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_paid_ytd: Option<::rust_decimal::Decimal>,
     /// Interest paid so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_paid_ytd: Option<::rust_decimal::Decimal>,
     /// Insurance paid so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insurance_paid_ytd: Option<::rust_decimal::Decimal>,
     /// Taxes paid so far this year, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_paid_ytd: Option<::rust_decimal::Decimal>,
     /// True when payments are debited automatically.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autopay_enrolled: Option<bool>,
     /// What secures the loan, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collateral: Option<String>,
     /// For a student loan: the school the borrower attends now.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_school: Option<String>,
     /// Due date of the first payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_payment_date: Option<rt::DateTime>,
     /// Guarantor of the loan.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guarantor: Option<String>,
     /// True for a first mortgage (first claim on the property).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_mortgage: Option<bool>,
     /// How often payments are due, as free text, e.g. MONTHLY.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_payment_freq: Option<String>,
     /// Minimum payment due, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_min_amount: Option<::rust_decimal::Decimal>,
     /// For a student loan: the school attended when the loan was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_school: Option<String>,
     /// Amount of the regular payment, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurring_payment_amount: Option<::rust_decimal::Decimal>,
     /// Name of the lender.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lender: Option<String>,
     /// Balance at the end of the latest statement period, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ending_balance_amount: Option<::rust_decimal::Decimal>,
     /// Amount that can still be drawn, for loans that allow it, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_balance_amount: Option<::rust_decimal::Decimal>,
     /// Term structure of the loan: fixed, revolving, open or a combination.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_term_type: Option<LoanTermType>,
     /// Total number of payments over the life of the loan.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_of_payments: Option<i32>,
     /// Lump sum due with the final payment (balloon), in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balloon_amount: Option<::rust_decimal::Decimal>,
     /// Interest expected over the rest of the loan, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub projected_interest: Option<::rust_decimal::Decimal>,
     /// Interest paid since the loan began (life to date), in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_paid_ltd: Option<::rust_decimal::Decimal>,
     /// How the interest rate is set: fixed, floating or adjustable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_rate_type: Option<RateType>,
     /// What each payment covers: interest only, or principal and interest.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_payment_type: Option<PaymentType>,
     /// Number of payments still to be made.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining_payments: Option<i32>,
 }
 
@@ -402,8 +404,8 @@ impl rt::ReadXml for LoanAccount {
 impl rt::WriteXml for LoanAccount {
     fn write_content(&self, w: &mut rt::XmlWriter) {
         let f = &LOAN_ACCOUNT_FIELDS;
-        let any_required = self.account_id != Default::default()
-            || self.institution_id != Default::default();
+        let any_required = self.account_id != <i64 as Default>::default()
+            || self.institution_id != <i64 as Default>::default();
         if any_required {
             w.element(&f[0], &self.account_id);
         }

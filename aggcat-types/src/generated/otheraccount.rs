@@ -8,63 +8,65 @@ use super::namespaces::{ACCOUNT, OTHERACCOUNT};
 use crate::runtime as rt;
 
 /// An account the service could not classify. It has only the base fields; updateAccountType turns it into one of the other families.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OtherAccount {
     /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
+    #[serde(default)]
     pub account_id: i64,
     /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
     /// Unmasked account number, when the institution provides it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number_real: Option<String>,
     /// Name of the account for display, e.g. My Checking.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_nickname: Option<String>,
     /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
     /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
+    #[serde(default)]
     pub institution_id: i64,
     /// Description of the account from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Name of the account holder as registered at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_user_name: Option<String>,
     /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
     /// When balanceAmount was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_date: Option<rt::DateTime>,
     /// Balance before the latest one, in the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_previous_amount: Option<::rust_decimal::Decimal>,
     /// When the latest transaction of the account took place (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_txn_date: Option<rt::DateTime>,
     /// When the service last fetched the account's data from the institution successfully (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_success_date: Option<rt::DateTime>,
     /// When the service last tried to fetch the account's data, successfully or not (date-time with UTC offset). Later than aggrSuccessDate when the last attempt failed; aggrStatusCode says why.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_attempt_date: Option<rt::DateTime>,
     /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggr_status_code: Option<String>,
     /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Identifier of the bank holding the account, such as a routing number, as text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_id: Option<String>,
     /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
 }
 
@@ -132,8 +134,8 @@ impl rt::ReadXml for OtherAccount {
 impl rt::WriteXml for OtherAccount {
     fn write_content(&self, w: &mut rt::XmlWriter) {
         let f = &OTHER_ACCOUNT_FIELDS;
-        let any_required = self.account_id != Default::default()
-            || self.institution_id != Default::default();
+        let any_required = self.account_id != <i64 as Default>::default()
+            || self.institution_id != <i64 as Default>::default();
         if any_required {
             w.element(&f[0], &self.account_id);
         }

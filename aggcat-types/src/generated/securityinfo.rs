@@ -8,92 +8,92 @@ use super::namespaces::SECURITYINFO;
 use crate::runtime as rt;
 
 /// A bond or other debt security.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DebtInfo {
     /// Asset class of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
     /// Asset class as the institution names it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// Percentage the institution gives for the security, such as its share of the holding.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
     /// Full name of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the fund, for fund holdings.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Reference identifier of the symbol in the institution's data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
     /// Currency the security is priced in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate from the security's currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Price per unit on asOfDate, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Next date the issuer may call (redeem early) the bond (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_date: Option<rt::DateTime>,
     /// Yield if the bond is called on callDate, as the institution states it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yield_to_call: Option<::rust_decimal::Decimal>,
     /// Price paid if the bond is called, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_price: Option<::rust_decimal::Decimal>,
     /// Kind of call, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
     /// How often coupons are paid, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon_freq: Option<String>,
     /// Date of the next coupon (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon_maturity_date: Option<rt::DateTime>,
     /// Coupon (interest) rate of the bond, as the institution states it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon_rate: Option<::rust_decimal::Decimal>,
     /// Class of the debt (for example treasury, municipal or corporate), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_class: Option<String>,
     /// Kind of debt (for example coupon or zero coupon), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_type: Option<String>,
     /// When the bond matures: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_date: Option<rt::DateTime>,
     /// Yield if the bond is held to maturity, as the institution states it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yield_to_maturity: Option<::rust_decimal::Decimal>,
     /// Face value of the bond, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub par_value: Option<::rust_decimal::Decimal>,
 }
 
@@ -250,74 +250,74 @@ impl InvSecurityType {
 crate::__xml_enum!(InvSecurityType);
 
 /// A mutual fund.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MFInfo {
     /// Asset class of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
     /// Asset class as the institution names it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// Percentage the institution gives for the security, such as its share of the holding.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
     /// Full name of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the fund, for fund holdings.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Reference identifier of the symbol in the institution's data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
     /// Currency the security is priced in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate from the security's currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Price per unit on asOfDate, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Kind of fund (for example open-end or closed-end), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mf_type: Option<String>,
     /// Manager of the fund.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_manager: Option<String>,
     /// Yield of the fund, as the institution states it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<::rust_decimal::Decimal>,
     /// When the yield was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yield_as_of_date: Option<rt::DateTime>,
     /// Currency of the fund's shares.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sec_currency_code: Option<CurrencyCode>,
     /// Exchange rate from that currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sec_currency_rate: Option<::rust_decimal::Decimal>,
 }
 
@@ -409,74 +409,74 @@ impl rt::WriteXml for MFInfo {
 }
 
 /// An option contract.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OptionInfo {
     /// Asset class of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
     /// Asset class as the institution names it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// Percentage the institution gives for the security, such as its share of the holding.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
     /// Full name of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the fund, for fund holdings.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Reference identifier of the symbol in the institution's data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
     /// Currency the security is priced in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate from the security's currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Price per unit on asOfDate, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// When the option expires (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_date: Option<rt::DateTime>,
     /// Strike price of the option, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strike_price: Option<::rust_decimal::Decimal>,
     /// Put or call, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_type: Option<String>,
     /// Identifier (such as a CUSIP) of the underlying security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_unique_id: Option<String>,
     /// Scheme of securityUniqueId, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_unique_id_type: Option<String>,
     /// Shares of the underlying per contract.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shares_per_contract: Option<i64>,
 }
 
@@ -568,59 +568,59 @@ impl rt::WriteXml for OptionInfo {
 }
 
 /// A security of no specific kind.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OtherInfo {
     /// Asset class of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
     /// Asset class as the institution names it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// Percentage the institution gives for the security, such as its share of the holding.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
     /// Full name of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the fund, for fund holdings.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Reference identifier of the symbol in the institution's data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
     /// Currency the security is priced in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate from the security's currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Price per unit on asOfDate, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Description of the kind of security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_desc: Option<String>,
 }
 
@@ -697,56 +697,56 @@ impl rt::WriteXml for OtherInfo {
 }
 
 /// Description of a security, shared by the five security kinds. Used only through its extensions, inside positions and investment transactions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SecurityInfo {
     /// Asset class of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
     /// Asset class as the institution names it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// Percentage the institution gives for the security, such as its share of the holding.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
     /// Full name of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the fund, for fund holdings.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Reference identifier of the symbol in the institution's data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
     /// Currency the security is priced in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate from the security's currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Price per unit on asOfDate, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
 }
 
@@ -820,65 +820,65 @@ impl rt::WriteXml for SecurityInfo {
 }
 
 /// A stock.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StockInfo {
     /// Asset class of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asset_class: Option<String>,
     /// Asset class as the institution names it, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_asset_class: Option<String>,
     /// Ticker symbol of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticker: Option<String>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unique_id_type: Option<String>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
     /// Percentage the institution gives for the security, such as its share of the holding.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi_id: Option<String>,
     /// Full name of the security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the fund, for fund holdings.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_name: Option<String>,
     /// Note from the institution, as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     /// Reference identifier of the symbol in the institution's data.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol_ref_id: Option<String>,
     /// Currency the security is priced in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Exchange rate from the security's currency to the account's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Price per unit on asOfDate, in the security's currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Kind of stock (for example common or preferred), as free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock_type: Option<String>,
     /// Dividend yield, as the institution states it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<::rust_decimal::Decimal>,
     /// When the yield was valid (date-time with UTC offset).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yield_as_of_date: Option<rt::DateTime>,
 }
 

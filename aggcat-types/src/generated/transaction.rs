@@ -15,12 +15,13 @@ use super::namespaces::{
 use crate::runtime as rt;
 
 /// The service's categorization of a transaction: a normalized payee plus one context per categorization source.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Categorization {
     /// Source-independent data.
     pub common: CategorizationCommon,
     /// Category assigned by one source. contextType and scheduleC may be sent as empty strings.
+    #[serde(default)]
     pub context: Vec<CategorizationContext>,
 }
 
@@ -57,17 +58,17 @@ impl rt::WriteXml for Categorization {
 }
 
 /// Source-independent data.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CategorizationCommon {
     /// Payee name as cleaned up by the service.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalized_payee_name: Option<String>,
     /// Merchant as recognized by the service; can be empty.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant: Option<String>,
     /// Standard Industrial Classification code of the merchant.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sic: Option<i32>,
 }
 
@@ -102,18 +103,18 @@ impl rt::WriteXml for CategorizationCommon {
 }
 
 /// Category assigned by one source. contextType and scheduleC may be sent as empty strings.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CategorizationContext {
     /// Which categorizer assigned the category.
     pub source: CategorizationSource,
     /// Name of the assigned category.
     pub category_name: String,
     /// Kind of context, as free text; often sent empty.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_type: Option<String>,
     /// Line of the US tax form Schedule C (business income and expenses) the transaction belongs to, when known; often empty.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule_c: Option<String>,
 }
 
@@ -238,8 +239,8 @@ crate::__xml_enum!(InvestmentSubAccountType);
 
 /// Fields shared by every transaction family. Concrete in the original model, but on the wire a transaction always travels as one of the family elements (BankingTransaction, ...). id, postedDate and pending are present in every answer. Amounts are decimals in the transaction's currency (currencyType), without a fixed number of decimals; date-times carry a UTC offset.
 ///
-/// On the wire each variant is its own global element; the fields of `Transaction` come first in each of them and can be read through the accessors below.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+/// On the wire each variant is its own global element; the fields of `Transaction` come first in each of them and can be read through the accessors below. [`Transaction::Unknown`] keeps an element of a kind this version does not know.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::large_enum_variant)]
 pub enum Transaction {
     /// Transaction of a rewards program. No own fields.
@@ -260,6 +261,8 @@ pub enum Transaction {
     /// Transaction of a deposit account. No own fields.
     #[serde(rename = "BankingTransaction")]
     Banking(BankingTransaction),
+    /// An element of a kind this version does not know (a family added to the service after these schemas), kept as received: namespace, name and XML. Encoding writes it back as it is. A decode reports it ([`crate::DecodeReport`]); a strict decode refuses it ([`crate::DecodeOptions::strict`]). In JSON: `{"Unknown": {"namespace": …, "name": …, "xml": …}}`.
+    Unknown(rt::UnknownElement),
 }
 
 static TRANSACTION_ELEMENTS: [rt::Field; 6] = [
@@ -272,10 +275,11 @@ static TRANSACTION_ELEMENTS: [rt::Field; 6] = [
 ];
 
 macro_rules! transaction_each {
-    ($s:expr, $x:ident => $e:expr) => {
+    ($s:expr, $x:ident => $e:expr, $unknown:expr) => {
         match $s { Transaction::Rewards($x) => $e, Transaction::Investment($x) => $e,
         Transaction::Loan($x) => $e, Transaction::InvestmentBanking($x) => $e,
-        Transaction::CreditCard($x) => $e, Transaction::Banking($x) => $e, }
+        Transaction::CreditCard($x) => $e, Transaction::Banking($x) => $e,
+        Transaction::Unknown(_) => $unknown, }
     };
 }
 
@@ -290,151 +294,154 @@ impl Transaction {
             Self::InvestmentBanking(x) => w.element(&f[3], x),
             Self::CreditCard(x) => w.element(&f[4], x),
             Self::Banking(x) => w.element(&f[5], x),
+            Self::Unknown(x) => w.unknown(x),
         }
     }
     /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
     ///
-    /// Base field `id`, read from whichever variant this is.
+    /// Base field `id`, read from whichever variant this is; `i64::default()` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn id(&self) -> i64 {
-        transaction_each!(self, x => x.id)
+        transaction_each!(self, x => x.id, Default::default())
     }
     /// Currency of the amount (named currencyType, typed CurrencyCode).
     ///
-    /// Base field `currencyType`, read from whichever variant this is.
+    /// Base field `currencyType`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn currency_type(&self) -> Option<&CurrencyCode> {
-        transaction_each!(self, x => x.currency_type.as_ref())
+        transaction_each!(self, x => x.currency_type.as_ref(), None)
     }
     /// Identifier of the transaction at the institution.
     ///
-    /// Base field `institutionTransactionId`, read from whichever variant this is.
+    /// Base field `institutionTransactionId`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn institution_transaction_id(&self) -> Option<&str> {
-        transaction_each!(self, x => x.institution_transaction_id.as_deref())
+        transaction_each!(self, x => x.institution_transaction_id.as_deref(), None)
     }
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
     ///
-    /// Base field `correctInstitutionTransactionId`, read from whichever variant this is.
+    /// Base field `correctInstitutionTransactionId`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn correct_institution_transaction_id(&self) -> Option<&str> {
-        transaction_each!(self, x => x.correct_institution_transaction_id.as_deref())
+        transaction_each!(
+            self, x => x.correct_institution_transaction_id.as_deref(), None
+        )
     }
     /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
     ///
-    /// Base field `correctAction`, read from whichever variant this is.
+    /// Base field `correctAction`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn correct_action(&self) -> Option<&TransactionCorrectedType> {
-        transaction_each!(self, x => x.correct_action.as_ref())
+        transaction_each!(self, x => x.correct_action.as_ref(), None)
     }
     /// Identifier the institution's server gave the transaction.
     ///
-    /// Base field `serverTransactionId`, read from whichever variant this is.
+    /// Base field `serverTransactionId`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn server_transaction_id(&self) -> Option<&str> {
-        transaction_each!(self, x => x.server_transaction_id.as_deref())
+        transaction_each!(self, x => x.server_transaction_id.as_deref(), None)
     }
     /// Number of the check, for check payments.
     ///
-    /// Base field `checkNumber`, read from whichever variant this is.
+    /// Base field `checkNumber`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn check_number(&self) -> Option<&str> {
-        transaction_each!(self, x => x.check_number.as_deref())
+        transaction_each!(self, x => x.check_number.as_deref(), None)
     }
     /// Reference number from the institution.
     ///
-    /// Base field `refNumber`, read from whichever variant this is.
+    /// Base field `refNumber`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn ref_number(&self) -> Option<&str> {
-        transaction_each!(self, x => x.ref_number.as_deref())
+        transaction_each!(self, x => x.ref_number.as_deref(), None)
     }
     /// Confirmation number of a payment or transfer.
     ///
-    /// Base field `confirmationNumber`, read from whichever variant this is.
+    /// Base field `confirmationNumber`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn confirmation_number(&self) -> Option<&str> {
-        transaction_each!(self, x => x.confirmation_number.as_deref())
+        transaction_each!(self, x => x.confirmation_number.as_deref(), None)
     }
     /// Identifier of the payee at the institution.
     ///
-    /// Base field `payeeId`, read from whichever variant this is.
+    /// Base field `payeeId`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn payee_id(&self) -> Option<&str> {
-        transaction_each!(self, x => x.payee_id.as_deref())
+        transaction_each!(self, x => x.payee_id.as_deref(), None)
     }
     /// Payee or description as the institution gives it.
     ///
-    /// Base field `payeeName`, read from whichever variant this is.
+    /// Base field `payeeName`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn payee_name(&self) -> Option<&str> {
-        transaction_each!(self, x => x.payee_name.as_deref())
+        transaction_each!(self, x => x.payee_name.as_deref(), None)
     }
     /// Longer form of payeeName, when the institution has one.
     ///
-    /// Base field `extendedPayeeName`, read from whichever variant this is.
+    /// Base field `extendedPayeeName`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn extended_payee_name(&self) -> Option<&str> {
-        transaction_each!(self, x => x.extended_payee_name.as_deref())
+        transaction_each!(self, x => x.extended_payee_name.as_deref(), None)
     }
     /// Note from the institution, as free text.
     ///
-    /// Base field `memo`, read from whichever variant this is.
+    /// Base field `memo`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn memo(&self) -> Option<&str> {
-        transaction_each!(self, x => x.memo.as_deref())
+        transaction_each!(self, x => x.memo.as_deref(), None)
     }
     /// Kind of transaction as free text from the institution.
     ///
-    /// Base field `type`, read from whichever variant this is.
+    /// Base field `type`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn r#type(&self) -> Option<&str> {
-        transaction_each!(self, x => x.r#type.as_deref())
+        transaction_each!(self, x => x.r#type.as_deref(), None)
     }
     /// Kind of value the amount represents, as free text.
     ///
-    /// Base field `valueType`, read from whichever variant this is.
+    /// Base field `valueType`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn value_type(&self) -> Option<&str> {
-        transaction_each!(self, x => x.value_type.as_deref())
+        transaction_each!(self, x => x.value_type.as_deref(), None)
     }
     /// Exchange rate applied when the transaction was made in another currency than the account's.
     ///
-    /// Base field `currencyRate`, read from whichever variant this is.
+    /// Base field `currencyRate`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn currency_rate(&self) -> Option<::rust_decimal::Decimal> {
-        transaction_each!(self, x => x.currency_rate)
+        transaction_each!(self, x => x.currency_rate, None)
     }
     /// True when amount is in the currency the transaction was originally made in rather than converted.
     ///
-    /// Base field `originalCurrency`, read from whichever variant this is.
+    /// Base field `originalCurrency`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn original_currency(&self) -> Option<bool> {
-        transaction_each!(self, x => x.original_currency)
+        transaction_each!(self, x => x.original_currency, None)
     }
     /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     ///
-    /// Base field `postedDate`, read from whichever variant this is.
+    /// Base field `postedDate`, read from whichever variant this is; `rt::DateTime::default()` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn posted_date(&self) -> rt::DateTime {
-        transaction_each!(self, x => x.posted_date)
+        transaction_each!(self, x => x.posted_date, Default::default())
     }
     /// Date the user made the transaction, as opposed to the booking date postedDate (date-time with UTC offset).
     ///
-    /// Base field `userDate`, read from whichever variant this is.
+    /// Base field `userDate`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn user_date(&self) -> Option<rt::DateTime> {
-        transaction_each!(self, x => x.user_date)
+        transaction_each!(self, x => x.user_date, None)
     }
     /// When the money becomes available (date-time with UTC offset).
     ///
-    /// Base field `availableDate`, read from whichever variant this is.
+    /// Base field `availableDate`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn available_date(&self) -> Option<rt::DateTime> {
-        transaction_each!(self, x => x.available_date)
+        transaction_each!(self, x => x.available_date, None)
     }
     /// Amount of the transaction, in the transaction's currency: negative for money leaving the account, positive for money coming in.
     ///
-    /// Base field `amount`, read from whichever variant this is.
+    /// Base field `amount`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn amount(&self) -> Option<::rust_decimal::Decimal> {
-        transaction_each!(self, x => x.amount)
+        transaction_each!(self, x => x.amount, None)
     }
     /// Balance of the account after this transaction.
     ///
-    /// Base field `runningBalanceAmount`, read from whichever variant this is.
+    /// Base field `runningBalanceAmount`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn running_balance_amount(&self) -> Option<::rust_decimal::Decimal> {
-        transaction_each!(self, x => x.running_balance_amount)
+        transaction_each!(self, x => x.running_balance_amount, None)
     }
     /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
     ///
-    /// Base field `pending`, read from whichever variant this is.
+    /// Base field `pending`, read from whichever variant this is; `bool::default()` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn pending(&self) -> bool {
-        transaction_each!(self, x => x.pending)
+        transaction_each!(self, x => x.pending, Default::default())
     }
     /// How the service categorized the transaction: cleaned-up payee, merchant and category.
     ///
-    /// Base field `categorization`, read from whichever variant this is.
+    /// Base field `categorization`, read from whichever variant this is; `None` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn categorization(&self) -> Option<&Categorization> {
-        transaction_each!(self, x => x.categorization.as_ref())
+        transaction_each!(self, x => x.categorization.as_ref(), None)
     }
 }
 

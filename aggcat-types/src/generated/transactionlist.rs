@@ -54,13 +54,14 @@ impl NotRefreshedReason {
 crate::__xml_enum!(NotRefreshedReason);
 
 /// Answer of GET /accounts/{id}/transactions. The original model is a sequence of six repeated groups (rewards, investment, loan, investment banking, credit card, banking); we accept the families in any order so that hand-made and reordered documents validate too.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TransactionList {
     /// Set when the refresh implied by the request failed; the stored transactions are returned anyway.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_refreshed_reason: Option<NotRefreshedReason>,
     /// The items of the content, in document order.
+    #[serde(default)]
     pub transactions: Vec<Transaction>,
 }
 
@@ -78,20 +79,32 @@ static TRANSACTION_LIST_ATTRS: [rt::Field; 1] = [
 ];
 
 impl rt::ReadXml for TransactionList {
+    const ATTRIBUTES: &'static [rt::Field] = &TRANSACTION_LIST_ATTRS;
     fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
         let mut v = Self {
             not_refreshed_reason: r.parse_attribute(&TRANSACTION_LIST_ATTRS[0])?,
             ..Self::default()
         };
-        while let Some(i) = r.next_field(&TRANSACTION_LIST_FIELDS)? {
-            match i {
-                0 => v.transactions.push(Transaction::Rewards(r.read()?)),
-                1 => v.transactions.push(Transaction::Investment(r.read()?)),
-                2 => v.transactions.push(Transaction::Loan(r.read()?)),
-                3 => v.transactions.push(Transaction::InvestmentBanking(r.read()?)),
-                4 => v.transactions.push(Transaction::CreditCard(r.read()?)),
-                5 => v.transactions.push(Transaction::Banking(r.read()?)),
-                _ => r.skip()?,
+        while let Some(c) = r.next_item(&TRANSACTION_LIST_FIELDS)? {
+            match c {
+                rt::Child::Field(0) => {
+                    v.transactions.push(Transaction::Rewards(r.read()?))
+                }
+                rt::Child::Field(1) => {
+                    v.transactions.push(Transaction::Investment(r.read()?))
+                }
+                rt::Child::Field(2) => v.transactions.push(Transaction::Loan(r.read()?)),
+                rt::Child::Field(3) => {
+                    v.transactions.push(Transaction::InvestmentBanking(r.read()?))
+                }
+                rt::Child::Field(4) => {
+                    v.transactions.push(Transaction::CreditCard(r.read()?))
+                }
+                rt::Child::Field(5) => {
+                    v.transactions.push(Transaction::Banking(r.read()?))
+                }
+                rt::Child::Field(_) => r.skip()?,
+                rt::Child::Unknown(x) => v.transactions.push(Transaction::Unknown(x)),
             }
         }
         Ok(v)

@@ -230,6 +230,14 @@ impl serde::Serialize for DateTime {
     }
 }
 
+/// Reads the text form written by `Serialize` (and accepted by [`DateTime::parse`]).
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 fn digits(b: &[u8], at: usize, n: usize) -> Result<u32, DateTimeError> {
     let part = b.get(at..at + n).ok_or(DateTimeError("too short"))?;
     part.iter().try_fold(0u32, |acc, c| {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::report::UnrecognizedKind;
+
 /// Why a document could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -97,6 +99,13 @@ pub enum DecodeErrorKind {
         /// The element found instead, `name (namespace)`.
         found: String,
     },
+    /// Strict decoding ([`crate::DecodeOptions::strict`]) found content the schemas do not
+    /// declare; the error's path names it (e.g. `AccountList > FutureAccount`).
+    #[error(
+        "{0}, which strict decoding refuses; decode leniently (the default) to skip it or keep it \
+         raw, or update the schemas if the service now sends it"
+    )]
+    Unrecognized(UnrecognizedKind),
 }
 
 /// A decoding failure: what went wrong, where (element path) and at which byte offset.

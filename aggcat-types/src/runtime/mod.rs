@@ -10,6 +10,8 @@ mod datetime;
 mod error;
 mod options;
 mod reader;
+mod report;
+mod unknown;
 mod values;
 mod writer;
 
@@ -18,7 +20,9 @@ use std::fmt;
 pub use self::datetime::{DateTime, DateTimeError};
 pub use self::error::{DecodeError, DecodeErrorKind};
 pub use self::options::{DEFAULT_MAX_DEPTH, DecodeOptions, MAX_SUPPORTED_DEPTH};
-pub use self::reader::{PROGRESS_STEP, QualName, XmlReader};
+pub use self::reader::{Child, PROGRESS_STEP, QualName, XmlReader};
+pub use self::report::{DecodeReport, REPORT_LIMIT, Unrecognized, UnrecognizedKind};
+pub use self::unknown::UnknownElement;
 pub use self::values::{base64_serde, parse_enum};
 pub use self::writer::XmlWriter;
 
@@ -82,6 +86,10 @@ pub trait XmlValue: Sized {
 
 /// Decodes the content (attributes and children) of an element that was just entered.
 pub trait ReadXml: Sized {
+    /// The attributes the type reads; any other attribute of its element (except namespace
+    /// declarations and `xsi:` attributes) is unrecognized content. None by default.
+    const ATTRIBUTES: &'static [Field] = &[];
+
     /// Reads up to the element's end tag; [`XmlReader::read`] then leaves the element.
     fn read_xml(r: &mut XmlReader<'_>) -> Result<Self, DecodeError>;
 }
@@ -181,6 +189,42 @@ pub fn from_xml_with_progress<T: FromXml>(
     decode(XmlReader::with_progress(input, progress))
 }
 
+/// [`from_xml_with`] that also returns what the decode did not map to the schemas: unknown
+/// elements and attributes, known names in another namespace, text between child elements, and
+/// the elements kept raw in `Unknown` variants, each with its path and byte offset.
+///
+/// In lenient mode (the default) the report lists what was skipped or kept; in strict mode
+/// ([`DecodeOptions::strict`]) the first such item is an error instead, so the report is empty.
+/// Nothing is recorded, and nothing allocated for it, while the document holds nothing
+/// unrecognized.
+///
+/// ```
+/// use aggcat_types::{Account, AccountList, DecodeErrorKind, DecodeOptions};
+/// let xml = br#"<AccountList xmlns="http://schema.intuit.com/platform/fdatafeed/accountlist/v1"
+///     xmlns:f="urn:example:future"><f:FutureAccount><f:id>7</f:id></f:FutureAccount></AccountList>"#;
+/// let (list, report) =
+///     aggcat_types::from_xml_with_report::<AccountList>(xml, &DecodeOptions::new()).unwrap();
+/// let Account::Unknown(future) = &list.accounts[0] else { panic!() };
+/// assert_eq!(future.name(), "FutureAccount");
+/// assert_eq!(future.xml(), r#"<f:FutureAccount xmlns:f="urn:example:future"><f:id>7</f:id></f:FutureAccount>"#);
+/// assert_eq!(report.items()[0].path(), "AccountList > FutureAccount");
+/// assert!(report.items()[0].kept());
+///
+/// let strict = DecodeOptions::new().strict(true);
+/// let err = aggcat_types::from_xml_with::<AccountList>(xml, &strict).unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::Unrecognized(_)));
+/// assert_eq!(err.path(), "AccountList > FutureAccount");
+/// ```
+pub fn from_xml_with_report<T: FromXml>(
+    input: &[u8],
+    options: &DecodeOptions,
+) -> Result<(T, DecodeReport), DecodeError> {
+    let mut r = XmlReader::with_options(input, options).collect_report();
+    let value = T::from_reader(&mut r)?;
+    r.finish()?;
+    Ok((value, r.take_report()))
+}
+
 fn decode<T: FromXml>(mut r: XmlReader<'_>) -> Result<T, DecodeError> {
     let value = T::from_reader(&mut r)?;
     r.finish()?;
@@ -207,7 +251,8 @@ pub fn to_xml<T: ToXml + ?Sized>(value: &T) -> String {
     w.finish()
 }
 
-/// Implements `FromStr`, `From<&str>`, `Display`, `Default`, `serde::Serialize` and [`XmlValue`] for a
+/// Implements `FromStr`, `From<&str>`, `Display`, `Default`, `serde::Serialize`,
+/// `serde::Deserialize` and [`XmlValue`] for a
 /// generated enumeration that has `values()`, `as_str()` and an `Unknown(String)` variant.
 #[doc(hidden)]
 #[macro_export]
@@ -241,6 +286,15 @@ macro_rules! __xml_enum {
                 s: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            /// The wire value, matched as on decoding (an unknown value is kept raw).
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::string::String as ::serde::Deserialize>::deserialize(d)?;
+                Ok(Self::from(text.as_str()))
             }
         }
         impl $crate::runtime::XmlValue for $ty {

@@ -13,12 +13,13 @@ pub const DEFAULT_MAX_DEPTH: usize = 256;
 /// value are lowered to it.
 pub const MAX_SUPPORTED_DEPTH: usize = u16::MAX as usize - 1;
 
-/// How to decode a document: the limits enforced on the input.
+/// How to decode a document: the limits enforced on the input, and whether content the schemas
+/// do not declare is skipped (lenient, the default) or refused ([`DecodeOptions::strict`]).
 ///
 /// `DecodeOptions::default()` (= [`DecodeOptions::new`]) is what [`crate::from_xml`],
 /// [`crate::Document::from_xml`] and every other decoding entry point without options use.
-/// Options are set builder-style; the struct is `#[non_exhaustive]` so that later options (a strict
-/// mode, say) can be added without breaking callers.
+/// Options are set builder-style; the struct is `#[non_exhaustive]` so that later options can be
+/// added without breaking callers.
 ///
 /// ```
 /// use aggcat_types::{DecodeOptions, DecodeErrorKind, Status};
@@ -35,18 +36,20 @@ pub const MAX_SUPPORTED_DEPTH: usize = u16::MAX as usize - 1;
 #[non_exhaustive]
 pub struct DecodeOptions {
     max_depth: usize,
+    strict: bool,
 }
 
 impl Default for DecodeOptions {
     fn default() -> Self {
         Self {
             max_depth: DEFAULT_MAX_DEPTH,
+            strict: false,
         }
     }
 }
 
 impl DecodeOptions {
-    /// The default options ([`DEFAULT_MAX_DEPTH`]).
+    /// The default options ([`DEFAULT_MAX_DEPTH`], lenient).
     pub fn new() -> Self {
         Self::default()
     }
@@ -66,6 +69,36 @@ impl DecodeOptions {
     /// The nesting limit in effect.
     pub fn depth_limit(&self) -> usize {
         self.max_depth
+    }
+
+    /// Strict decoding: the first content the schemas do not declare — an unknown element or
+    /// attribute, a known name in another namespace, text between child elements, an element
+    /// that would be kept raw in an `Unknown` variant — fails the decode with
+    /// [`DecodeErrorKind::Unrecognized`](crate::DecodeErrorKind::Unrecognized), naming its path.
+    ///
+    /// Lenient decoding (the default, for forward compatibility) skips such content, or keeps it
+    /// raw (`Account::Unknown`, `Transaction::Unknown`), and lists it in the
+    /// [`DecodeReport`](crate::DecodeReport) of [`crate::from_xml_with_report`].
+    /// Namespace declarations and `xsi:` attributes are never unrecognized content.
+    ///
+    /// ```
+    /// use aggcat_types::{DecodeErrorKind, DecodeOptions, Status};
+    /// let xml = br#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1"><hint>new</hint></Status>"#;
+    /// assert!(aggcat_types::from_xml::<Status>(xml).is_ok());
+    /// let err = aggcat_types::from_xml_with::<Status>(xml, &DecodeOptions::new().strict(true))
+    ///     .unwrap_err();
+    /// assert!(matches!(err.kind(), DecodeErrorKind::Unrecognized(_)));
+    /// assert_eq!(err.path(), "Status > hint");
+    /// ```
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Whether decoding is strict ([`DecodeOptions::strict`]).
+    pub fn is_strict(&self) -> bool {
+        self.strict
     }
 }
 

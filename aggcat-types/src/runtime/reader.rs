@@ -2,12 +2,18 @@
 
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{Prefix, PrefixDeclaration, ResolveResult};
 
 use super::chars::{self, CharProblem, RefProblem, ValueProblem};
 use super::error::{DecodeError, DecodeErrorKind};
 use super::options::DecodeOptions;
+use super::report::{DecodeReport, Unrecognized, UnrecognizedKind};
+use super::unknown::UnknownElement;
 use super::{ElementName, Field, ReadXml, XmlValue};
+
+/// The namespace of `xsi:type`, `xsi:nil`, `xsi:schemaLocation`, …: its attributes are never
+/// unrecognized content.
+const XSI: &[u8] = b"http://www.w3.org/2001/XMLSchema-instance";
 
 /// A namespace-qualified element name read from a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +51,17 @@ struct Frame {
     offset: u64,
 }
 
+/// Namespace bookkeeping while an unknown element is captured.
+#[derive(Default)]
+struct CaptureScope {
+    /// Prefixes declared on the open elements of the captured subtree (`None` = the default
+    /// namespace), with their depth below the captured element.
+    declared: Vec<(usize, Option<Vec<u8>>)>,
+    /// Bindings used in the subtree but declared outside it: prefix (`None` = default) and
+    /// namespace (`None` = no namespace, written `xmlns=""`), in order of first use.
+    inherited: Vec<(Option<Vec<u8>>, Option<Vec<u8>>)>,
+}
+
 /// A child skipped because its namespace differs from that of the field with its local name.
 ///
 /// Kept while its parent is open (at most one per field name and parent), so that a required
@@ -62,13 +79,30 @@ struct Misplaced {
     offset: u64,
 }
 
+/// What [`XmlReader::next_item`] found.
+#[derive(Debug)]
+pub enum Child {
+    /// The field at this index of the table, entered.
+    Field(usize),
+    /// An element that is none of the fields, read whole (and left).
+    Unknown(UnknownElement),
+}
+
 /// Pull reader over a complete document, used by the generated decoders.
 ///
-/// Elements are matched on namespace URI + local name, never on prefixes. Unknown elements are
-/// skipped, text between child elements is ignored, and every error carries the element path and a
-/// byte offset.
+/// Elements are matched on namespace URI + local name, never on prefixes. Content the schemas do
+/// not declare (unknown elements and attributes, known names in another namespace, text between
+/// child elements) is skipped — listed in the [`DecodeReport`] when one is collected
+/// ([`XmlReader::collect_report`]), or refused in strict mode ([`DecodeOptions::strict`]). Every
+/// error carries the element path and a byte offset.
 pub struct XmlReader<'a> {
     inner: NsReader<&'a [u8]>,
+    /// The whole input (raw XML of unknown elements, attribute offsets).
+    input: &'a [u8],
+    /// Unrecognized content is an error ([`DecodeOptions::strict`]).
+    strict: bool,
+    /// The report, when collected.
+    report: Option<DecodeReport>,
     path: String,
     stack: Vec<Frame>,
     /// Elements open in the parser, entered or skipped (the root is 1).
@@ -111,6 +145,9 @@ impl<'a> XmlReader<'a> {
         config.expand_empty_elements = false;
         Self {
             inner,
+            input,
+            strict: options.is_strict(),
+            report: None,
             path: String::new(),
             stack: Vec::new(),
             depth: 0,
@@ -150,6 +187,65 @@ impl<'a> XmlReader<'a> {
         self.progress = Some(Box::new(progress));
         self.next_report = PROGRESS_STEP;
         self
+    }
+
+    /// This reader, listing what it skips or keeps raw in a [`DecodeReport`]
+    /// ([`XmlReader::take_report`]). Without it, unrecognized content is skipped (or, in strict
+    /// mode, refused) without a record.
+    ///
+    /// ```
+    /// use aggcat_types::runtime::XmlReader;
+    /// let mut r = XmlReader::new(br#"<a><b/></a>"#).collect_report();
+    /// assert_eq!(r.root().unwrap().local, "a");
+    /// assert_eq!(r.next_field(&[]).unwrap(), None);
+    /// let report = r.take_report();
+    /// assert_eq!(report.items()[0].path(), "a > b");
+    /// ```
+    #[must_use]
+    pub fn collect_report(mut self) -> Self {
+        self.report = Some(DecodeReport::default());
+        self
+    }
+
+    /// The report collected so far (empty without [`XmlReader::collect_report`]), leaving an
+    /// empty one.
+    pub fn take_report(&mut self) -> DecodeReport {
+        self.report.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Content the schemas do not declare was found: an error in strict mode, else recorded
+    /// (when a report is collected). `item` builds it, and runs only when needed.
+    #[cold]
+    #[inline(never)]
+    fn unrecognized(
+        &mut self,
+        kept: bool,
+        item: impl FnOnce(&Self) -> (UnrecognizedKind, String, u64),
+    ) -> Result<(), DecodeError> {
+        if self.strict {
+            let (kind, path, offset) = item(self);
+            return Err(DecodeError::new(
+                DecodeErrorKind::Unrecognized(kind),
+                path,
+                offset,
+            ));
+        }
+        if self.report.is_some() {
+            let (kind, path, offset) = item(self);
+            if let Some(report) = &mut self.report {
+                report.push(|| Unrecognized::new(kind, path, offset, kept));
+            }
+        }
+        Ok(())
+    }
+
+    /// The path of a child named `local` of the current element.
+    fn child_path(&self, local: &str) -> String {
+        if self.path.is_empty() {
+            local.to_owned()
+        } else {
+            format!("{} > {local}", self.path)
+        }
     }
 
     /// Calls the progress callback (if any) with `consumed` and schedules the next report.
@@ -558,10 +654,28 @@ impl<'a> XmlReader<'a> {
     /// Other elements are skipped. Returns `None` at the end tag of the current element, which stays
     /// current (for error paths) until [`XmlReader::read`] leaves it.
     pub fn next_field(&mut self, fields: &[Field]) -> Result<Option<usize>, DecodeError> {
+        match self.next_child(fields, false)? {
+            Some(Child::Field(i)) => Ok(Some(i)),
+            // unknown elements are only kept when asked for
+            Some(Child::Unknown(_)) | None => Ok(None),
+        }
+    }
+
+    /// Like [`XmlReader::next_field`], but an element that is none of `fields` is read whole and
+    /// returned as an [`UnknownElement`] instead of being skipped: for an element whose content is
+    /// a list of items of a sum type (`AccountList`), whose `Unknown` variant keeps it.
+    pub fn next_item(&mut self, fields: &[Field]) -> Result<Option<Child>, DecodeError> {
+        self.next_child(fields, true)
+    }
+
+    #[inline(always)]
+    fn next_child(&mut self, fields: &[Field], keep: bool) -> Result<Option<Child>, DecodeError> {
         if self.pending_empty {
             self.pending_empty = false;
             return Ok(None);
         }
+        // one report per run of text (text, references and CDATA sections between two tags)
+        let mut in_text = false;
         loop {
             let offset = self.inner.buffer_position();
             let (s, empty) = match self.next_event()? {
@@ -569,45 +683,256 @@ impl<'a> XmlReader<'a> {
                 Event::Empty(s) => (s, true),
                 Event::End(_) => return Ok(None),
                 Event::Eof => return Err(self.eof()),
+                Event::Text(t) => {
+                    if !in_text && !t.iter().all(u8::is_ascii_whitespace) {
+                        in_text = true;
+                        self.unrecognized(false, |r| {
+                            (UnrecognizedKind::Text, r.path.clone(), offset)
+                        })?;
+                    }
+                    continue;
+                }
+                Event::CData(_) | Event::GeneralRef(_) => {
+                    if !in_text {
+                        in_text = true;
+                        self.unrecognized(false, |r| {
+                            (UnrecognizedKind::Text, r.path.clone(), offset)
+                        })?;
+                    }
+                    continue;
+                }
                 _ => continue,
             };
-            let (found, same_name) = {
+            in_text = false;
+            let found = {
                 let (ns, local) = self.inner.resolve_element(s.name());
                 let ns = self.namespace(&ns, offset)?;
-                let found = fields.iter().position(|f| {
+                fields.iter().position(|f| {
                     f.name.as_bytes() == local.as_ref() && f.ns.map(|n| n.uri.as_bytes()) == ns
-                });
-                // an element to skip: is it a field's local name in another namespace?
-                let same_name = match found {
-                    Some(_) => None,
-                    None => fields
-                        .iter()
-                        .find(|f| f.name.as_bytes() == local.as_ref())
-                        .map(|f| (*f, ns.map(<[u8]>::to_vec))),
-                };
-                (found, same_name)
+                })
             };
-            match found {
-                Some(i) => {
-                    self.push(fields[i].name, offset, empty, s);
-                    return Ok(Some(i));
-                }
-                None => {
-                    if let Some((expected, ns)) = same_name {
-                        self.note_misplaced(expected, ns, offset);
+            if let Some(i) = found {
+                self.push(fields[i].name, offset, empty, s);
+                return Ok(Some(Child::Field(i)));
+            }
+            let name = self.unknown_child(fields, &s, offset, keep)?;
+            if keep {
+                return self
+                    .capture(&s, offset, empty, name)
+                    .map(|e| Some(Child::Unknown(e)));
+            }
+            if !empty {
+                self.skip_rest()?;
+            }
+        }
+    }
+
+    /// A child element (start tag `s` at `offset`) that is none of `fields`: notes it (a field's
+    /// local name in another namespace is also kept for [`XmlReader::check_required`]) and
+    /// returns its name. `kept`: it will be kept rather than skipped.
+    #[cold]
+    #[inline(never)]
+    fn unknown_child(
+        &mut self,
+        fields: &[Field],
+        s: &BytesStart<'_>,
+        offset: u64,
+        kept: bool,
+    ) -> Result<QualName, DecodeError> {
+        let name = {
+            let (ns, local) = self.inner.resolve_element(s.name());
+            QualName {
+                ns: self.namespace(&ns, offset)?.map(namespace_name),
+                local: String::from_utf8_lossy(local.as_ref()).into_owned(),
+            }
+        };
+        match fields.iter().find(|f| f.name == name.local) {
+            Some(expected) => {
+                let expected = *expected;
+                self.note_misplaced(expected, name.ns.clone(), offset);
+                self.unrecognized(kept, |r| {
+                    (
+                        UnrecognizedKind::WrongNamespace {
+                            found: name.clone(),
+                            expected: expected.to_string(),
+                        },
+                        r.child_path(&name.local),
+                        offset,
+                    )
+                })?;
+            }
+            None => self.unrecognized(kept, |r| {
+                (
+                    UnrecognizedKind::Element(name.clone()),
+                    r.child_path(&name.local),
+                    offset,
+                )
+            })?,
+        }
+        Ok(name)
+    }
+
+    /// Reads the rest of the element whose start tag `s` (at `offset`, named `name`) was just
+    /// read, and keeps it as an [`UnknownElement`]: its bytes, with the declarations of the
+    /// namespaces it uses from enclosing elements inserted in its start tag.
+    #[cold]
+    #[inline(never)]
+    fn capture(
+        &mut self,
+        s: &BytesStart<'_>,
+        offset: u64,
+        empty: bool,
+        name: QualName,
+    ) -> Result<UnknownElement, DecodeError> {
+        let path = self.child_path(&name.local);
+        // a prefix problem anywhere inside is reported at the captured element
+        let at_element = |e: DecodeError| DecodeError::new(e.kind().clone(), path.clone(), offset);
+        let mut scope = CaptureScope::default();
+        self.capture_names(s, 0, &mut scope).map_err(at_element)?;
+        if !empty {
+            let mut depth = 1usize;
+            while depth > 0 {
+                match self.next_event()? {
+                    Event::Start(e) => {
+                        self.capture_names(&e, depth, &mut scope)
+                            .map_err(at_element)?;
+                        depth += 1;
                     }
-                    if !empty {
-                        self.skip_rest()?;
+                    Event::Empty(e) => {
+                        self.capture_names(&e, depth, &mut scope)
+                            .map_err(at_element)?;
+                        scope.declared.retain(|(d, _)| *d < depth);
                     }
+                    Event::End(_) => {
+                        depth -= 1;
+                        scope.declared.retain(|(d, _)| *d < depth);
+                    }
+                    Event::Eof => return Err(self.eof()),
+                    _ => {}
                 }
             }
+        }
+        let end = self.inner.buffer_position();
+        let raw = usize::try_from(offset)
+            .ok()
+            .zip(usize::try_from(end).ok())
+            .and_then(|(from, to)| self.input.get(from..to))
+            .unwrap_or_default();
+        let raw = std::str::from_utf8(raw)
+            .map_err(|_| DecodeError::new(DecodeErrorKind::InvalidUtf8, path.clone(), offset))?;
+        // `<` and the element's qualified name, then the inherited declarations
+        let name_end = (1 + s.name().as_ref().len()).min(raw.len());
+        let mut xml = String::with_capacity(raw.len() + 64 * scope.inherited.len());
+        xml.push_str(&raw[..name_end]);
+        for (prefix, ns) in &scope.inherited {
+            xml.push_str(" xmlns");
+            if let Some(prefix) = prefix {
+                xml.push(':');
+                xml.push_str(&String::from_utf8_lossy(prefix));
+            }
+            xml.push_str("=\"");
+            // the value as written in the input (references included); only `"` needs escaping
+            let ns = String::from_utf8_lossy(ns.as_deref().unwrap_or_default());
+            xml.push_str(&ns.replace('"', "&quot;"));
+            xml.push('"');
+        }
+        xml.push_str(&raw[name_end..]);
+        Ok(UnknownElement::new(name.ns, name.local, xml))
+    }
+
+    /// For [`XmlReader::capture`]: records the namespace declarations of start tag `s` (at
+    /// `depth` below the captured element) and the inherited bindings its names use.
+    fn capture_names(
+        &self,
+        s: &BytesStart<'_>,
+        depth: usize,
+        scope: &mut CaptureScope,
+    ) -> Result<(), DecodeError> {
+        let attributes = || {
+            let mut attributes = s.attributes();
+            attributes.with_checks(false);
+            attributes.flatten()
+        };
+        for attr in attributes() {
+            if let Some(decl) = attr.key.as_namespace_binding() {
+                let prefix = match decl {
+                    PrefixDeclaration::Default => None,
+                    PrefixDeclaration::Named(p) => Some(p.to_vec()),
+                };
+                scope.declared.push((depth, prefix));
+            }
+        }
+        self.capture_prefix(s.name().prefix(), scope)?;
+        for attr in attributes() {
+            if attr.key.as_namespace_binding().is_none()
+                && let Some(prefix) = attr.key.prefix()
+            {
+                self.capture_prefix(Some(prefix), scope)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// For [`XmlReader::capture`]: a name with `prefix` (`None`: an unprefixed element name) is
+    /// used; if no element of the captured subtree declares it, its binding is inherited.
+    fn capture_prefix(
+        &self,
+        prefix: Option<Prefix<'_>>,
+        scope: &mut CaptureScope,
+    ) -> Result<(), DecodeError> {
+        if prefix.is_some_and(|p| p.is_xml()) {
+            return Ok(());
+        }
+        let key = prefix.map(|p| p.into_inner());
+        if scope.declared.iter().any(|(_, p)| p.as_deref() == key)
+            || scope.inherited.iter().any(|(p, _)| p.as_deref() == key)
+        {
+            return Ok(());
+        }
+        let ns = match self.inner.resolver().resolve_prefix(prefix, true) {
+            ResolveResult::Bound(ns) => Some(ns.into_inner().to_vec()),
+            ResolveResult::Unbound => None,
+            ResolveResult::Unknown(p) => {
+                return Err(self.error(DecodeErrorKind::UnknownPrefix(
+                    String::from_utf8_lossy(&p).into_owned(),
+                )));
+            }
+        };
+        scope.inherited.push((key.map(<[u8]>::to_vec), ns));
+        Ok(())
+    }
+
+    /// Reads a whole document that must be exactly one element, as an [`UnknownElement`]
+    /// ([`UnknownElement::parse`]).
+    pub(super) fn read_unknown_document(mut self) -> Result<UnknownElement, DecodeError> {
+        let not_one_element = |offset: u64| {
+            DecodeError::new(
+                DecodeErrorKind::Syntax(
+                    "expected exactly one element, without XML declaration or anything around it"
+                        .to_owned(),
+                ),
+                "",
+                offset,
+            )
+        };
+        let (s, empty) = match self.next_event()? {
+            Event::Start(s) => (s, false),
+            Event::Empty(s) => (s, true),
+            _ => return Err(not_one_element(0)),
+        };
+        let name = self.unknown_child(&[], &s, 0, true)?;
+        let element = self.capture(&s, 0, empty, name)?;
+        let end = self.inner.buffer_position();
+        match self.next_event()? {
+            Event::Eof => Ok(element),
+            _ => Err(not_one_element(end)),
         }
     }
 
     /// Records a child skipped although its local name is that of `expected` (its namespace
     /// `ns` differs), unless one was recorded for that field in the current element already.
     #[cold]
-    fn note_misplaced(&mut self, expected: Field, ns: Option<Vec<u8>>, offset: u64) {
+    fn note_misplaced(&mut self, expected: Field, ns: Option<String>, offset: u64) {
         let depth = self.stack.len();
         if self
             .misplaced
@@ -625,7 +950,7 @@ impl<'a> XmlReader<'a> {
             depth,
             expected,
             found: QualName {
-                ns: ns.map(|ns| String::from_utf8_lossy(&ns).into_owned()),
+                ns,
                 local: expected.name.to_owned(),
             },
             path,
@@ -686,6 +1011,7 @@ impl<'a> XmlReader<'a> {
             return Ok(text);
         }
         loop {
+            let offset = self.inner.buffer_position();
             match self.next_event()? {
                 Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| self.malformed(e))?),
                 Event::CData(c) => text.push_str(&c.decode().map_err(|e| self.malformed(e))?),
@@ -707,7 +1033,13 @@ impl<'a> XmlReader<'a> {
                         }
                     }
                 }
-                Event::Start(_) => self.skip_rest()?,
+                Event::Start(s) => {
+                    self.unknown_child(&[], &s, offset, false)?;
+                    self.skip_rest()?;
+                }
+                Event::Empty(s) => {
+                    self.unknown_child(&[], &s, offset, false)?;
+                }
                 Event::End(_) => break,
                 Event::Eof => return Err(self.eof()),
                 _ => {}
@@ -717,10 +1049,72 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Decodes the element just entered as a `T` and leaves it.
+    ///
+    /// Attributes that are none of [`ReadXml::ATTRIBUTES`] are unrecognized content (see
+    /// [`DecodeOptions::strict`]).
     pub fn read<T: ReadXml>(&mut self) -> Result<T, DecodeError> {
+        if let Some(start) = &self.start
+            && !start.attributes_raw().iter().all(u8::is_ascii_whitespace)
+        {
+            self.check_known_attributes(T::ATTRIBUTES)?;
+        }
         let value = T::read_xml(self)?;
         self.pop();
         Ok(value)
+    }
+
+    /// Notes every attribute of the element just entered that is none of `known`, a namespace
+    /// declaration or an `xsi:` attribute.
+    #[cold]
+    #[inline(never)]
+    fn check_known_attributes(&mut self, known: &[Field]) -> Result<(), DecodeError> {
+        let Some(start) = &self.start else {
+            return Ok(());
+        };
+        let element_offset = self.stack.last().map_or(0, |f| f.offset);
+        let input = self.input.as_ptr() as usize..self.input.as_ptr() as usize + self.input.len();
+        let mut unknown = Vec::new();
+        for attr in start.attributes().with_checks(false) {
+            let attr = attr.map_err(|e| self.malformed(e))?;
+            if attr.key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let (ns, local) = self.inner.resolve_attribute(attr.key);
+            let (ns, local) = match ns {
+                ResolveResult::Bound(ns) => (Some(ns.into_inner()), local.into_inner()),
+                ResolveResult::Unbound => (None, local.into_inner()),
+                // an undeclared prefix: named as written
+                ResolveResult::Unknown(_) => (None, attr.key.into_inner()),
+            };
+            if ns == Some(XSI)
+                || known
+                    .iter()
+                    .any(|f| f.name.as_bytes() == local && f.ns.map(|n| n.uri.as_bytes()) == ns)
+            {
+                continue;
+            }
+            // the name's position in the input (the tag is borrowed from it)
+            let at = attr.key.into_inner().as_ptr() as usize;
+            let at = if input.contains(&at) {
+                (at - input.start) as u64
+            } else {
+                element_offset
+            };
+            unknown.push((
+                QualName {
+                    ns: ns.map(namespace_name),
+                    local: String::from_utf8_lossy(local).into_owned(),
+                },
+                at,
+            ));
+        }
+        for (name, at) in unknown {
+            self.unrecognized(false, |r| {
+                let path = format!("{} > @{}", r.path, name.local);
+                (UnrecognizedKind::Attribute(name), path, at)
+            })?;
+        }
+        Ok(())
     }
 
     /// Fails with [`DecodeErrorKind::MissingElement`] naming the first element of `required` whose
@@ -764,6 +1158,16 @@ impl<'a> XmlReader<'a> {
                 reason,
             })
         })
+    }
+}
+
+/// A namespace name as text: the value of its declaration as written, with references resolved
+/// (`urn:a&amp;b` is `urn:a&b`).
+fn namespace_name(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    match quick_xml::escape::unescape(&text) {
+        Ok(unescaped) => unescaped.into_owned(),
+        Err(_) => text.into_owned(),
     }
 }
 

@@ -130,10 +130,19 @@ impl XmlValue for Vec<u8> {
     }
 }
 
-/// `serde` helpers for `xs:base64Binary` fields (`Vec<u8>` is written as a base64 string).
+/// `serde` helpers for `xs:base64Binary` fields: bytes are written as a base64 string (standard
+/// alphabet, padded) and read back from one (padding optional), for
+/// `#[serde(serialize_with = "…", deserialize_with = "…")]`.
 pub mod base64_serde {
     use super::BASE64;
     use base64::Engine as _;
+    use serde::Deserialize as _;
+
+    fn decode<E: serde::de::Error>(text: &str) -> Result<Vec<u8>, E> {
+        BASE64
+            .decode(text)
+            .map_err(|e| E::custom(format_args!("invalid base64: {e}")))
+    }
 
     /// Serializes bytes as a base64 string.
     pub fn one<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
@@ -151,6 +160,26 @@ pub mod base64_serde {
     /// Serializes a list of byte strings as base64 strings.
     pub fn many<S: serde::Serializer>(v: &[Vec<u8>], s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(v.iter().map(|b| BASE64.encode(b)))
+    }
+
+    /// Deserializes bytes from a base64 string (the inverse of [`one`]).
+    pub fn de_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        decode(&String::deserialize(d)?)
+    }
+
+    /// Deserializes optional bytes from a base64 string or `null` (the inverse of [`opt`]).
+    pub fn de_opt<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| decode(&text))
+            .transpose()
+    }
+
+    /// Deserializes a list of byte strings from base64 strings (the inverse of [`many`]).
+    pub fn de_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<u8>>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|text| decode(text))
+            .collect()
     }
 }
 

@@ -1,6 +1,6 @@
 //! XML writer with stable namespace prefixes.
 
-use super::{Field, Ns, WriteXml, XmlValue};
+use super::{Field, Ns, UnknownElement, WriteXml, XmlValue};
 
 /// Writes one document; used by the generated encoders.
 ///
@@ -75,6 +75,12 @@ impl XmlWriter {
         for v in values {
             self.element(field, v);
         }
+    }
+
+    /// Writes an element kept raw by the decoder (e.g. `Account::Unknown`) as it is: its text is
+    /// a self-contained element (see [`UnknownElement`]).
+    pub fn unknown(&mut self, element: &UnknownElement) {
+        self.out.push_str(element.xml());
     }
 
     /// Writes an attribute of the element being opened (call from [`WriteXml::write_attrs`]).
