@@ -224,7 +224,7 @@ fn logging_is_quiet_by_default_one_line_per_call_with_v_and_rust_log_overrides()
     // RUST_LOG overrides -v: here only the client's debug events, no per-call info line.
     let out = home
         .bare()
-        .env("RUST_LOG", "aggcat_client::client=debug")
+        .env("RUST_LOG", "aggcat_client::token=debug")
         .arg("-v")
         .args(args)
         .assert()
