@@ -5,13 +5,17 @@
 //! oddities of real service answers), and the documents that must be refused in
 //! `tests/fixtures/errors/*.xml`.
 //!
-//! For every file: decode with [`Document::from_xml`], snapshot the decoded value (YAML, wire names), then round
-//! trip: encode the inner value with [`to_xml`], decode it again as that inner type, and require an equal value
-//! (both `PartialEq` and the serialized form, which also compares decimal scale and date-time spelling), a stable
-//! encoding, and an encoding that validates against the XSDs (except where a lenient fixture says otherwise).
+//! For every file: decode [`Document`] strictly ([`DecodeOptions::strict`]: anything the schemas do not declare
+//! fails the test, so schemas that fall behind the fixtures are caught), snapshot the decoded value (YAML, wire
+//! names), then round trip: encode the inner value with [`to_xml`], decode it again as that inner type, and require
+//! an equal value (both `PartialEq` and the serialized form, which also compares decimal scale and date-time
+//! spelling), a stable encoding, and an encoding that validates against the XSDs (except where a lenient fixture
+//! says otherwise). The JSON round trip (XML → value → JSON → value → XML → value) is checked for every file too.
 //!
 //! Lenient fixtures (`lenient_*.xml`) are rejected by the strict XSDs (checked here too) but must be accepted by
-//! the decoder; [`lenient_expectation`] documents, per file, whether the re-encoded XML is valid.
+//! the (lenient) decoder; [`lenient_expectation`] gives, per file, the exact report of what the decoder skipped
+//! or kept, and whether the re-encoded XML is valid; strict decoding must refuse exactly those whose report is
+//! not empty, naming the first item's path.
 //!
 //! Error fixtures (`errors/*.xml`) must be refused by the decoder with the error their name announces
 //! ([`expected_error`]; the full message is snapshotted as `error_<name>`) and by xmllint.
@@ -22,8 +26,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use aggcat_tests::{fixtures_dir, json, round_trip_problems, validate_xml, xml_files};
+use aggcat_types::to_xml;
 use aggcat_types::{
-    Account, AccountList, AccountTypeEnumeration, AddressType, Banking401KSourceType,
+    Account, AccountList, AccountTypeEnumeration, DecodeOptions, DecodeReport, AddressType, Banking401KSourceType,
     BankingAccountType, BuyType, CategorizationSource, ChallengeItem, Challenges,
     CreditAccountType, CurrencyCode, DecodeErrorKind, Document, ErrorType, IncomeType,
     InvSecurityType, InvestmentAccountType, InvestmentPosition, InvestmentSubAccountType,
@@ -76,18 +81,90 @@ enum Reencoded {
     Invalid,
 }
 
+/// What a lenient fixture must give: the decoder's exact report (one line per item, as displayed) and the
+/// validity of the re-encoded XML.
+struct Lenient {
+    report: &'static [&'static str],
+    reencoded: Reencoded,
+}
+
 /// Per-file expectations for `lenient_*.xml`; every lenient fixture must be listed here.
-fn lenient_expectation(stem: &str) -> Option<Reencoded> {
-    match stem {
-        // unknown elements and attributes are skipped, so nothing of them is written back
-        "lenient_unknown_element" => Some(Reencoded::Valid),
-        // `checking`, `Eur`, `MoneyMrkt`, `401k` decode to the canonical values and are written upper-case
-        "lenient_lowercase_enum" => Some(Reencoded::Valid),
+fn lenient_expectation(stem: &str) -> Option<Lenient> {
+    let (report, reencoded): (&'static [&'static str], _) = match stem {
+        // unknown elements and attributes are skipped (and reported), so nothing of them is written back
+        "lenient_unknown_element" => (
+            &[
+                "unknown attribute source (urn:example:aggcat-extension) at AccountList > BankingAccount > @source (byte 622), skipped",
+                "unknown attribute tracking at AccountList > BankingAccount > @tracking (byte 642), skipped",
+                "unknown element overdraftProtection (http://schema.intuit.com/platform/fdatafeed/bankingaccount/v1) at AccountList > BankingAccount > overdraftProtection (byte 1035), skipped",
+                "unknown element note (urn:example:aggcat-extension) at AccountList > CreditAccount > note (byte 1430), skipped",
+            ],
+            Reencoded::Valid,
+        ),
+        // a family the schemas do not know is kept (Account::Unknown) and written back, so the re-encoded XML
+        // is as invalid as the input; the unknown attribute and child element are skipped
+        "lenient_unknown_account_family" => (
+            &[
+                "unknown attribute riskScore at AccountList > BankingAccount > @riskScore (byte 843), skipped",
+                "unknown element cardArt (http://schema.intuit.com/platform/fdatafeed/bankingaccount/v1) at AccountList > BankingAccount > cardArt (byte 1143), skipped",
+                "unknown element FutureAccount (http://schema.intuit.com/platform/fdatafeed/futureaccount/v1) at AccountList > FutureAccount (byte 1310), kept as raw XML",
+            ],
+            Reencoded::Invalid,
+        ),
+        // the same for transactions (Transaction::Unknown)
+        "lenient_unknown_transaction_family" => (
+            &[
+                "unknown element geoLocation (http://schema.intuit.com/platform/fdatafeed/transaction/v1) at TransactionList > BankingTransaction > geoLocation (byte 1010), skipped",
+                "unknown element InstantPaymentTransaction (http://schema.intuit.com/platform/fdatafeed/instantpaymenttransaction/v1) at TransactionList > InstantPaymentTransaction (byte 1081), kept as raw XML",
+                "unknown attribute settlement at TransactionList > BankingTransaction > @settlement (byte 1490), skipped",
+            ],
+            Reencoded::Invalid,
+        ),
+        // `checking`, `Eur`, `MoneyMrkt`, `401k` decode to the canonical values and are written upper-case;
+        // enumeration values are never unrecognized content
+        "lenient_lowercase_enum" => (&[], Reencoded::Valid),
         // whitespace around numbers and dates is collapsed on decoding; libxml2 rejects the input (see the file)
-        "lenient_same_accounts_whitespace" => Some(Reencoded::Valid),
+        "lenient_same_accounts_whitespace" => (&[], Reencoded::Valid),
         // `PREPAID`, `XBT`, `529 Plan` are kept as Unknown(..) and re-encoded raw
-        "lenient_unknown_enum_value" => Some(Reencoded::Invalid),
-        _ => None,
+        "lenient_unknown_enum_value" => (&[], Reencoded::Invalid),
+        _ => return None,
+    };
+    Some(Lenient { report, reencoded })
+}
+
+/// How a fixture must decode: strictly for our own fixtures, leniently with exactly the expected report for
+/// the lenient ones (and then strictly only if that report is empty). The decoded document, or every
+/// problem found.
+fn decode_checked(input: &[u8], lenient: Option<&Lenient>) -> Result<Document, String> {
+    let strict = aggcat_types::from_xml_with::<Document>(input, &DecodeOptions::new().strict(true));
+    let Some(lenient) = lenient else {
+        return strict.map_err(|e| {
+            format!("strict decoding failed (do the schemas describe this fixture?): {e}")
+        });
+    };
+    let (doc, report): (Document, DecodeReport) =
+        aggcat_types::from_xml_with_report(input, &DecodeOptions::new())
+            .map_err(|e| format!("lenient decoding failed: {e}"))?;
+    let mut problems = Vec::new();
+    let lines: Vec<String> = report.iter().map(ToString::to_string).collect();
+    if lines != lenient.report || report.omitted() != 0 {
+        problems.push(format!(
+            "the report differs\nexpected:\n{}\nactual:\n{report}",
+            lenient.report.join("\n")
+        ));
+    }
+    match (strict, report.items().first()) {
+        (Ok(strict), None) if strict == doc => {}
+        (Ok(_), None) => problems.push("strict and lenient decoding differ".to_owned()),
+        (Err(e), Some(first)) if e.path() == first.path() && e.offset() == first.offset() => {}
+        (strict, first) => problems.push(format!(
+            "strict decoding must fail exactly at the first reported item\nstrict: {strict:?}\nfirst: {first:?}"
+        )),
+    }
+    if problems.is_empty() {
+        Ok(doc)
+    } else {
+        Err(problems.join("\n"))
     }
 }
 
@@ -96,9 +173,10 @@ fn lenient_expectation(stem: &str) -> Option<Reencoded> {
 // ------------------------------------------------------------------------------------------------
 
 /// Decode, snapshot, round trip and validate one file; `Err` describes every problem found.
-fn check_file(path: &Path, snapshot: &str, reencoded: Reencoded) -> Result<(), String> {
+fn check_file(path: &Path, snapshot: &str, lenient: Option<&Lenient>) -> Result<(), String> {
     let input = read(path);
-    let doc = Document::from_xml(&input).map_err(|e| format!("decoding failed: {e}"))?;
+    let reencoded = lenient.map_or(Reencoded::Valid, |l| l.reencoded);
+    let doc = decode_checked(&input, lenient)?;
 
     let snap = catch_unwind(AssertUnwindSafe(|| {
         insta::with_settings!({
@@ -139,13 +217,65 @@ fn own_fixtures_snapshot_and_round_trip() {
     let mut failures = String::new();
     for path in own_fixtures() {
         let stem = stem(&path);
-        let reencoded = if stem.starts_with("lenient_") {
+        let lenient = stem.starts_with("lenient_").then(|| {
             lenient_expectation(&stem)
                 .unwrap_or_else(|| panic!("{stem}: add its expectation to lenient_expectation()"))
-        } else {
-            Reencoded::Valid
-        };
-        if let Err(e) = check_file(&path, &stem, reencoded) {
+        });
+        if let Err(e) = check_file(&path, &stem, lenient.as_ref()) {
+            let _ = writeln!(failures, "\n=== {} ===\n{e}", path.display());
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// XML → value → JSON → value → XML → value: every step gives an equal value, and the XML validates
+/// (except where a lenient fixture keeps something invalid).
+fn json_round_trip(path: &Path, reencoded: Reencoded) -> Result<(), String> {
+    let doc = Document::from_xml(&read(path)).map_err(|e| format!("decoding failed: {e}"))?;
+    let text = serde_json::to_string_pretty(&doc).map_err(|e| format!("to JSON: {e}"))?;
+    let from_json: Document =
+        serde_json::from_str(&text).map_err(|e| format!("reading the JSON back: {e}\n{text}"))?;
+    let mut problems = Vec::new();
+    if from_json != doc {
+        problems.push(format!(
+            "JSON → value changed the value\nbefore: {doc:?}\nafter: {from_json:?}"
+        ));
+    }
+    if json(&from_json) != json(&doc) {
+        problems.push("JSON → value → JSON changed the JSON".to_owned());
+    }
+    let xml = to_xml(&from_json);
+    match Document::from_xml(xml.as_bytes()) {
+        Ok(again) if again == doc => {}
+        Ok(again) => problems.push(format!(
+            "value → XML → value changed the value\nbefore: {doc:?}\nafter: {again:?}"
+        )),
+        Err(e) => problems.push(format!("decoding the XML written from JSON failed: {e}\n{xml}")),
+    }
+    match (validate_xml(xml.as_bytes()), reencoded) {
+        (Ok(()), Reencoded::Valid) | (Err(_), Reencoded::Invalid) => {}
+        (Err(e), Reencoded::Valid) => {
+            problems.push(format!("XML written from JSON is not schema-valid:\n{e}\n{xml}"))
+        }
+        (Ok(()), Reencoded::Invalid) => problems.push(format!(
+            "XML written from JSON was expected to stay invalid but validates:\n{xml}"
+        )),
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+#[test]
+fn own_fixtures_json_round_trip() {
+    let mut failures = String::new();
+    let files = own_fixtures();
+    for path in &files {
+        let stem = stem(path);
+        let reencoded = lenient_expectation(&stem).map_or(Reencoded::Valid, |l| l.reencoded);
+        if let Err(e) = json_round_trip(path, reencoded) {
             let _ = writeln!(failures, "\n=== {} ===\n{e}", path.display());
         }
     }
@@ -264,6 +394,8 @@ fn lenient_expectations_name_existing_files() {
     let stems: BTreeSet<String> = own_fixtures().iter().map(|p| stem(p)).collect();
     for listed in [
         "lenient_unknown_element",
+        "lenient_unknown_account_family",
+        "lenient_unknown_transaction_family",
         "lenient_lowercase_enum",
         "lenient_same_accounts_whitespace",
         "lenient_unknown_enum_value",
@@ -779,6 +911,58 @@ fn quirk_structures_are_kept() {
         i.investment_account_type,
         Some(InvestmentAccountType::Unknown("529 Plan".to_owned()))
     );
+}
+
+#[test]
+fn unknown_families_are_kept_and_written_back() {
+    let list = accounts("lenient_unknown_account_family.xml");
+    let [Account::Banking(banking), Account::Unknown(future)] = &list[..] else {
+        panic!("{list:?}")
+    };
+    assert_eq!(
+        text(banking.available_balance_amount),
+        "1500.75",
+        "fields after the unknown child are read"
+    );
+    assert_eq!(
+        future.namespace(),
+        Some("http://schema.intuit.com/platform/fdatafeed/futureaccount/v1")
+    );
+    assert_eq!(future.name(), "FutureAccount");
+    // its bytes as received, with the two namespaces it uses from the root declared on it
+    assert_eq!(
+        future.xml(),
+        "<ns9:FutureAccount xmlns:ns9=\"http://schema.intuit.com/platform/fdatafeed/futureaccount/v1\" \
+         xmlns=\"http://schema.intuit.com/platform/fdatafeed/account/v1\">
+    <accountId>7300900002</accountId>
+    <accountNickname>Crypto Wallet</accountNickname>
+    <institutionId>100000</institutionId>
+    <balanceAmount>0.42</balanceAmount>
+    <ns9:futureAccountType>WALLET</ns9:futureAccountType>
+    <ns9:chain network=\"mainnet\">ETH</ns9:chain>
+  </ns9:FutureAccount>"
+    );
+    let encoded = to_xml(&AccountList {
+        accounts: list.clone(),
+    });
+    assert!(encoded.ends_with(&format!("{}</AccountList>", future.xml())), "{encoded}");
+
+    let list = transactions("lenient_unknown_transaction_family.xml");
+    let [
+        Transaction::Banking(first),
+        Transaction::Unknown(instant),
+        Transaction::Banking(third),
+    ] = &list.transactions[..]
+    else {
+        panic!("{list:?}")
+    };
+    assert_eq!((first.id, third.id), (8800900001, 8800900003));
+    assert_eq!(instant.name(), "InstantPaymentTransaction");
+    // it declares every namespace it uses itself: kept byte for byte
+    let input = String::from_utf8(read(&own("lenient_unknown_transaction_family.xml"))).unwrap();
+    assert!(input.contains(instant.xml()), "{}", instant.xml());
+    assert!(instant.xml().ends_with("<rail>FEDNOW</rail>\n  </InstantPaymentTransaction>"));
+    assert!(to_xml(&list).contains(instant.xml()));
 }
 
 // ------------------------------------------------------------------------------------------------
