@@ -67,6 +67,11 @@ pub struct GlobalOptions {
     /// the config file's `deadline`, else twice the per-attempt timeout, 240 s].
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     pub deadline: Option<Duration>,
+    /// HTTP proxy for a configured service, e.g. http://proxy.example.com:3128 (overrides the
+    /// config file's `proxy`; hosts in NO_PROXY are reached directly). Not used with the
+    /// embedded sandbox.
+    #[arg(long, global = true, value_name = "URL")]
+    pub proxy: Option<String>,
     /// Log to standard error: -v one line per API call (method, path, status, ms, intuit_tid),
     /// -vv the client's debug events too (retries, token renewals) and the wire log (masked
     /// requests and responses). RUST_LOG overrides.

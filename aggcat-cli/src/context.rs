@@ -16,7 +16,8 @@ use tempfile::TempDir;
 
 use crate::cli::GlobalOptions;
 use crate::error::{CliError, CliResult};
-use crate::report;
+use crate::{prompt, report};
+use aggcat_auth::KeyError;
 
 /// Name of the app config file in a sandbox app directory.
 pub const APP_CONFIG: &str = aggcat_sandbox::init::CONFIG_FILE;
@@ -78,6 +79,17 @@ struct FileConfig {
     /// Deepest element nesting accepted in an answer.
     max_xml_depth: Option<usize>,
     customer_id: Option<String>,
+    /// HTTP proxy URL.
+    proxy: Option<String>,
+    /// Hosts reached without the proxy (`NO_PROXY` syntax).
+    no_proxy: Option<String>,
+    /// Extra trusted root certificates (PEM).
+    ca_file: Option<PathBuf>,
+    /// TLS client certificate (PEM) and its key.
+    client_cert_file: Option<PathBuf>,
+    client_key_file: Option<PathBuf>,
+    /// The environment variable holding an encrypted private key's passphrase.
+    private_key_passphrase_env: Option<String>,
 }
 
 impl FileConfig {
@@ -107,9 +119,15 @@ impl FileConfig {
         })?;
         // Key and certificate paths are relative to the file's directory.
         let base = path.parent().unwrap_or_else(|| Path::new("."));
-        for p in [&mut config.private_key_file, &mut config.certificate_file]
-            .into_iter()
-            .flatten()
+        for p in [
+            &mut config.private_key_file,
+            &mut config.certificate_file,
+            &mut config.ca_file,
+            &mut config.client_cert_file,
+            &mut config.client_key_file,
+        ]
+        .into_iter()
+        .flatten()
         {
             if p.is_relative() {
                 *p = base.join(&*p);
@@ -190,6 +208,28 @@ impl FileConfig {
         }
         if let Some(levels) = self.max_xml_depth {
             builder = builder.max_xml_depth(levels);
+        }
+        if let Some(proxy) = self.proxy {
+            builder = builder.proxy(proxy);
+        }
+        if let Some(hosts) = self.no_proxy {
+            builder = builder.no_proxy(hosts);
+        }
+        if let Some(ca) = self.ca_file {
+            builder = builder.ca_file(ca);
+        }
+        match (self.client_cert_file, self.client_key_file) {
+            (Some(cert), key) => builder = builder.client_certificate(cert, key),
+            (None, Some(_)) => {
+                return Err(CliError::auth(format!(
+                    "the configuration from {source} has client_key_file but no \
+                     client_cert_file; add the certificate of that key"
+                )));
+            }
+            (None, None) => {}
+        }
+        if let Some(var) = self.private_key_passphrase_env {
+            builder = builder.private_key_passphrase_env(var);
         }
         Ok(builder)
     }
@@ -407,12 +447,15 @@ impl Session {
         match destination {
             Destination::Service(service) => {
                 let customer = customer(global, service.customer_id.as_deref())?;
-                let config = with_deadline(
+                let mut builder = with_deadline(
                     service.builder.customer_id(customer.clone()),
                     global.deadline,
-                )
-                .build()
-                .map_err(|e| report::client_error(&e).context(&service.source))?;
+                );
+                if let Some(proxy) = &global.proxy {
+                    builder = builder.proxy(proxy.clone());
+                }
+                let config = build_unlocked(builder)?
+                    .map_err(|e| report::client_error(&e).context(&service.source))?;
                 let client = Client::new(config)?;
                 Ok(Self {
                     description: format!("the service at {}", client.config().base_url()),
@@ -509,6 +552,27 @@ impl Session {
     }
 }
 
+/// Builds the client config; an encrypted private key without a configured passphrase is
+/// unlocked with one asked for on the terminal (see [`prompt::unlock`]).
+fn build_unlocked(
+    builder: ClientConfigBuilder,
+) -> CliResult<Result<ClientConfig, aggcat_client::Error>> {
+    fn key_error(error: &aggcat_client::Error) -> Option<&KeyError> {
+        match error {
+            aggcat_client::Error::Key(key) => Some(key),
+            _ => None,
+        }
+    }
+    let first = builder.clone().build();
+    let file = match first.as_ref().err().and_then(key_error) {
+        Some(KeyError::PassphraseRequired { path: Some(path) }) => path.clone(),
+        _ => PathBuf::from("the private key"),
+    };
+    prompt::unlock(&file, first, key_error, |passphrase| {
+        builder.clone().private_key_passphrase(passphrase).build()
+    })
+}
+
 /// `builder` with `deadline` (from `--deadline`), if given: it overrides the config file's,
 /// for every call, logins (which have their own deadline in the library) included.
 fn with_deadline(builder: ClientConfigBuilder, deadline: Option<Duration>) -> ClientConfigBuilder {
@@ -549,6 +613,7 @@ mod tests {
             ephemeral: false,
             format: Format::Table,
             deadline: None,
+            proxy: None,
             verbose: 0,
         }
     }
@@ -612,5 +677,37 @@ mod tests {
         let err = resolve_with(&g, |_| None, None).unwrap_err();
         assert!(err.message().contains("line 2"), "{err}");
         assert!(!err.message().contains("s3cret"), "{err}");
+    }
+
+    #[test]
+    fn plumbing_keys_are_read_and_their_paths_anchored() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = aggcat_sandbox::init(dir.path().join("app")).unwrap();
+        let path = dir.path().join("config.toml");
+        let base = format!(
+            "consumer_key = \"k\"\nconsumer_secret = \"s\"\nissuer_id = \"i\"\n\
+             private_key_file = \"{}\"\n",
+            files.private_key.display()
+        );
+        // Every plumbing key is known (the file denies unknown ones).
+        let text = format!(
+            "{base}proxy = \"http://proxy:3128\"\nno_proxy = \"localhost\"\n\
+             ca_file = \"certs/ca.pem\"\nclient_cert_file = \"c.pem\"\n\
+             client_key_file = \"c.key\"\nprivate_key_passphrase_env = \"P\"\n"
+        );
+        service_config_from_toml_str(&text, &path).unwrap();
+        // A relative CA file is looked for next to the config file.
+        let text = format!("{base}ca_file = \"certs/ca.pem\"\n");
+        let service = service_config_from_toml_str(&text, &path).unwrap();
+        let error = service.builder.build().unwrap_err();
+        let expected = dir.path().join("certs/ca.pem");
+        assert!(
+            error.to_string().contains(&*expected.to_string_lossy()),
+            "{error}"
+        );
+        // A key file without its certificate.
+        let text = format!("{base}client_key_file = \"c.key\"\n");
+        let err = service_config_from_toml_str(&text, &path).unwrap_err();
+        assert!(err.message().contains("client_cert_file"), "{err}");
     }
 }
