@@ -20,6 +20,55 @@ use crate::Error;
 /// The `xs:appinfo` text that makes an optional element non-optional in Rust.
 pub const REQUIRED_MARKER: &str = "required";
 
+/// Every built-in simple type of XML Schema 1.0.
+pub const XS_BUILTINS: &[&str] = &[
+    "anySimpleType",
+    "string",
+    "normalizedString",
+    "token",
+    "language",
+    "Name",
+    "NCName",
+    "ID",
+    "IDREF",
+    "IDREFS",
+    "ENTITY",
+    "ENTITIES",
+    "NMTOKEN",
+    "NMTOKENS",
+    "anyURI",
+    "QName",
+    "NOTATION",
+    "boolean",
+    "decimal",
+    "integer",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+    "float",
+    "double",
+    "duration",
+    "dateTime",
+    "time",
+    "date",
+    "gYearMonth",
+    "gYear",
+    "gMonthDay",
+    "gDay",
+    "gMonth",
+    "hexBinary",
+    "base64Binary",
+];
+
 /// Output of the front end.
 pub struct Frontend {
     /// Interpreted type model.
@@ -29,6 +78,8 @@ pub struct Frontend {
     pub required: BTreeSet<(String, String, String)>,
     /// Schema-level documentation per target namespace URI.
     pub schema_docs: BTreeMap<String, Vec<String>>,
+    /// What the interpreter drops (value constraints) and where components are declared.
+    pub audit: crate::audit::Audit,
 }
 
 /// The `*.xsd` files of `dir`, sorted.
@@ -62,17 +113,33 @@ pub fn load(dir: &Path) -> Result<Frontend, Error> {
     let schemas = xsd_parser::exec_parser(parser).map_err(|e| Error::XsdParser(e.to_string()))?;
 
     let interpreter = xsd_parser::config::InterpreterConfig {
-        flags: InterpreterFlags::BUILDIN_TYPES | InterpreterFlags::DEFAULT_TYPEDEFS,
+        flags: InterpreterFlags::BUILDIN_TYPES,
+        types: XS_BUILTINS
+            .iter()
+            .map(|name| {
+                (
+                    xsd_parser::config::IdentQuadruple::new(*name, xsd_parser::IdentType::Type)
+                        .with_ns(xsd_parser::config::NamespaceIdent::Namespace(
+                            xsd_parser::config::Namespace::XS,
+                        )),
+                    xsd_parser::models::meta::MetaType::from(
+                        xsd_parser::models::meta::CustomMeta::new(format!("xs:{name}")),
+                    ),
+                )
+            })
+            .collect(),
         ..Default::default()
     };
     let types = xsd_parser::exec_interpreter(interpreter, &schemas)
         .map_err(|e| Error::XsdParser(e.to_string()))?;
 
+    let audit = crate::audit::audit(&schemas)?;
     let (required, schema_docs) = annotations(&schemas)?;
     Ok(Frontend {
         types,
         required,
         schema_docs,
+        audit,
     })
 }
 

@@ -50,12 +50,73 @@ pub enum Scalar {
     Bool,
     /// `xs:base64Binary`
     Bytes,
+    /// `xs:double` (`f64`)
+    F64,
+    /// `xs:float` (`f32`)
+    F32,
+    /// `xs:time` (`aggcat_types::runtime::Time`)
+    Time,
+    /// `xs:duration` (`aggcat_types::runtime::Duration`)
+    Duration,
+    /// `xs:hexBinary` (`aggcat_types::runtime::HexBinary`)
+    HexBinary,
+    /// `xs:integer`, any size (`aggcat_types::runtime::Integer`)
+    Integer,
+    /// `xs:nonNegativeInteger`, any size (`aggcat_types::runtime::NonNegativeInteger`)
+    NonNegativeInteger,
+    /// `xs:positiveInteger`, any size (`aggcat_types::runtime::PositiveInteger`)
+    PositiveInteger,
+    /// `xs:nonPositiveInteger`, any size (`aggcat_types::runtime::NonPositiveInteger`)
+    NonPositiveInteger,
+    /// `xs:negativeInteger`, any size (`aggcat_types::runtime::NegativeInteger`)
+    NegativeInteger,
 }
 
 impl Scalar {
     /// Whether the Rust type is `Copy` (accessors return it by value).
     pub fn is_copy(self) -> bool {
-        !matches!(self, Scalar::String | Scalar::Bytes)
+        !matches!(
+            self,
+            Scalar::String
+                | Scalar::Bytes
+                | Scalar::HexBinary
+                | Scalar::Integer
+                | Scalar::NonNegativeInteger
+                | Scalar::PositiveInteger
+                | Scalar::NonPositiveInteger
+                | Scalar::NegativeInteger
+                | Scalar::Duration
+        )
+    }
+
+    /// The XML Schema built-in this scalar stands for (`xs:` name without prefix).
+    pub fn xs_name(self) -> &'static str {
+        match self {
+            Scalar::String => "string",
+            Scalar::I64 => "long",
+            Scalar::I32 => "int",
+            Scalar::I16 => "short",
+            Scalar::I8 => "byte",
+            Scalar::U64 => "unsignedLong",
+            Scalar::U32 => "unsignedInt",
+            Scalar::U16 => "unsignedShort",
+            Scalar::U8 => "unsignedByte",
+            Scalar::Decimal => "decimal",
+            Scalar::DateTime => "dateTime",
+            Scalar::Date => "date",
+            Scalar::Bool => "boolean",
+            Scalar::Bytes => "base64Binary",
+            Scalar::F64 => "double",
+            Scalar::F32 => "float",
+            Scalar::Time => "time",
+            Scalar::Duration => "duration",
+            Scalar::HexBinary => "hexBinary",
+            Scalar::Integer => "integer",
+            Scalar::NonNegativeInteger => "nonNegativeInteger",
+            Scalar::PositiveInteger => "positiveInteger",
+            Scalar::NonPositiveInteger => "nonPositiveInteger",
+            Scalar::NegativeInteger => "negativeInteger",
+        }
     }
 }
 
@@ -64,8 +125,41 @@ impl Scalar {
 pub enum TypeRef {
     /// A built-in simple type.
     Scalar(Scalar),
-    /// A generated type (struct, enumeration, choice or sum), by Rust name.
+    /// A generated type (struct, enumeration, choice, sum or simple type), by Rust name.
     Named(String),
+    /// An element declared `nillable="true"`: `xsi:nil="true"` or a value
+    /// (`aggcat_types::runtime::Nillable<T>`).
+    Nillable(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The generated type this refers to, if any (through [`TypeRef::Nillable`]).
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            TypeRef::Scalar(_) => None,
+            TypeRef::Named(n) => Some(n),
+            TypeRef::Nillable(t) => t.named(),
+        }
+    }
+}
+
+/// Whether a value constraint is a default or a fixed value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ValueKind {
+    /// `default="…"`: the value of an absent attribute or an empty element.
+    Default,
+    /// `fixed="…"`: the only value allowed; also the value of an absent attribute or an empty
+    /// element.
+    Fixed,
+}
+
+/// A `default` or `fixed` value of an element or attribute declaration.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ValueConstraint {
+    /// Default or fixed.
+    pub kind: ValueKind,
+    /// The value as written in the schema.
+    pub text: String,
 }
 
 /// How often a field occurs and how it is represented.
@@ -116,6 +210,8 @@ pub struct FieldDef {
     pub doc: Vec<String>,
     /// `(namespace URI, owner type or global element name)` of the type that declares it.
     pub declared_in: (String, String),
+    /// `default` / `fixed` value of the element declaration (simple content only).
+    pub value: Option<ValueConstraint>,
 }
 
 /// An attribute of a struct.
@@ -129,6 +225,9 @@ pub struct AttrDef {
     pub required: bool,
     /// Documentation.
     pub doc: Vec<String>,
+    /// `default` / `fixed` value of the declaration: the field is then a plain `T` holding that
+    /// value when the attribute is absent.
+    pub value: Option<ValueConstraint>,
 }
 
 /// A complex type with element content.
@@ -215,6 +314,8 @@ pub enum TypeDef {
     Choice(ChoiceDef),
     /// Sum enum.
     Sum(SumDef),
+    /// A simple type of its own: a restriction with facets, a list or a union.
+    Simple(SimpleDef),
 }
 
 impl TypeDef {
@@ -225,8 +326,95 @@ impl TypeDef {
             TypeDef::Enum(x) => x.module,
             TypeDef::Choice(x) => x.module,
             TypeDef::Sum(x) => x.module,
+            TypeDef::Simple(x) => x.module,
         }
     }
+}
+
+/// A simple type that gets a Rust type of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimpleDef {
+    /// Rust name.
+    pub name: String,
+    /// Module.
+    pub module: NsId,
+    /// Documentation.
+    pub doc: Vec<String>,
+    /// What it is.
+    pub kind: SimpleKind,
+}
+
+/// The kinds of [`SimpleDef`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SimpleKind {
+    /// A restriction with facets: a newtype over `base` that can only hold valid values.
+    Restricted {
+        /// The restricted type (a scalar or a list type).
+        base: TypeRef,
+        /// The facets, those of the base types included.
+        facets: Facets,
+    },
+    /// `xs:list`: whitespace-separated items (`aggcat_types::runtime::List<T>`).
+    List {
+        /// Item type (a scalar, an enumeration or a restricted type).
+        item: TypeRef,
+    },
+    /// `xs:union`: an enum with one variant per member type, tried in order.
+    Union {
+        /// `(variant name, member type)` in declaration order.
+        members: Vec<(String, TypeRef)>,
+    },
+}
+
+/// `xs:whiteSpace` of a restricted string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WhiteSpace {
+    /// Kept as is.
+    #[default]
+    Preserve,
+    /// Tab, line feed and carriage return become spaces.
+    Replace,
+    /// As `Replace`, then runs of spaces become one and leading/trailing spaces go.
+    Collapse,
+}
+
+/// One `xs:pattern` facet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternFacet {
+    /// As written in the schema (XSD regular expression dialect).
+    pub xsd: String,
+    /// The equivalent `regex` crate expression, anchored (`^(?:…)$`).
+    pub regex: String,
+}
+
+/// A bound of a range facet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeBound {
+    /// `minInclusive` / `maxInclusive` rather than `…Exclusive`.
+    pub inclusive: bool,
+    /// The bound as written in the schema.
+    pub value: String,
+}
+
+/// The facets of a restricted simple type.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facets {
+    /// `minLength` (or `length`): characters, octets or list items.
+    pub min_length: Option<usize>,
+    /// `maxLength` (or `length`).
+    pub max_length: Option<usize>,
+    /// `pattern`s, all of which must match (one per derivation step).
+    pub patterns: Vec<PatternFacet>,
+    /// `minInclusive` / `minExclusive`.
+    pub min: Option<RangeBound>,
+    /// `maxInclusive` / `maxExclusive`.
+    pub max: Option<RangeBound>,
+    /// `totalDigits`.
+    pub total_digits: Option<usize>,
+    /// `fractionDigits`.
+    pub fraction_digits: Option<usize>,
+    /// `whiteSpace`.
+    pub whitespace: WhiteSpace,
 }
 
 /// A global element: a possible document root.

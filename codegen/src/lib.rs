@@ -24,12 +24,15 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub mod audit;
 pub mod frontend;
 pub mod ir;
+pub mod literals;
 pub mod lower;
 pub mod naming;
 pub mod render;
 pub mod transform;
+pub mod xsregex;
 
 pub use render::HEADER;
 
@@ -46,6 +49,19 @@ pub enum Error {
     /// The schemas use something the generator does not support, or are inconsistent.
     #[error("schema: {0}")]
     Schema(String),
+    /// A construct of the schemas that the generator does not support: the file, the component
+    /// that uses it and the construct are named, and what to do instead when there is a way.
+    #[error("{file}: {component}: {construct} is not supported{}", if hint.is_empty() { String::new() } else { format!(" ({hint})") })]
+    Unsupported {
+        /// Schema file name.
+        file: String,
+        /// The component, e.g. ``complexType `Root` `` or ``element `Root/amount` ``.
+        component: String,
+        /// The construct, e.g. ``mixed content (`mixed="true"`)``.
+        construct: String,
+        /// What to do instead, or empty.
+        hint: String,
+    },
     /// Generated tokens did not parse as Rust (a generator bug).
     #[error("rendering: {0}")]
     Render(String),
@@ -61,7 +77,44 @@ pub fn model(schemas_dir: &Path) -> Result<ir::Model, Error> {
 
 /// Generates the `aggcat-types/src/generated/` files from the schemas in `schemas_dir`.
 ///
-/// Keys are paths relative to the generated directory (`mod.rs`, `account.rs`, …).
+/// Keys are paths relative to the generated directory (`mod.rs`, `account.rs`, …). Every file
+/// starts with [`HEADER`] and the [`provenance`] line.
 pub fn generate(schemas_dir: &Path) -> Result<BTreeMap<PathBuf, String>, Error> {
-    render::render(&model(schemas_dir)?)
+    let provenance = provenance(schemas_dir)?;
+    let mut files = render::render(&model(schemas_dir)?)?;
+    for text in files.values_mut() {
+        let at = text.find('\n').map_or(text.len(), |i| i + 1);
+        text.insert_str(at, &format!("{provenance}\n"));
+    }
+    Ok(files)
+}
+
+/// The second line of every generated file: the generator's version and a SHA-256 hash of the
+/// schemas it read, e.g. `// codegen 0.1.0 · schemas: 23 .xsd files, sha256 5f0c…`.
+///
+/// The hash covers the `*.xsd` files of `schemas_dir` in name order: for each, its file name, a
+/// NUL byte, its length as 8 little-endian bytes and its bytes. A schema edit therefore changes
+/// every generated file, and the header says which schemas an output came from.
+pub fn provenance(schemas_dir: &Path) -> Result<String, Error> {
+    use sha2::{Digest, Sha256};
+    let files = frontend::schema_files(schemas_dir)?;
+    let mut hash = Sha256::new();
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|e| Error::Io(path.clone(), e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        hash.update(name.as_bytes());
+        hash.update([0]);
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!(
+        "// codegen {} · schemas: {} .xsd file{}, sha256 {digest}",
+        env!("CARGO_PKG_VERSION"),
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    ))
 }

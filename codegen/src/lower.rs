@@ -2,20 +2,25 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::ops::Bound;
+
 use xsd_parser::models::meta::{
-    AttributeMetaVariant, Base, ComplexMeta, ElementMeta, ElementMetaVariant, ElementMode,
-    GroupMeta, MetaType, MetaTypeVariant,
+    AttributeMetaVariant, Base, ComplexMeta, Constrains, ElementMeta, ElementMetaVariant,
+    ElementMode, GroupMeta, MetaType, MetaTypeVariant,
 };
 use xsd_parser::models::schema::xs::{FormChoiceType, Use};
 use xsd_parser::models::schema::{MaxOccurs, NamespaceId};
 use xsd_parser::{IdentType, MetaTypes, TypeIdent};
 
 use crate::Error;
+use crate::audit::{Audit, DeclKey, GLOBAL, describe, owner_path};
 use crate::frontend::Frontend;
 use crate::ir::*;
-use crate::naming;
+use crate::{literals, naming, xsregex};
 
-const XS: &str = "http://www.w3.org/2001/XMLSchema";
+/// The XML Schema namespace.
+pub const XS_URI: &str = "http://www.w3.org/2001/XMLSchema";
+const XS: &str = XS_URI;
 const IGNORED_NAMESPACES: &[&str] = &[
     XS,
     "http://www.w3.org/XML/1998/namespace",
@@ -26,24 +31,51 @@ fn err(msg: impl Into<String>) -> Error {
     Error::Schema(msg.into())
 }
 
-fn scalar(xs_name: &str) -> Option<Scalar> {
-    Some(match xs_name {
+/// The scalar of an XML Schema built-in type; `Err` names why a built-in is refused.
+fn scalar(xs_name: &str) -> Result<Scalar, &'static str> {
+    Ok(match xs_name {
         "string" | "normalizedString" | "token" | "anyURI" | "NMTOKEN" | "Name" | "NCName"
         | "ID" | "IDREF" | "language" => Scalar::String,
-        "long" | "integer" => Scalar::I64,
+        "long" => Scalar::I64,
         "int" => Scalar::I32,
         "short" => Scalar::I16,
         "byte" => Scalar::I8,
-        "unsignedLong" | "nonNegativeInteger" => Scalar::U64,
+        "unsignedLong" => Scalar::U64,
         "unsignedInt" => Scalar::U32,
         "unsignedShort" => Scalar::U16,
         "unsignedByte" => Scalar::U8,
+        "integer" => Scalar::Integer,
+        "nonNegativeInteger" => Scalar::NonNegativeInteger,
+        "positiveInteger" => Scalar::PositiveInteger,
+        "nonPositiveInteger" => Scalar::NonPositiveInteger,
+        "negativeInteger" => Scalar::NegativeInteger,
         "decimal" => Scalar::Decimal,
+        "double" => Scalar::F64,
+        "float" => Scalar::F32,
         "dateTime" => Scalar::DateTime,
         "date" => Scalar::Date,
+        "time" => Scalar::Time,
+        "duration" => Scalar::Duration,
         "boolean" => Scalar::Bool,
         "base64Binary" => Scalar::Bytes,
-        _ => return None,
+        "hexBinary" => Scalar::HexBinary,
+        "NMTOKENS" | "IDREFS" | "ENTITIES" => {
+            return Err(
+                "a built-in list type; declare `xs:list itemType=\"xs:NMTOKEN\"` (or IDREF) instead",
+            );
+        }
+        "gYear" | "gYearMonth" | "gMonth" | "gMonthDay" | "gDay" => {
+            return Err("a partial date type; use xs:date or a string with a pattern instead");
+        }
+        "QName" | "NOTATION" | "ENTITY" => {
+            return Err(
+                "its value depends on declarations outside the element; use a string instead",
+            );
+        }
+        "anySimpleType" | "anyType" => {
+            return Err("an untyped value; give the declaration a type");
+        }
+        _ => return Err("unknown to the generator"),
     })
 }
 
@@ -77,10 +109,20 @@ struct Owner {
     schema_name: Option<String>,
     /// Whether it is a named complex type.
     named_type: bool,
+    /// Path of the declaring component (see [`crate::audit::owner_path`]).
+    path: String,
+    /// Namespace (module) of the component.
+    module: NsId,
 }
 
 struct Lower<'a> {
     types: &'a MetaTypes,
+    audit: &'a Audit,
+    /// Audit entries that found their field or attribute.
+    used_elements: BTreeSet<DeclKey>,
+    used_attributes: BTreeSet<DeclKey>,
+    /// Resolved simple types (named and anonymous).
+    simple: BTreeMap<TypeIdent, TypeRef>,
     ns_ids: BTreeMap<NamespaceId, NsId>,
     xs: Option<NamespaceId>,
     model: Model,
@@ -136,6 +178,10 @@ pub fn lower(front: &Frontend) -> Result<Model, Error> {
     };
     let mut l = Lower {
         types,
+        audit: &front.audit,
+        used_elements: BTreeSet::new(),
+        used_attributes: BTreeSet::new(),
+        simple: BTreeMap::new(),
         ns_ids,
         xs,
         model,
@@ -146,6 +192,50 @@ pub fn lower(front: &Frontend) -> Result<Model, Error> {
     };
     l.run()?;
     Ok(l.model)
+}
+
+/// Whether no facet is set.
+fn no_facets(c: &Constrains) -> bool {
+    matches!(c.range.start, Bound::Unbounded)
+        && matches!(c.range.end, Bound::Unbounded)
+        && c.total_digits.is_none()
+        && c.fraction_digits.is_none()
+        && c.patterns.is_empty()
+        && c.min_length.is_none()
+        && c.max_length.is_none()
+}
+
+fn is_list_ref(min: usize, max: MaxOccurs) -> bool {
+    min != 1 || max != MaxOccurs::Bounded(1)
+}
+
+/// Doc paragraph stating the value constraint of an element (`attribute == false`) or attribute.
+fn value_doc(v: &ValueConstraint, attribute: bool) -> String {
+    match (v.kind, attribute) {
+        (ValueKind::Default, false) => format!(
+            "Default `{}`: an empty element stands for this value.",
+            v.text
+        ),
+        (ValueKind::Fixed, false) => format!(
+            "Fixed `{}`: decoding refuses any other value; an empty element stands for this value.",
+            v.text
+        ),
+        (ValueKind::Default, true) => format!(
+            "Default `{}`: an absent attribute decodes as this value; it is always written.",
+            v.text
+        ),
+        (ValueKind::Fixed, true) => format!(
+            "Fixed `{}`: decoding refuses any other value; an absent attribute decodes as this value; it is always written.",
+            v.text
+        ),
+    }
+}
+
+fn value_word(v: &ValueConstraint) -> &'static str {
+    match v.kind {
+        ValueKind::Default => "default",
+        ValueKind::Fixed => "fixed",
+    }
 }
 
 impl Lower<'_> {
@@ -165,50 +255,75 @@ impl Lower<'_> {
             .ok_or_else(|| err(format!("unresolved type reference {}", ident.name)))
     }
 
+    fn uri(&self, module: NsId) -> &str {
+        self.model
+            .namespaces
+            .get(module)
+            .map_or("", |n| n.uri.as_str())
+    }
+
+    /// The error for a construct of the component at `path` (in namespace `module`) that the
+    /// generator does not support.
+    fn unsupported(
+        &self,
+        module: NsId,
+        path: &str,
+        construct: impl Into<String>,
+        hint: &str,
+    ) -> Error {
+        Error::Unsupported {
+            file: self.audit.file_of(self.uri(module), path),
+            component: describe(path),
+            construct: construct.into(),
+            hint: hint.to_string(),
+        }
+    }
+
     fn run(&mut self) -> Result<(), Error> {
         // 1. names of named types and of global elements' anonymous types
         for (ident, ty) in &self.types.items {
-            if self.ns(ident.ns).is_none() || ident.name.is_generated() {
+            let Some(module) = self.ns(ident.ns) else {
+                continue;
+            };
+            if ident.name.is_generated() {
                 continue;
             }
-            match (ident.type_, &ty.variant) {
-                (
-                    IdentType::Type,
-                    MetaTypeVariant::ComplexType(_) | MetaTypeVariant::Enumeration(_),
-                ) => {
-                    let rust = naming::type_name(ident.name.as_str());
-                    self.names.insert(ident.clone(), rust.clone());
-                    let owner = Owner {
-                        rust,
-                        schema_name: Some(ident.name.as_str().to_string()),
-                        named_type: true,
-                    };
-                    self.owners.insert(ident.clone(), owner);
-                }
+            let name = ident.name.as_str();
+            let kind = match (ident.type_, &ty.variant) {
+                (IdentType::Type, MetaTypeVariant::ComplexType(_)) => "type",
+                (IdentType::Type, MetaTypeVariant::Enumeration(_)) => "simple",
                 (
                     IdentType::ElementType,
                     MetaTypeVariant::ComplexType(_) | MetaTypeVariant::Enumeration(_),
-                ) => {
-                    let rust = naming::type_name(ident.name.as_str());
-                    self.names.insert(ident.clone(), rust.clone());
-                    let owner = Owner {
-                        rust,
-                        schema_name: Some(ident.name.as_str().to_string()),
-                        named_type: false,
-                    };
-                    self.owners.insert(ident.clone(), owner);
-                }
-                (IdentType::Type, MetaTypeVariant::Reference(_)) => {}
-                (IdentType::Element, _) | (IdentType::ElementType, _) => {}
+                ) => "element",
+                // simple types get their Rust type when something uses them
+                (
+                    IdentType::Type,
+                    MetaTypeVariant::Reference(_)
+                    | MetaTypeVariant::SimpleType(_)
+                    | MetaTypeVariant::Union(_),
+                ) => continue,
+                (IdentType::Element, _) | (IdentType::ElementType, _) => continue,
                 (IdentType::Type, other) => {
-                    return Err(err(format!(
-                        "type {} ({}) is not supported",
-                        ident.name,
-                        variant_kind(other)
-                    )));
+                    return Err(self.unsupported(
+                        module,
+                        &owner_path("type", name),
+                        format!("a type of kind {}", variant_kind(other)),
+                        "",
+                    ));
                 }
-                _ => {}
-            }
+                _ => continue,
+            };
+            let rust = naming::type_name(name);
+            self.names.insert(ident.clone(), rust.clone());
+            let owner = Owner {
+                rust,
+                schema_name: Some(name.to_string()),
+                named_type: kind == "type",
+                path: owner_path(kind, name),
+                module,
+            };
+            self.owners.insert(ident.clone(), owner);
         }
         // 2. lower every named/global type (local anonymous ones are lowered on the way)
         let idents: Vec<TypeIdent> = self.owners.keys().cloned().collect();
@@ -223,18 +338,33 @@ impl Lower<'_> {
             let Some(ns) = self.ns(ident.ns) else {
                 continue;
             };
+            let path = owner_path("element", ident.name.as_str());
             let MetaTypeVariant::Reference(r) = &ty.variant else {
-                return Err(err(format!(
-                    "global element {} has an unexpected shape",
-                    ident.name
-                )));
+                return Err(self.unsupported(
+                    ns,
+                    &path,
+                    format!("a global element of kind {}", variant_kind(&ty.variant)),
+                    "",
+                ));
             };
-            let target = self.resolve_named(&r.type_)?;
-            let Some(TypeDef::Struct(_)) = self.model.types.get(&target) else {
-                return Err(err(format!(
-                    "global element {} must have a complex type",
-                    ident.name
-                )));
+            if r.nillable {
+                return Err(self.unsupported(
+                    ns,
+                    &path,
+                    "`nillable=\"true\"` on a global element",
+                    "make the local element declarations nillable instead",
+                ));
+            }
+            let target = match self.resolve_named(&r.type_) {
+                Ok(t) if matches!(self.model.types.get(&t), Some(TypeDef::Struct(_))) => t,
+                _ => {
+                    return Err(self.unsupported(
+                        ns,
+                        &path,
+                        "a global element with a simple type",
+                        "global elements are document roots here and need a complex type",
+                    ));
+                }
             };
             self.model.roots.push(RootDef {
                 element: QName {
@@ -247,6 +377,31 @@ impl Lower<'_> {
         self.model
             .roots
             .sort_by(|a, b| a.element.name.cmp(&b.element.name));
+        // 4. nothing the schemas say is dropped silently
+        self.check_value_constraints_used()
+    }
+
+    /// Fails on a `default` / `fixed` value recorded by the audit that no field or attribute took.
+    fn check_value_constraints_used(&self) -> Result<(), Error> {
+        for (what, map, used) in [
+            ("element", &self.audit.elements, &self.used_elements),
+            ("attribute", &self.audit.attributes, &self.used_attributes),
+        ] {
+            if let Some(((ns, owner, name), v)) = map.iter().find(|(k, _)| !used.contains(*k)) {
+                let path = if owner == GLOBAL {
+                    owner_path(what, name)
+                } else {
+                    format!("{owner}/{name}")
+                };
+                return Err(Error::Unsupported {
+                    file: self.audit.file_of(ns, &path),
+                    component: describe(&path),
+                    construct: format!("the `{}` value `{}` of {what} `{name}`", value_word(v), v.text),
+                    hint: "no generated field takes it: the declaration is not used by any complex type"
+                        .to_string(),
+                });
+            }
+        }
         Ok(())
     }
 
@@ -274,9 +429,17 @@ impl Lower<'_> {
             .get(ident)
             .cloned()
             .ok_or_else(|| err(format!("no owner for {}", ident.name)))?;
-        let module = self.module_of(ident)?;
+        let module = owner.module;
         let def = match &ty.variant {
             MetaTypeVariant::Enumeration(e) => {
+                if !no_facets(&e.constrains) {
+                    return Err(self.unsupported(
+                        module,
+                        &owner.path,
+                        "facets besides `xs:enumeration` on an enumeration",
+                        "enumerations decode leniently (unknown values are kept); drop the other facets",
+                    ));
+                }
                 let mut values = Vec::new();
                 let mut value_docs = Vec::new();
                 for v in e.variants.iter() {
@@ -309,11 +472,12 @@ impl Lower<'_> {
                 TypeDef::Struct(self.lower_struct(&owner, module, c, doc)?)
             }
             other => {
-                return Err(err(format!(
-                    "type {} ({}) is not supported",
-                    ident.name,
-                    variant_kind(other)
-                )));
+                return Err(self.unsupported(
+                    module,
+                    &owner.path,
+                    format!("a type of kind {}", variant_kind(other)),
+                    "",
+                ));
             }
         };
         if self.model.types.insert(owner.rust.clone(), def).is_some() {
@@ -335,10 +499,12 @@ impl Lower<'_> {
         doc: Vec<String>,
     ) -> Result<StructDef, Error> {
         if c.is_mixed {
-            return Err(err(format!(
-                "{}: mixed content is not supported",
-                owner.rust
-            )));
+            return Err(self.unsupported(
+                module,
+                &owner.path,
+                "mixed content (`mixed=\"true\"`)",
+                "text between child elements has no place in the generated structs; model the text as an element",
+            ));
         }
         let uri = self.model.namespaces[module].uri.clone();
         let declared_in = (uri, owner.schema_name.clone().unwrap_or_default());
@@ -358,16 +524,31 @@ impl Lower<'_> {
                     )?;
                     fields.push(field);
                 }
+                MetaTypeVariant::Reference(_)
+                | MetaTypeVariant::SimpleType(_)
+                | MetaTypeVariant::BuildIn(_)
+                | MetaTypeVariant::Custom(_)
+                | MetaTypeVariant::Union(_)
+                | MetaTypeVariant::Enumeration(_) => {
+                    return Err(self.unsupported(
+                        module,
+                        &owner.path,
+                        "simple content (`xs:simpleContent`: text with attributes)",
+                        "",
+                    ));
+                }
                 other => {
-                    return Err(err(format!(
-                        "{}: content {} is not supported",
-                        owner.rust,
-                        variant_kind(other)
-                    )));
+                    return Err(self.unsupported(
+                        module,
+                        &owner.path,
+                        format!("content of kind {}", variant_kind(other)),
+                        "",
+                    ));
                 }
             }
         }
         let mut base = None;
+        let mut base_attributes = Vec::new();
         match &c.base {
             Base::None => {}
             Base::Extension(b) => {
@@ -390,50 +571,97 @@ impl Lower<'_> {
                 for (f, b) in fields.iter_mut().zip(&bs.fields) {
                     f.declared_in = b.declared_in.clone();
                     f.doc = b.doc.clone();
+                    f.value = b.value.clone();
                 }
+                base_attributes = bs.attributes.clone();
                 base = Some((base_name, n));
             }
             Base::Restriction(_) => {
-                return Err(err(format!(
-                    "{}: complex restriction is not supported",
-                    owner.rust
-                )));
+                return Err(self.unsupported(
+                    module,
+                    &owner.path,
+                    "complex type restriction (`xs:complexContent/xs:restriction`)",
+                    "declare the restricted content as a type of its own",
+                ));
             }
         }
         let mut attributes = Vec::new();
         for a in c.attributes.iter() {
-            let AttributeMetaVariant::Type(t) = &a.variant else {
-                continue;
+            let t = match &a.variant {
+                AttributeMetaVariant::Type(t) => t,
+                AttributeMetaVariant::Any(_) => {
+                    return Err(self.unsupported(
+                        module,
+                        &owner.path,
+                        "`xs:anyAttribute` (wildcard attributes)",
+                        "",
+                    ));
+                }
             };
             if a.use_ == Use::Prohibited {
                 continue;
             }
+            let name = a.ident.name.as_str().to_string();
             let ns = match a.form {
                 FormChoiceType::Qualified => self.ns(a.ident.ns),
                 FormChoiceType::Unqualified => None,
             };
-            let ty = self.type_ref(t, owner, a.ident.name.as_str())?;
+            let ty = self.type_ref(t, owner, &name)?;
             if let TypeRef::Named(n) = &ty
-                && !matches!(self.model.types.get(n), Some(TypeDef::Enum(_)))
-                && !self.is_enum_ident(t)
+                && matches!(
+                    self.model.types.get(n),
+                    Some(TypeDef::Struct(_) | TypeDef::Choice(_) | TypeDef::Sum(_))
+                )
             {
                 return Err(err(format!(
                     "{}: attribute {} must have a simple type",
                     owner.rust, a.ident.name
                 )));
             }
+            // the value constraint: declared here, on the global attribute, or inherited
+            let local_key = (
+                self.uri(module).to_string(),
+                owner.path.clone(),
+                name.clone(),
+            );
+            let global_key = (
+                self.ns(a.ident.ns)
+                    .map_or(String::new(), |m| self.uri(m).to_string()),
+                GLOBAL.to_string(),
+                name.clone(),
+            );
+            let mut value = None;
+            for key in [local_key, global_key] {
+                if let Some(v) = self.audit.attributes.get(&key) {
+                    value = Some(v.clone());
+                    self.used_attributes.insert(key);
+                    break;
+                }
+            }
+            if value.is_none()
+                && let Some(inherited) = base_attributes.iter().find(|b| b.name.name == name)
+            {
+                value = inherited.value.clone();
+            }
+            if value.is_none()
+                && let Some(d) = &a.default
+            {
+                value = Some(ValueConstraint {
+                    kind: ValueKind::Default,
+                    text: d.clone(),
+                });
+            }
+            let mut doc: Vec<String> = paragraphs(&a.documentation);
+            if let Some(v) = &value {
+                self.check_literal(&ty, v, module, &format!("{}/@{name}", owner.path))?;
+                doc.push(value_doc(v, true));
+            }
             attributes.push(AttrDef {
-                name: QName {
-                    ns,
-                    name: a.ident.name.as_str().to_string(),
-                },
+                name: QName { ns, name },
                 ty,
-                required: a.use_ == Use::Required,
-                doc: a
-                    .documentation
-                    .iter()
-                    .map(|d| d.trim().to_string())
-                    .collect(),
+                required: a.use_ == Use::Required || value.is_some(),
+                doc,
+                value,
             });
         }
         for f in &fields {
@@ -453,11 +681,34 @@ impl Lower<'_> {
         })
     }
 
-    fn is_enum_ident(&self, ident: &TypeIdent) -> bool {
-        matches!(
-            self.types.items.get(ident).map(|t| &t.variant),
-            Some(MetaTypeVariant::Enumeration(_))
-        )
+    /// Checks a `default` / `fixed` literal against the type it is declared for.
+    fn check_literal(
+        &self,
+        ty: &TypeRef,
+        v: &ValueConstraint,
+        module: NsId,
+        path: &str,
+    ) -> Result<(), Error> {
+        let construct = || format!("the `{}` value `{}`", value_word(v), v.text);
+        match ty {
+            TypeRef::Scalar(s) => literals::check(*s, &v.text)
+                .map_err(|why| self.unsupported(module, path, construct(), &why)),
+            TypeRef::Named(n) => match self.model.types.get(n) {
+                Some(TypeDef::Enum(_) | TypeDef::Simple(_)) => Ok(()),
+                _ => Err(self.unsupported(
+                    module,
+                    path,
+                    format!("{} on a declaration with complex content", construct()),
+                    "default and fixed values apply to simple content only",
+                )),
+            },
+            TypeRef::Nillable(_) => Err(self.unsupported(
+                module,
+                path,
+                format!("{} on a nillable element", construct()),
+                "drop either `nillable` or the value constraint",
+            )),
+        }
     }
 
     fn group_fields(
@@ -470,12 +721,16 @@ impl Lower<'_> {
     ) -> Result<(), Error> {
         for el in g.elements.iter() {
             match &el.variant {
-                ElementMetaVariant::Any { .. } => {}
+                ElementMetaVariant::Any { .. } => {
+                    return Err(self.unsupported(
+                        owner.module,
+                        &owner.path,
+                        "`xs:any` (wildcard elements)",
+                        "",
+                    ));
+                }
                 ElementMetaVariant::Text => {
-                    return Err(err(format!(
-                        "{}: text content is not supported",
-                        owner.rust
-                    )));
+                    return Err(self.unsupported(owner.module, &owner.path, "text content", ""));
                 }
                 ElementMetaVariant::Type {
                     type_,
@@ -485,10 +740,12 @@ impl Lower<'_> {
                     match &inner.variant {
                         MetaTypeVariant::Sequence(ig) | MetaTypeVariant::All(ig) => {
                             if occurs(el.min_occurs, el.max_occurs) == Occurs::Repeated {
-                                return Err(err(format!(
-                                    "{}: repeated nested sequences are not supported",
-                                    owner.rust
-                                )));
+                                return Err(self.unsupported(
+                                    owner.module,
+                                    &owner.path,
+                                    "a repeated nested `xs:sequence`",
+                                    "make the repeated part an element of its own type",
+                                ));
                             }
                             self.group_fields(
                                 ig,
@@ -506,11 +763,12 @@ impl Lower<'_> {
                             out.push(self.choice_field(ig, owner, declared_in, oc)?);
                         }
                         other => {
-                            return Err(err(format!(
-                                "{}: group {} is not supported",
-                                owner.rust,
-                                variant_kind(other)
-                            )));
+                            return Err(self.unsupported(
+                                owner.module,
+                                &owner.path,
+                                format!("a group of kind {}", variant_kind(other)),
+                                "",
+                            ));
                         }
                     }
                 }
@@ -523,24 +781,86 @@ impl Lower<'_> {
                     if force_optional && oc == Occurs::Required {
                         oc = Occurs::Optional;
                     }
-                    let ty = self.type_ref(type_, owner, &wire)?;
+                    let ty = self.element_type(el, type_, owner, &wire)?;
+                    let value = self.element_value(el, type_, owner, &wire, &ty)?;
+                    let mut doc: Vec<String> = paragraphs(&el.documentation);
+                    if let Some(v) = &value {
+                        doc.push(value_doc(v, false));
+                    }
                     out.push(FieldDef {
                         wire: wire.clone(),
                         kind: FieldKind::Element(self.element_qname(el)),
                         ty,
                         occurs: oc,
-                        doc: el
-                            .documentation
-                            .iter()
-                            .map(|d| d.trim().to_string())
-                            .filter(|d| !d.is_empty())
-                            .collect(),
+                        doc,
                         declared_in: declared_in.clone(),
+                        value,
                     });
                 }
             }
         }
         Ok(())
+    }
+
+    /// The type of an element's content: its declared type, wrapped for `nillable`.
+    fn element_type(
+        &mut self,
+        el: &ElementMeta,
+        type_: &TypeIdent,
+        owner: &Owner,
+        wire: &str,
+    ) -> Result<TypeRef, Error> {
+        let ty = self.type_ref(type_, owner, wire)?;
+        Ok(if el.nillable && !matches!(ty, TypeRef::Nillable(_)) {
+            TypeRef::Nillable(Box::new(ty))
+        } else {
+            ty
+        })
+    }
+
+    /// The `default` / `fixed` value of an element (declared locally or on the referenced global
+    /// element), checked against its type.
+    fn element_value(
+        &mut self,
+        el: &ElementMeta,
+        type_: &TypeIdent,
+        owner: &Owner,
+        wire: &str,
+        ty: &TypeRef,
+    ) -> Result<Option<ValueConstraint>, Error> {
+        let local = (
+            self.uri(owner.module).to_string(),
+            owner.path.clone(),
+            wire.to_string(),
+        );
+        let mut keys = vec![local];
+        if type_.type_ == IdentType::Element && !type_.name.is_generated() {
+            let ns = self
+                .ns(type_.ns)
+                .map_or(String::new(), |m| self.uri(m).to_string());
+            keys.push((ns, GLOBAL.to_string(), type_.name.as_str().to_string()));
+        }
+        for key in keys {
+            if let Some(v) = self.audit.elements.get(&key).cloned() {
+                self.used_elements.insert(key);
+                let path = format!("{}/{wire}", owner.path);
+                if el.nillable {
+                    return Err(self.unsupported(
+                        owner.module,
+                        &path,
+                        format!(
+                            "the `{}` value `{}` on a nillable element",
+                            value_word(&v),
+                            v.text
+                        ),
+                        "drop either `nillable` or the value constraint",
+                    ));
+                }
+                self.check_literal(ty, &v, owner.module, &path)?;
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
     }
 
     fn element_qname(&self, el: &ElementMeta) -> QName {
@@ -559,14 +879,8 @@ impl Lower<'_> {
         g: &GroupMeta,
         owner: &Owner,
         declared_in: &(String, String),
-        oc: Occurs,
+        mut oc: Occurs,
     ) -> Result<FieldDef, Error> {
-        if oc == Occurs::Required {
-            return Err(err(format!(
-                "{}: a mandatory single choice is not supported (make it optional or repeated)",
-                owner.rust
-            )));
-        }
         let mut variants = Vec::new();
         for el in g.elements.iter() {
             let ElementMetaVariant::Type {
@@ -574,30 +888,46 @@ impl Lower<'_> {
                 mode: ElementMode::Element,
             } = &el.variant
             else {
-                return Err(err(format!(
-                    "{}: only elements are supported inside a choice",
-                    owner.rust
-                )));
+                return Err(self.unsupported(
+                    owner.module,
+                    &owner.path,
+                    "a group or wildcard inside an `xs:choice`",
+                    "only element alternatives are supported",
+                ));
             };
+            // a repeated alternative: the choice holds a list of items (a superset of what the
+            // schema allows, which keeps every item in document order)
             if occurs(el.min_occurs, el.max_occurs) == Occurs::Repeated {
-                return Err(err(format!(
-                    "{}: repeated elements inside a choice are not supported",
-                    owner.rust
-                )));
+                oc = Occurs::Repeated;
             }
             let wire = el.ident.name.as_str().to_string();
-            let ty = self.type_ref(type_, owner, &wire)?;
+            let ty = self.element_type(el, type_, owner, &wire)?;
+            if let Some(v) = self.element_value(el, type_, owner, &wire, &ty)? {
+                return Err(self.unsupported(
+                    owner.module,
+                    &format!("{}/{wire}", owner.path),
+                    format!(
+                        "the `{}` value `{}` on an `xs:choice` alternative",
+                        value_word(&v),
+                        v.text
+                    ),
+                    "",
+                ));
+            }
             variants.push(VariantDef {
                 name: naming::type_name(&wire),
                 element: self.element_qname(el),
                 ty,
-                doc: el
-                    .documentation
-                    .iter()
-                    .map(|d| d.trim().to_string())
-                    .filter(|d| !d.is_empty())
-                    .collect(),
+                doc: paragraphs(&el.documentation),
             });
+        }
+        if oc == Occurs::Required {
+            return Err(self.unsupported(
+                owner.module,
+                &owner.path,
+                "a mandatory single `xs:choice`",
+                "make it optional (minOccurs=\"0\") or repeated",
+            ));
         }
         let name = naming::choice_type_name(&owner.rust);
         let choice = ChoiceDef {
@@ -622,32 +952,38 @@ impl Lower<'_> {
             occurs: oc,
             doc: vec![],
             declared_in: declared_in.clone(),
+            value: None,
         })
     }
 
     /// Type of an element / attribute / variant whose type ident is `t`.
     fn type_ref(&mut self, t: &TypeIdent, owner: &Owner, element: &str) -> Result<TypeRef, Error> {
         if Some(t.ns) == self.xs {
-            return scalar(t.name.as_str()).map(TypeRef::Scalar).ok_or_else(|| {
-                err(format!(
-                    "{}/{element}: xs:{} is not supported",
-                    owner.rust, t.name
-                ))
+            return scalar(t.name.as_str()).map(TypeRef::Scalar).map_err(|why| {
+                self.unsupported(
+                    owner.module,
+                    &format!("{}/{element}", owner.path),
+                    format!("the built-in type `xs:{}`", t.name),
+                    why,
+                )
             });
         }
         if let Some(name) = self.names.get(t) {
             return Ok(TypeRef::Named(name.clone()));
         }
+        if let Some(r) = self.simple.get(t) {
+            return Ok(r.clone());
+        }
         let ty = self.get(t)?.clone();
         match (&t.type_, &ty.variant) {
             (IdentType::Element, MetaTypeVariant::Reference(r)) => {
-                if t.name.is_generated() {
-                    // local element with an anonymous type
-                    self.type_ref(&r.type_, owner, element)
+                // a local element's anonymous type, or a reference to a global element
+                let inner = self.type_ref(&r.type_, owner, element)?;
+                Ok(if r.nillable && !matches!(inner, TypeRef::Nillable(_)) {
+                    TypeRef::Nillable(Box::new(inner))
                 } else {
-                    // reference to a global element
-                    Ok(TypeRef::Named(self.resolve_named(&r.type_)?))
-                }
+                    inner
+                })
             }
             (
                 IdentType::ElementType,
@@ -661,18 +997,328 @@ impl Lower<'_> {
                         rust: rust.clone(),
                         schema_name: None,
                         named_type: false,
+                        path: format!("{}/{element}", owner.path),
+                        module: owner.module,
                     },
                 );
                 self.lower_type(t)?;
                 Ok(TypeRef::Named(rust))
             }
-            (_, MetaTypeVariant::Reference(r)) => self.type_ref(&r.type_, owner, element),
-            (_, other) => Err(err(format!(
-                "{}/{element}: {} is not supported",
-                owner.rust,
-                variant_kind(other)
-            ))),
+            (_, MetaTypeVariant::Reference(r)) if is_list_ref(r.min_occurs, r.max_occurs) => {
+                self.simple_type(t, &ty, owner, element)
+            }
+            (_, MetaTypeVariant::SimpleType(_) | MetaTypeVariant::Union(_)) => {
+                self.simple_type(t, &ty, owner, element)
+            }
+            (_, MetaTypeVariant::Reference(r)) => {
+                let inner = self.type_ref(&r.type_, owner, element)?;
+                Ok(if r.nillable && !matches!(inner, TypeRef::Nillable(_)) {
+                    TypeRef::Nillable(Box::new(inner))
+                } else {
+                    inner
+                })
+            }
+            (_, MetaTypeVariant::Dynamic(_)) => Err(self.unsupported(
+                owner.module,
+                &format!("{}/{element}", owner.path),
+                "a substitution group or abstract element (`substitutionGroup`)",
+                "",
+            )),
+            (_, other) => Err(self.unsupported(
+                owner.module,
+                &format!("{}/{element}", owner.path),
+                format!("a type of kind {}", variant_kind(other)),
+                "",
+            )),
         }
+    }
+
+    /// A simple type that is a restriction with facets, a list or a union: a generated type of
+    /// its own (a restriction without facets is its base).
+    fn simple_type(
+        &mut self,
+        t: &TypeIdent,
+        ty: &MetaType,
+        owner: &Owner,
+        element: &str,
+    ) -> Result<TypeRef, Error> {
+        let named = t.type_ == IdentType::Type && !t.name.is_generated();
+        let (name, module, path) = if named {
+            let module = self.module_of(t)?;
+            (
+                naming::type_name(t.name.as_str()),
+                module,
+                owner_path("simple", t.name.as_str()),
+            )
+        } else {
+            (
+                naming::local_type_name(&owner.rust, owner.named_type, element),
+                owner.module,
+                format!("{}/{element}", owner.path),
+            )
+        };
+        // the owner of anonymous item and member types
+        let sub = Owner {
+            rust: name.clone(),
+            schema_name: None,
+            named_type: true,
+            path: path.clone(),
+            module,
+        };
+        let mut doc = doc_of(Some(ty));
+        let kind = match &ty.variant {
+            MetaTypeVariant::Reference(r) => {
+                let item = self.type_ref(&r.type_, &sub, "item")?;
+                self.check_list_item(&item, module, &path)?;
+                SimpleKind::List { item }
+            }
+            MetaTypeVariant::SimpleType(sm) if sm.is_list => {
+                let item = self.type_ref(&sm.base, &sub, "item")?;
+                self.check_list_item(&item, module, &path)?;
+                let list_name = format!("{name}List");
+                let list = TypeRef::Named(list_name.clone());
+                self.define(SimpleDef {
+                    name: list_name,
+                    module,
+                    doc: vec![format!("The items of [`{name}`], without its facets.")],
+                    kind: SimpleKind::List { item },
+                })?;
+                let facets = self.facets(&sm.constrains, &list, module, &path)?;
+                SimpleKind::Restricted { base: list, facets }
+            }
+            MetaTypeVariant::SimpleType(sm) => {
+                let base = self.type_ref(&sm.base, owner, element)?;
+                if no_facets(&sm.constrains) {
+                    self.simple.insert(t.clone(), base.clone());
+                    return Ok(base);
+                }
+                let facets = self.facets(&sm.constrains, &base, module, &path)?;
+                SimpleKind::Restricted { base, facets }
+            }
+            MetaTypeVariant::Union(u) => {
+                if !no_facets(&u.constrains) {
+                    return Err(self.unsupported(
+                        module,
+                        &path,
+                        "facets on an `xs:union`",
+                        "put the facets on the member types",
+                    ));
+                }
+                let mut members: Vec<(String, TypeRef)> = Vec::new();
+                for (i, m) in u.types.iter().enumerate() {
+                    let mty = self.type_ref(&m.type_, &sub, &format!("member{}", i + 1))?;
+                    let mut vname = match &mty {
+                        TypeRef::Scalar(s) => naming::type_name(s.xs_name()),
+                        TypeRef::Named(n) => n.clone(),
+                        TypeRef::Nillable(_) => {
+                            return Err(err(format!("{name}: nillable union member")));
+                        }
+                    };
+                    if members.iter().any(|(n, _)| *n == vname) {
+                        vname = format!("{vname}{}", i + 1);
+                    }
+                    members.push((vname, mty));
+                }
+                if members.is_empty() {
+                    return Err(self.unsupported(
+                        module,
+                        &path,
+                        "an `xs:union` without member types",
+                        "",
+                    ));
+                }
+                SimpleKind::Union { members }
+            }
+            _ => return Err(err(format!("{name}: not a simple type"))),
+        };
+        if doc.is_empty() && !named {
+            doc = vec![format!("The value of `{element}` in [`{}`].", owner.rust)];
+        }
+        self.define(SimpleDef {
+            name: name.clone(),
+            module,
+            doc,
+            kind,
+        })?;
+        let r = TypeRef::Named(name);
+        self.simple.insert(t.clone(), r.clone());
+        Ok(r)
+    }
+
+    fn define(&mut self, def: SimpleDef) -> Result<(), Error> {
+        let name = def.name.clone();
+        if self
+            .model
+            .types
+            .insert(name.clone(), TypeDef::Simple(def))
+            .is_some()
+        {
+            return Err(err(format!("two schema types map to the Rust name {name}")));
+        }
+        Ok(())
+    }
+
+    fn check_list_item(&self, item: &TypeRef, module: NsId, path: &str) -> Result<(), Error> {
+        let ok = match item {
+            TypeRef::Scalar(_) => true,
+            TypeRef::Named(n) => matches!(
+                self.model.types.get(n),
+                Some(TypeDef::Enum(_))
+                    | Some(TypeDef::Simple(SimpleDef {
+                        kind: SimpleKind::Restricted { .. } | SimpleKind::Union { .. },
+                        ..
+                    }))
+            ),
+            TypeRef::Nillable(_) => false,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.unsupported(
+                module,
+                path,
+                "an `xs:list` whose items are lists or complex",
+                "",
+            ))
+        }
+    }
+
+    /// The facets of a restriction of `base`, checked for applicability.
+    fn facets(
+        &self,
+        c: &Constrains,
+        base: &TypeRef,
+        module: NsId,
+        path: &str,
+    ) -> Result<Facets, Error> {
+        enum Kind {
+            Scalar(Scalar),
+            List,
+        }
+        let kind = match base {
+            TypeRef::Scalar(s) => Kind::Scalar(*s),
+            TypeRef::Named(n) => match self.model.types.get(n) {
+                Some(TypeDef::Simple(SimpleDef {
+                    kind: SimpleKind::List { .. },
+                    ..
+                })) => Kind::List,
+                Some(TypeDef::Enum(_)) => {
+                    return Err(self.unsupported(
+                        module,
+                        path,
+                        format!("facets on a restriction of the enumeration `{n}`"),
+                        "enumerations decode leniently (unknown values are kept); drop the facets",
+                    ));
+                }
+                _ => {
+                    return Err(self.unsupported(
+                        module,
+                        path,
+                        format!("facets on a restriction of `{n}` (a union or restricted type)"),
+                        "",
+                    ));
+                }
+            },
+            TypeRef::Nillable(_) => return Err(err(format!("{path}: nillable base"))),
+        };
+        let what = match &kind {
+            Kind::Scalar(s) => format!("xs:{}", s.xs_name()),
+            Kind::List => "a list".to_string(),
+        };
+        let numeric = matches!(
+            kind,
+            Kind::Scalar(
+                Scalar::I64
+                    | Scalar::I32
+                    | Scalar::I16
+                    | Scalar::I8
+                    | Scalar::U64
+                    | Scalar::U32
+                    | Scalar::U16
+                    | Scalar::U8
+                    | Scalar::Decimal
+                    | Scalar::F64
+                    | Scalar::F32
+                    | Scalar::Integer
+                    | Scalar::NonNegativeInteger
+                    | Scalar::PositiveInteger
+                    | Scalar::NonPositiveInteger
+                    | Scalar::NegativeInteger
+            )
+        );
+        let has_length = matches!(
+            kind,
+            Kind::List | Kind::Scalar(Scalar::String | Scalar::Bytes | Scalar::HexBinary)
+        );
+        let has_digits = numeric && !matches!(kind, Kind::Scalar(Scalar::F64 | Scalar::F32));
+        let refuse = |facet: &str| {
+            self.unsupported(
+                module,
+                path,
+                format!("the `{facet}` facet on {what}"),
+                "XML Schema does not define it for this type",
+            )
+        };
+        let mut f = Facets::default();
+        // a list's item count bounds come from xsd-parser's occurrence bookkeeping as 0..
+        let min_length = match (&kind, c.min_length) {
+            (Kind::List, Some(0)) => None,
+            (_, m) => m,
+        };
+        if min_length.is_some() || c.max_length.is_some() {
+            if !has_length {
+                return Err(refuse("length"));
+            }
+            f.min_length = min_length;
+            f.max_length = c.max_length;
+        }
+        for p in &c.patterns {
+            let regex = xsregex::translate(p).map_err(|why| {
+                self.unsupported(module, path, format!("the pattern `{p}`"), &why)
+            })?;
+            f.patterns.push(PatternFacet {
+                xsd: p.clone(),
+                regex,
+            });
+        }
+        let bound = |b: &Bound<String>, facet: &str| -> Result<Option<RangeBound>, Error> {
+            let (inclusive, value) = match b {
+                Bound::Unbounded => return Ok(None),
+                Bound::Included(v) => (true, v.clone()),
+                Bound::Excluded(v) => (false, v.clone()),
+            };
+            if !numeric {
+                return Err(self.unsupported(
+                    module,
+                    path,
+                    format!("the `{facet}` facet on {what}"),
+                    "range facets are supported on numeric types only",
+                ));
+            }
+            if let Kind::Scalar(s) = kind {
+                literals::check(s, &value).map_err(|why| {
+                    self.unsupported(module, path, format!("the `{facet}` value `{value}`"), &why)
+                })?;
+            }
+            Ok(Some(RangeBound { inclusive, value }))
+        };
+        f.min = bound(&c.range.start, "minInclusive/minExclusive")?;
+        f.max = bound(&c.range.end, "maxInclusive/maxExclusive")?;
+        if c.total_digits.is_some() || c.fraction_digits.is_some() {
+            if !has_digits {
+                return Err(refuse("totalDigits/fractionDigits"));
+            }
+            f.total_digits = c.total_digits;
+            f.fraction_digits = c.fraction_digits;
+        }
+        if matches!(kind, Kind::Scalar(Scalar::String)) {
+            f.whitespace = match c.whitespace {
+                xsd_parser::models::meta::WhiteSpace::Preserve => WhiteSpace::Preserve,
+                xsd_parser::models::meta::WhiteSpace::Replace => WhiteSpace::Replace,
+                xsd_parser::models::meta::WhiteSpace::Collapse => WhiteSpace::Collapse,
+            };
+        }
+        Ok(f)
     }
 }
 

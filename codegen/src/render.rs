@@ -10,6 +10,8 @@ use crate::Error;
 use crate::ir::*;
 use crate::naming;
 
+mod simple;
+
 /// First line of every generated file.
 pub const HEADER: &str = "// generated from schemas/ by `cargo xtask codegen` — do not edit";
 
@@ -70,31 +72,14 @@ impl Ctx<'_> {
     }
 
     fn scalar(&mut self, s: Scalar) -> TokenStream {
-        match s {
-            Scalar::String => quote!(String),
-            Scalar::I64 => quote!(i64),
-            Scalar::I32 => quote!(i32),
-            Scalar::I16 => quote!(i16),
-            Scalar::I8 => quote!(i8),
-            Scalar::U64 => quote!(u64),
-            Scalar::U32 => quote!(u32),
-            Scalar::U16 => quote!(u16),
-            Scalar::U8 => quote!(u8),
-            Scalar::Decimal => quote!(::rust_decimal::Decimal),
-            Scalar::DateTime => {
-                self.uses_rt = true;
-                quote!(rt::DateTime)
-            }
-            Scalar::Date => quote!(::chrono::NaiveDate),
-            Scalar::Bool => quote!(bool),
-            Scalar::Bytes => quote!(Vec<u8>),
-        }
+        simple::scalar(self, s)
     }
 
     fn ty(&mut self, t: &TypeRef) -> TokenStream {
         match t {
             TypeRef::Scalar(s) => self.scalar(*s),
             TypeRef::Named(n) => self.named(n),
+            TypeRef::Nillable(t) => simple::nillable(self, t),
         }
     }
 
@@ -211,7 +196,10 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
         members.push(quote!(#d #serde pub #id: #ty,));
         attr_names.push(ctx.qname(&a.name));
         let i = num(i);
-        if a.required {
+        if let Some(v) = &a.value {
+            init.push(simple::attribute_init(&id, &attrs_static, &i, v));
+            write_attrs.push(quote!(w.attribute(&#attrs_static[#i], Some(&self.#id));));
+        } else if a.required {
             init.push(quote!(#id: r.require_attribute(&#attrs_static[#i])?,));
             write_attrs.push(quote!(w.attribute(&#attrs_static[#i], Some(&self.#id));));
         } else {
@@ -242,19 +230,20 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
             FieldKind::Element(q) => {
                 let i = num(table.len());
                 table.push(ctx.qname(q));
+                let read = simple::element_read(ctx, f);
                 let arm = match f.occurs {
                     Occurs::Required => {
                         let k = num(required.len());
                         required.push(lit(&q.name));
-                        quote!({ v.#id = r.read()?; seen[#k] = true; })
+                        quote!({ v.#id = #read; seen[#k] = true; })
                     }
                     Occurs::Defaulted => {
                         let k = num(defaulted_names.len());
                         defaulted_names.push(lit(&q.name));
-                        quote!({ v.#id = r.read()?; present[#k] = true; })
+                        quote!({ v.#id = #read; present[#k] = true; })
                     }
-                    Occurs::Optional => quote!(v.#id = Some(r.read()?)),
-                    Occurs::Repeated => quote!(v.#id.push(r.read()?)),
+                    Occurs::Optional => quote!(v.#id = Some(#read)),
+                    Occurs::Repeated => quote!(v.#id.push(#read)),
                 };
                 arms.push((i.clone(), arm));
                 writes.push(match f.occurs {
@@ -291,7 +280,11 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                 // element is an item of a kind this version does not know, kept in the sum's
                 // `Unknown` variant.
                 if s.fields.len() == 1
-                    && ctx.model.types.get(enum_name).is_some_and(|t| matches!(t, TypeDef::Sum(_)))
+                    && ctx
+                        .model
+                        .types
+                        .get(enum_name)
+                        .is_some_and(|t| matches!(t, TypeDef::Sum(_)))
                 {
                     unknown_items = Some(match f.occurs {
                         Occurs::Repeated => quote!(v.#id.push(#en::Unknown(x))),
@@ -363,7 +356,9 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
             Ok(v)
         }
     } else if let Some(unknown) = unknown_items {
-        let arms = arms.iter().map(|(i, body)| quote!(rt::Child::Field(#i) => #body,));
+        let arms = arms
+            .iter()
+            .map(|(i, body)| quote!(rt::Child::Field(#i) => #body,));
         quote! {
             let mut v = #v_init;
             #seen_decl
@@ -677,14 +672,23 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
                 inner.clone(),
                 quote!(x.#id),
                 quote!(Default::default()),
-                format!("`{}::default()`", quote!(#inner).to_string().replace(' ', "")),
+                format!(
+                    "`{}::default()`",
+                    quote!(#inner).to_string().replace(' ', "")
+                ),
             ),
-            Occurs::Required | Occurs::Defaulted if string => {
-                (quote!(&str), quote!(&x.#id), quote!(""), "`\"\"`".to_owned())
-            }
-            Occurs::Required | Occurs::Defaulted if bytes => {
-                (quote!(&[u8]), quote!(&x.#id), quote!(&[]), "empty".to_owned())
-            }
+            Occurs::Required | Occurs::Defaulted if string => (
+                quote!(&str),
+                quote!(&x.#id),
+                quote!(""),
+                "`\"\"`".to_owned(),
+            ),
+            Occurs::Required | Occurs::Defaulted if bytes => (
+                quote!(&[u8]),
+                quote!(&x.#id),
+                quote!(&[]),
+                "empty".to_owned(),
+            ),
             // no value to borrow for `Unknown`: optional here
             Occurs::Required | Occurs::Defaulted => (
                 quote!(Option<&#inner>),
@@ -770,6 +774,7 @@ fn type_doc(t: &TypeDef) -> &[String] {
         TypeDef::Enum(x) => &x.doc,
         TypeDef::Choice(x) => &x.doc,
         TypeDef::Sum(x) => &x.doc,
+        TypeDef::Simple(x) => &x.doc,
     }
 }
 
@@ -937,6 +942,7 @@ pub fn render(model: &Model) -> Result<BTreeMap<PathBuf, String>, Error> {
                 TypeDef::Enum(e) => render_enum(e),
                 TypeDef::Choice(c) => render_choice(&mut ctx, c),
                 TypeDef::Sum(s) => render_sum(&mut ctx, s)?,
+                TypeDef::Simple(x) => simple::render_simple(&mut ctx, x)?,
             });
         }
         let n = &model.namespaces[*ns];

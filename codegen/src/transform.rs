@@ -54,8 +54,8 @@ fn apply_required_marker(
 fn referenced_types(model: &Model) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut add = |t: &TypeRef| {
-        if let TypeRef::Named(n) = t {
-            out.insert(n.clone());
+        if let Some(n) = t.named() {
+            out.insert(n.to_string());
         }
     };
     for def in model.types.values() {
@@ -71,6 +71,11 @@ fn referenced_types(model: &Model) -> BTreeSet<String> {
             }
             TypeDef::Choice(c) => c.variants.iter().for_each(|v| add(&v.ty)),
             TypeDef::Sum(s) => s.variants.iter().for_each(|v| add(&v.ty)),
+            TypeDef::Simple(d) => match &d.kind {
+                SimpleKind::Restricted { base, .. } => add(base),
+                SimpleKind::List { item } => add(item),
+                SimpleKind::Union { members } => members.iter().for_each(|(_, t)| add(t)),
+            },
             TypeDef::Enum(_) => {}
         }
     }
@@ -226,6 +231,13 @@ fn check_names(model: &Model) -> Result<(), Error> {
             TypeDef::Enum(e) => {
                 for (v, _) in &e.values {
                     check(v.clone())?;
+                }
+            }
+            TypeDef::Simple(d) => {
+                if let SimpleKind::Union { members } = &d.kind {
+                    for (v, _) in members {
+                        check(v.clone())?;
+                    }
                 }
             }
             TypeDef::Choice(c) => {

@@ -1,5 +1,6 @@
-//! `cargo xtask codegen [--check]`: regenerates `aggcat-types/src/generated/` from `schemas/`, or
-//! checks that the checked-in files are current.
+//! `cargo xtask codegen [--check] [--schemas DIR] [--out DIR]`: regenerates
+//! `aggcat-types/src/generated/` from `schemas/` (or the bindings of another schema set into
+//! another directory), or checks that the files in the output directory are current.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -68,11 +69,61 @@ fn drift(current: &BTreeMap<PathBuf, String>, fresh: &BTreeMap<PathBuf, String>)
     report
 }
 
+/// Where `cargo xtask codegen` reads and writes.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Report drift instead of writing.
+    pub check: bool,
+    /// Schema directory (default: `schemas/` of the workspace).
+    pub schemas: Option<PathBuf>,
+    /// Output directory (default: `aggcat-types/src/generated/` of the workspace).
+    pub out: Option<PathBuf>,
+}
+
+impl Options {
+    /// Parses the arguments after `codegen`: `--check`, `--schemas DIR`, `--out DIR` in any order.
+    pub fn parse(args: &[&str]) -> Result<Self, String> {
+        let mut o = Self::default();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match *a {
+                "--check" if !o.check => o.check = true,
+                "--schemas" | "--out" => {
+                    let Some(dir) = it.next() else {
+                        return Err(format!("{a} needs a directory"));
+                    };
+                    let slot = if *a == "--schemas" {
+                        &mut o.schemas
+                    } else {
+                        &mut o.out
+                    };
+                    if slot.replace(PathBuf::from(dir)).is_some() {
+                        return Err(format!("{a} given twice"));
+                    }
+                }
+                other => return Err(format!("unknown codegen option `{other}`")),
+            }
+        }
+        Ok(o)
+    }
+}
+
 /// Regenerates the bindings (`check == false`) or reports drift as a unified diff (`check == true`).
-pub fn run(check: bool) -> ExitCode {
+pub fn run(options: &Options) -> ExitCode {
     let root = workspace_root();
-    let schemas = root.join("schemas");
-    let out_dir = root.join("aggcat-types/src/generated");
+    let schemas = options
+        .schemas
+        .clone()
+        .unwrap_or_else(|| root.join("schemas"));
+    let out_dir = options
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("aggcat-types/src/generated"));
+    // as the user gave it, or relative to the workspace for the default
+    let shown = match &options.out {
+        Some(dir) => dir.display().to_string(),
+        None => "aggcat-types/src/generated".to_string(),
+    };
     let fresh = match codegen::generate(&schemas) {
         Ok(f) => f,
         Err(e) => {
@@ -87,17 +138,19 @@ pub fn run(check: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if check {
+    if options.check {
         let report = drift(&current, &fresh);
         if report.is_empty() {
-            println!(
-                "aggcat-types/src/generated is up to date ({} files)",
-                fresh.len()
-            );
+            println!("{shown} is up to date ({} files)", fresh.len());
             return ExitCode::SUCCESS;
         }
         print!("{report}");
-        eprintln!("error: aggcat-types/src/generated is stale; run `cargo xtask codegen`");
+        let again = if options.schemas.is_none() && options.out.is_none() {
+            "`cargo xtask codegen`".to_string()
+        } else {
+            "`cargo xtask codegen` with the same --schemas/--out".to_string()
+        };
+        eprintln!("error: {shown} is stale; run {again}");
         return ExitCode::FAILURE;
     }
     if let Err(e) = std::fs::create_dir_all(&out_dir) {
@@ -123,8 +176,27 @@ pub fn run(check: bool) -> ExitCode {
     }
     let lines: usize = fresh.values().map(|t| t.lines().count()).sum();
     println!(
-        "aggcat-types/src/generated: {} files ({written} changed), {lines} lines",
+        "{shown}: {} files ({written} changed), {lines} lines",
         fresh.len()
     );
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Options;
+
+    #[test]
+    fn options() {
+        let o = Options::parse(&[]).unwrap();
+        assert!(!o.check && o.schemas.is_none() && o.out.is_none());
+        let o = Options::parse(&["--schemas", "s", "--check", "--out", "o"]).unwrap();
+        assert!(o.check);
+        assert_eq!(o.schemas.unwrap().to_str(), Some("s"));
+        assert_eq!(o.out.unwrap().to_str(), Some("o"));
+        assert!(Options::parse(&["--schemas"]).is_err());
+        assert!(Options::parse(&["--out", "a", "--out", "b"]).is_err());
+        assert!(Options::parse(&["--check", "--check"]).is_err());
+        assert!(Options::parse(&["--verbose"]).is_err());
+    }
 }

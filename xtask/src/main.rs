@@ -3,6 +3,8 @@
 //! - `cargo xtask codegen`: regenerates `aggcat-types/src/generated/` from `schemas/`.
 //! - `cargo xtask codegen --check`: regenerates in memory and fails with a unified diff when the
 //!   checked-in files are stale (or when files are missing or extra).
+//! - `cargo xtask codegen [--check] --schemas DIR --out DIR`: the same for another schema set
+//!   (every `*.xsd` of `DIR`) and output directory; either option alone replaces only its default.
 //! - `cargo xtask test [-- ARGS]`: the whole test suite. Makes sure the external tools the tests
 //!   use (xmllint, xmlsec1) are installed — installing them with apt-get when it can, or naming the
 //!   exact command when it cannot — then runs every test of the workspace (`ARGS` go to
@@ -23,7 +25,7 @@ fn workspace_root() -> PathBuf {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: cargo xtask codegen [--check]");
+    eprintln!("usage: cargo xtask codegen [--check] [--schemas DIR] [--out DIR]");
     eprintln!("       cargo xtask test [-- CARGO_TEST_ARGS]");
     ExitCode::from(2)
 }
@@ -36,8 +38,13 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["codegen"] => codegen::run(false),
-        ["codegen", "--check"] => codegen::run(true),
+        ["codegen", rest @ ..] => match codegen::Options::parse(rest) {
+            Ok(options) => codegen::run(&options),
+            Err(e) => {
+                eprintln!("error: {e}");
+                usage()
+            }
+        },
         ["test"] => test::run(&[]),
         ["test", "--", rest @ ..] => test::run(rest),
         _ => usage(),

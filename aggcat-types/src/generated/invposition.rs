@@ -1,4 +1,5 @@
 // generated from schemas/ by `cargo xtask codegen` — do not edit
+// codegen 0.1.0 · schemas: 23 .xsd files, sha256 363ff6371d3aaf73edfe3b18693e003dd4ee0d7b7d98f7efca442e016a53a141
 //! Namespace `http://schema.intuit.com/platform/fdatafeed/invposition/v1`.
 //!
 //! Investment positions (namespace invposition/v1). The security description elements are in this namespace, their children in securityinfo/v1.

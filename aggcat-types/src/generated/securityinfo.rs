@@ -1,4 +1,5 @@
 // generated from schemas/ by `cargo xtask codegen` — do not edit
+// codegen 0.1.0 · schemas: 23 .xsd files, sha256 363ff6371d3aaf73edfe3b18693e003dd4ee0d7b7d98f7efca442e016a53a141
 //! Namespace `http://schema.intuit.com/platform/fdatafeed/securityinfo/v1`.
 //!
 //! Security descriptions (namespace securityinfo/v1): SecurityInfo and its five extensions. No global elements; the containing element (otherInfo, stockInfo, ...) is declared by the user of the type and is in that user's namespace, while all fields are in this one.

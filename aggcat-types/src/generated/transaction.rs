@@ -1,4 +1,5 @@
 // generated from schemas/ by `cargo xtask codegen` — do not edit
+// codegen 0.1.0 · schemas: 23 .xsd files, sha256 363ff6371d3aaf73edfe3b18693e003dd4ee0d7b7d98f7efca442e016a53a141
 //! Namespace `http://schema.intuit.com/platform/fdatafeed/transaction/v1`.
 //!
 //! Base type of all transaction families (namespace transaction/v1), its categorization and the enumerations shared by the families. No global element: transactions travel as family elements whose base fields are in this namespace.

@@ -8,11 +8,15 @@
 mod chars;
 mod datetime;
 mod error;
+pub mod facets;
 mod options;
 mod reader;
 mod report;
+mod scalars;
+pub mod stream;
 mod unknown;
 mod values;
+mod wrappers;
 mod writer;
 
 use std::fmt;
@@ -22,8 +26,19 @@ pub use self::error::{DecodeError, DecodeErrorKind};
 pub use self::options::{DEFAULT_MAX_DEPTH, DecodeOptions, MAX_SUPPORTED_DEPTH};
 pub use self::reader::{Child, PROGRESS_STEP, QualName, XmlReader};
 pub use self::report::{DecodeReport, REPORT_LIMIT, Unrecognized, UnrecognizedKind};
+pub use self::scalars::{
+    Duration, HexBinary, Integer, NegativeInteger, NonNegativeInteger, NonPositiveInteger,
+    PositiveInteger, ScalarError, Time,
+};
+pub use self::stream::{
+    AnyList, DEFAULT_CHUNK_BYTES, DEFAULT_MAX_ITEM_BYTES, ListDecoder, ListItem, ListStream,
+    StreamError, StreamList,
+};
 pub use self::unknown::UnknownElement;
 pub use self::values::{base64_serde, parse_enum};
+pub use self::wrappers::{
+    List, Nillable, ValueConstraint, Valued, XSI, XSI_NIL, attribute_fixed, attribute_or,
+};
 pub use self::writer::XmlWriter;
 
 /// An XML namespace of the schemas with the prefix used when writing it.
