@@ -36,6 +36,9 @@ use sha1::{Digest as _, Sha1};
 /// Smallest accepted modulus size. Intuit's instructions generated 1024-bit keys.
 pub const MIN_KEY_BITS: usize = 1024;
 
+/// Largest key file read (1 MiB; an RSA key in PEM is a few kilobytes).
+pub const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Largest PBKDF2 iteration count accepted in an encrypted key (OpenSSL writes 2,048 by
 /// default; current recommendations are in the hundreds of thousands).
 pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
@@ -76,6 +79,14 @@ pub enum KeyError {
         /// The underlying I/O error.
         #[source]
         source: std::io::Error,
+    },
+    /// The key file is larger than [`MAX_KEY_FILE_BYTES`].
+    #[error(
+        "the private key file {path} is larger than {MAX_KEY_FILE_BYTES} bytes; it is not a PEM key"
+    )]
+    FileTooLarge {
+        /// The file that was tried.
+        path: PathBuf,
     },
     /// The text contains no PEM block at all.
     #[error(
@@ -276,11 +287,7 @@ impl RsaSigningKey {
         passphrase: Option<&SecretString>,
     ) -> Result<Self, KeyError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| KeyError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let text = SecretString::from(text);
+        let text = read_key_file(path)?;
         Self::from_pem_with_passphrase(text.expose_secret(), passphrase)
             .map_err(|e| e.in_file(path))
     }
@@ -319,6 +326,29 @@ impl RsaSigningKey {
             .sign(Pkcs1v15Sign::new::<Sha1>(), &digest)
             .map_err(KeyError::Signing)
     }
+}
+
+/// Reads a key file of at most [`MAX_KEY_FILE_BYTES`] (a device such as `/dev/zero` or a
+/// huge file named by mistake is refused, not read into memory).
+fn read_key_file(path: &Path) -> Result<SecretString, KeyError> {
+    use std::io::Read as _;
+
+    let io = |source| KeyError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut text = String::new();
+    file.take(MAX_KEY_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    let text = SecretString::from(text);
+    if text.expose_secret().len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(KeyError::FileTooLarge {
+            path: path.to_owned(),
+        });
+    }
+    Ok(text)
 }
 
 /// Verifies an RSASSA-PKCS1-v1_5 / SHA-1 `signature` over `data` with `public_key`.
@@ -580,6 +610,9 @@ mod tests {
         let err = RsaSigningKey::from_pem_file("/nonexistent/app.key").unwrap_err();
         assert!(matches!(err, KeyError::Io { .. }));
         assert!(err.to_string().contains("/nonexistent/app.key"));
+        // An endless device is refused after the limit, not read into memory.
+        let err = RsaSigningKey::from_pem_file("/dev/zero").unwrap_err();
+        assert!(matches!(err, KeyError::FileTooLarge { .. }), "{err:?}");
     }
 
     #[test]

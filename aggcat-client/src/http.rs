@@ -202,15 +202,36 @@ impl HttpSettings {
     }
 }
 
+/// Largest certificate or key file read (16 MiB; system CA bundles are a few hundred KB).
+const MAX_PEM_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The bytes of `file`, refusing more than [`MAX_PEM_FILE_BYTES`] (a device such as
+/// `/dev/zero` named by mistake is not read into memory).
+fn read_bounded(file: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?
+        .take(MAX_PEM_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PEM_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {MAX_PEM_FILE_BYTES} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// The certificates of a PEM CA file (one or more `CERTIFICATE` blocks).
 fn read_ca_file(file: &Path) -> Result<Vec<reqwest::Certificate>, Error> {
     let fix = "give a PEM file of X.509 CA certificates (-----BEGIN CERTIFICATE-----); \
                convert DER with `openssl x509 -inform der -in ca.der -out ca.pem`";
-    let bytes = std::fs::read(file).map_err(|e| {
+    let bytes = read_bounded(file).map_err(|e| {
         Error::config_with_source(
             format!("cannot read the CA file {}", file.display()),
             "check the path (ca_file in the app config file is relative to the file's \
-             directory)",
+             directory); a CA bundle is at most 16 MiB",
             e,
         )
     })?;
@@ -234,7 +255,11 @@ fn read_ca_file(file: &Path) -> Result<Vec<reqwest::Certificate>, Error> {
 /// file (or the key inside the certificate file).
 fn read_identity(cert_file: &Path, key_file: Option<&Path>) -> Result<reqwest::Identity, Error> {
     let read = |file: &Path, what: &str| {
-        std::fs::read_to_string(file)
+        read_bounded(file)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
             .map(SecretString::from)
             .map_err(|e| {
                 Error::config_with_source(
@@ -353,6 +378,9 @@ mod tests {
         let missing = dir.path().join("missing-ca.pem");
         let problem = config_problem(with_ca(missing).build(&params(), &no_env));
         assert!(problem.contains("missing-ca.pem"), "{problem}");
+        // An endless device: refused after the limit.
+        let problem = config_problem(with_ca(PathBuf::from("/dev/zero")).build(&params(), &no_env));
+        assert!(problem.contains("/dev/zero"), "{problem}");
         let empty = dir.path().join("empty-ca.pem");
         std::fs::write(&empty, "no certificate here\n").unwrap();
         let problem = config_problem(with_ca(empty).build(&params(), &no_env));
