@@ -191,6 +191,15 @@ pub enum Command {
         #[arg(long, value_name = "LEVELS", default_value_t = aggcat_types::DEFAULT_MAX_DEPTH,
               value_parser = parse_depth)]
         max_depth: usize,
+        /// Refuse content the schemas do not declare (unknown elements, attributes, families)
+        /// instead of listing it on standard error; exits 1 naming the first one's path.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Encode a document given as JSON (as `aggcat decode` prints it) as AggCat XML.
+    Encode {
+        /// The JSON file ("-" reads standard input).
+        file: PathBuf,
     },
     /// Print a signed SAML assertion (the customer is the global --customer).
     Saml(SamlArgs),

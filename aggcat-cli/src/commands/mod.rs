@@ -20,7 +20,12 @@ pub async fn run(cli: Cli) -> CliResult<()> {
     match cli.command {
         Command::Init(args) => setup::init(g, args),
         Command::Serve(args) => setup::serve(g, args).await,
-        Command::Decode { file, max_depth } => tools::decode(&file, max_depth, out),
+        Command::Decode {
+            file,
+            max_depth,
+            strict,
+        } => tools::decode(&file, max_depth, strict, out),
+        Command::Encode { file } => tools::encode(&file),
         Command::Saml(args) => tools::saml(g, &args),
         Command::Demo(args) => demo::run(g, &args).await,
         Command::Institutions { refresh } => {

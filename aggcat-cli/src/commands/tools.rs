@@ -1,4 +1,4 @@
-//! Tools for integrators: `aggcat decode` and `aggcat saml`.
+//! Tools for integrators: `aggcat decode`, `aggcat encode` and `aggcat saml`.
 
 use std::io::Read;
 use std::path::Path;
@@ -14,41 +14,91 @@ use crate::error::{CliError, CliResult};
 use crate::output::{Output, write_stdout};
 use crate::prompt;
 
-/// `aggcat decode FILE [--max-depth LEVELS]`: any AggCat document as JSON
-/// (`{"AccountList": {…}}`), refusing documents nested deeper than `max_depth`.
-pub fn decode(file: &Path, max_depth: usize, out: Output) -> CliResult<()> {
-    let (name, bytes) = if file == Path::new("-") {
+/// The bytes of `file` ("-": standard input) and the name to give it in messages.
+fn read_input(file: &Path) -> CliResult<(String, Vec<u8>)> {
+    if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| CliError::general(format!("cannot read standard input: {e}")))?;
-        ("standard input".to_owned(), bytes)
+        Ok(("standard input".to_owned(), bytes))
     } else {
         let bytes = std::fs::read(file)
             .map_err(|e| CliError::general(format!("cannot read {}: {e}", file.display())))?;
-        (file.display().to_string(), bytes)
-    };
-    let options = DecodeOptions::new().max_depth(max_depth);
-    let document = aggcat_types::from_xml_with::<Document>(&bytes, &options).map_err(|e| {
-        match e.kind() {
-            // The library's advice names its Rust API; say what to do with this tool.
-            DecodeErrorKind::TooDeep { limit } => {
-                let at = if e.path().is_empty() {
-                    String::new()
-                } else {
-                    format!(" at {}", e.path())
-                };
-                CliError::general(format!(
+        Ok((file.display().to_string(), bytes))
+    }
+}
+
+/// `aggcat decode FILE [--max-depth LEVELS] [--strict]`: any AggCat document as JSON
+/// (`{"AccountList": {…}}`), refusing documents nested deeper than `max_depth`.
+///
+/// Content the schemas do not declare is listed on standard error, one line each (families of
+/// accounts or transactions this version does not know stay in the JSON as `Unknown`); with
+/// `strict` the first one fails the command instead.
+pub fn decode(file: &Path, max_depth: usize, strict: bool, out: Output) -> CliResult<()> {
+    let (name, bytes) = read_input(file)?;
+    let options = DecodeOptions::new().max_depth(max_depth).strict(strict);
+    let (document, report) = aggcat_types::from_xml_with_report::<Document>(&bytes, &options)
+        .map_err(|e| {
+            let at = if e.path().is_empty() {
+                String::new()
+            } else {
+                format!(" at {}", e.path())
+            };
+            match e.kind() {
+                // The library's advice names its Rust API; say what to do with this tool.
+                DecodeErrorKind::TooDeep { limit } => CliError::general(format!(
                     "cannot decode {name}: elements nested deeper than the limit of {limit} \
                      levels{at} (byte {}). AggCat documents nest at most 6 levels; if this \
                      one is legitimate, raise the limit with --max-depth LEVELS",
                     e.offset()
-                ))
+                )),
+                DecodeErrorKind::Unrecognized(what) => CliError::general(format!(
+                    "cannot decode {name}: {what}{at} (byte {}), which --strict refuses; \
+                     without --strict it is skipped (or kept, for an unknown family) and \
+                     listed on standard error",
+                    e.offset()
+                )),
+                _ => CliError::general(format!("cannot decode {name}: {e}")),
             }
-            _ => CliError::general(format!("cannot decode {name}: {e}")),
-        }
-    })?;
+        })?;
+    for item in &report {
+        eprintln!("{name}: {item}");
+    }
+    if report.omitted() > 0 {
+        eprintln!(
+            "{name}: … and {} more items the schemas do not declare",
+            report.omitted()
+        );
+    }
     out.json(&document)
+}
+
+/// `aggcat encode FILE`: a document as JSON with its root element named
+/// (`{"AccountList": {…}}`, as `aggcat decode` prints it) → AggCat XML on standard output.
+pub fn encode(file: &Path) -> CliResult<()> {
+    let (name, bytes) = read_input(file)?;
+    let mut json = serde_json::Deserializer::from_slice(&bytes);
+    let document: Document = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let at = e.path().to_string();
+        let at = if at == "." {
+            String::new()
+        } else {
+            format!(" at {at}")
+        };
+        CliError::general(format!(
+            "cannot encode {name}: not an AggCat document in the JSON form of `aggcat decode`{at}: {}",
+            e.inner()
+        ))
+    })?;
+    json.end().map_err(|e| {
+        CliError::general(format!(
+            "cannot encode {name}: unexpected content after the document: {e}"
+        ))
+    })?;
+    let mut xml = aggcat_types::to_xml(&document);
+    xml.push('\n');
+    write_stdout(&xml)
 }
 
 fn itself(error: &KeyError) -> Option<&KeyError> {
