@@ -235,7 +235,7 @@ async fn the_retry_table_of_the_config_file_is_the_policy() {
 async fn rate_limits_are_waited_out_when_429_is_listed() {
     let server = RawServer::start(|r: &Received| match r.path.as_str() {
         "/oauth/v1/get_access_token_by_saml" => Action::token(),
-        ACCOUNTS_PATH if r.index % 2 == 0 => {
+        ACCOUNTS_PATH if r.index.is_multiple_of(2) => {
             Action::status(429, "slow down").with_header("Retry-After", "1")
         }
         _ => Action::status(200, EMPTY_ACCOUNTS).with_header("Content-Type", "application/xml"),
