@@ -286,15 +286,21 @@ impl ApiResponse {
 
     /// Decodes the body as the XML document `T` (with [`ApiResponse::decode_options`]: a
     /// body nested deeper than the limit is refused); failure gives
-    /// [`Error::UndecodableBody`] with the raw bytes.
+    /// [`Error::UndecodableBody`] with the raw bytes. Content the schemas do not declare (a
+    /// newer service) is skipped or kept as `Unknown` and logged, one debug event per item.
     pub fn decode<T: aggcat_types::FromXml>(&self) -> Result<T, Error> {
-        aggcat_types::from_xml_with::<T>(&self.body, &self.decode_options).map_err(|source| {
-            Error::UndecodableBody {
-                status: self.status,
-                body: self.body.clone(),
-                source: Box::new(source),
-            }
-        })
+        let (value, report) =
+            aggcat_types::from_xml_with_report::<T>(&self.body, &self.decode_options).map_err(
+                |source| Error::UndecodableBody {
+                    status: self.status,
+                    body: self.body.clone(),
+                    source: Box::new(source),
+                },
+            )?;
+        for item in &report {
+            tracing::debug!(%item, "response content the schemas do not declare");
+        }
+        Ok(value)
     }
 
     /// Turns a response whose status is not in `expected` into an error: [`Error::Api`] when
