@@ -105,11 +105,11 @@ pub use challenge::{
 pub use codes::IntuitCode;
 pub use credentials::{ChallengeAnswers, LoginCredentials};
 
-/// Re-exports of the HTTP types used in this crate's API.
-pub use reqwest::{Method, StatusCode, header};
 /// The `reqwest` crate this client is built on, for
 /// [`ClientConfigBuilder::http_client`] (a `reqwest::Client` of the same version).
 pub use reqwest;
+/// Re-exports of the HTTP types used in this crate's API.
+pub use reqwest::{Method, StatusCode, header};
 
 /// Compiles the Rust snippets of the repository's README as doctests, so the quick start
 /// there cannot drift from the API.
