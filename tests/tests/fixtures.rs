@@ -28,13 +28,14 @@ use std::path::{Path, PathBuf};
 use aggcat_tests::{fixtures_dir, json, round_trip_problems, validate_xml, xml_files};
 use aggcat_types::to_xml;
 use aggcat_types::{
-    Account, AccountList, AccountTypeEnumeration, DecodeOptions, DecodeReport, AddressType, Banking401KSourceType,
+    Account, AccountList, AccountTypeEnumeration, AddressType, Banking401KSourceType,
     BankingAccountType, BuyType, CategorizationSource, ChallengeItem, Challenges,
-    CreditAccountType, CurrencyCode, DecodeErrorKind, Document, ErrorType, IncomeType,
-    InvSecurityType, InvestmentAccountType, InvestmentPosition, InvestmentSubAccountType,
-    LoanTermType, LoanType, NotRefreshedReason, OptionsActionType, OptionsBuyType, OptionsSellType,
-    PaymentType, PositionType, RateType, RelatedOptionTransType, RewardsAccountType, SecuredType,
-    SellReason, SellType, Transaction, TransactionCorrectedType, TransactionList, TransferAction,
+    CreditAccountType, CurrencyCode, DecodeErrorKind, DecodeOptions, DecodeReport, Document,
+    ErrorType, IncomeType, InvSecurityType, InvestmentAccountType, InvestmentPosition,
+    InvestmentSubAccountType, LoanTermType, LoanType, NotRefreshedReason, OptionsActionType,
+    OptionsBuyType, OptionsSellType, PaymentType, PositionType, RateType, RelatedOptionTransType,
+    RewardsAccountType, SecuredType, SellReason, SellType, Transaction, TransactionCorrectedType,
+    TransactionList, TransferAction,
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -133,12 +134,15 @@ fn lenient_expectation(stem: &str) -> Option<Lenient> {
 }
 
 /// How a fixture must decode: strictly for our own fixtures, leniently with exactly the expected report for
-/// the lenient ones (and then strictly only if that report is empty). The decoded document, or every
-/// problem found.
-fn decode_checked(input: &[u8], lenient: Option<&Lenient>) -> Result<Document, String> {
+/// the lenient ones (and then strictly only if that report is empty). The decoded document and the problems
+/// found (a report that differs, a strict decode that disagrees), or why it does not decode at all.
+fn decode_checked(
+    input: &[u8],
+    lenient: Option<&Lenient>,
+) -> Result<(Document, Vec<String>), String> {
     let strict = aggcat_types::from_xml_with::<Document>(input, &DecodeOptions::new().strict(true));
     let Some(lenient) = lenient else {
-        return strict.map_err(|e| {
+        return strict.map(|doc| (doc, Vec::new())).map_err(|e| {
             format!("strict decoding failed (do the schemas describe this fixture?): {e}")
         });
     };
@@ -161,11 +165,7 @@ fn decode_checked(input: &[u8], lenient: Option<&Lenient>) -> Result<Document, S
             "strict decoding must fail exactly at the first reported item\nstrict: {strict:?}\nfirst: {first:?}"
         )),
     }
-    if problems.is_empty() {
-        Ok(doc)
-    } else {
-        Err(problems.join("\n"))
-    }
+    Ok((doc, problems))
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ fn decode_checked(input: &[u8], lenient: Option<&Lenient>) -> Result<Document, S
 fn check_file(path: &Path, snapshot: &str, lenient: Option<&Lenient>) -> Result<(), String> {
     let input = read(path);
     let reencoded = lenient.map_or(Reencoded::Valid, |l| l.reencoded);
-    let doc = decode_checked(&input, lenient)?;
+    let (doc, mut problems) = decode_checked(&input, lenient)?;
 
     let snap = catch_unwind(AssertUnwindSafe(|| {
         insta::with_settings!({
@@ -187,7 +187,6 @@ fn check_file(path: &Path, snapshot: &str, lenient: Option<&Lenient>) -> Result<
             insta::assert_yaml_snapshot!(snapshot, &doc);
         });
     }));
-    let mut problems = Vec::new();
     if snap.is_err() {
         problems.push(format!(
             "snapshot `{snapshot}` does not match (see the diff above)"
@@ -250,13 +249,15 @@ fn json_round_trip(path: &Path, reencoded: Reencoded) -> Result<(), String> {
         Ok(again) => problems.push(format!(
             "value → XML → value changed the value\nbefore: {doc:?}\nafter: {again:?}"
         )),
-        Err(e) => problems.push(format!("decoding the XML written from JSON failed: {e}\n{xml}")),
+        Err(e) => problems.push(format!(
+            "decoding the XML written from JSON failed: {e}\n{xml}"
+        )),
     }
     match (validate_xml(xml.as_bytes()), reencoded) {
         (Ok(()), Reencoded::Valid) | (Err(_), Reencoded::Invalid) => {}
-        (Err(e), Reencoded::Valid) => {
-            problems.push(format!("XML written from JSON is not schema-valid:\n{e}\n{xml}"))
-        }
+        (Err(e), Reencoded::Valid) => problems.push(format!(
+            "XML written from JSON is not schema-valid:\n{e}\n{xml}"
+        )),
         (Ok(()), Reencoded::Invalid) => problems.push(format!(
             "XML written from JSON was expected to stay invalid but validates:\n{xml}"
         )),
@@ -945,7 +946,10 @@ fn unknown_families_are_kept_and_written_back() {
     let encoded = to_xml(&AccountList {
         accounts: list.clone(),
     });
-    assert!(encoded.ends_with(&format!("{}</AccountList>", future.xml())), "{encoded}");
+    assert!(
+        encoded.ends_with(&format!("{}</AccountList>", future.xml())),
+        "{encoded}"
+    );
 
     let list = transactions("lenient_unknown_transaction_family.xml");
     let [
@@ -961,7 +965,11 @@ fn unknown_families_are_kept_and_written_back() {
     // it declares every namespace it uses itself: kept byte for byte
     let input = String::from_utf8(read(&own("lenient_unknown_transaction_family.xml"))).unwrap();
     assert!(input.contains(instant.xml()), "{}", instant.xml());
-    assert!(instant.xml().ends_with("<rail>FEDNOW</rail>\n  </InstantPaymentTransaction>"));
+    assert!(
+        instant
+            .xml()
+            .ends_with("<rail>FEDNOW</rail>\n  </InstantPaymentTransaction>")
+    );
     assert!(to_xml(&list).contains(instant.xml()));
 }
 
