@@ -672,10 +672,27 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
                 inner.clone(),
                 quote!(x.#id),
                 quote!(Default::default()),
-                format!(
-                    "`{}::default()`",
-                    quote!(#inner).to_string().replace(' ', "")
-                ),
+                match f.ty {
+                    TypeRef::Scalar(Scalar::Bool) => "`false`".to_owned(),
+                    TypeRef::Scalar(
+                        Scalar::I64
+                        | Scalar::I32
+                        | Scalar::I16
+                        | Scalar::I8
+                        | Scalar::U64
+                        | Scalar::U32
+                        | Scalar::U16
+                        | Scalar::U8
+                        | Scalar::Decimal,
+                    ) => "`0`".to_owned(),
+                    _ => format!(
+                        "`{}::default()`",
+                        quote!(#inner)
+                            .to_string()
+                            .replace(' ', "")
+                            .replace("rt::", "")
+                    ),
+                },
             ),
             Occurs::Required | Occurs::Defaulted if string => (
                 quote!(&str),

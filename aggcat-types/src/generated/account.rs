@@ -75,7 +75,7 @@ impl Account {
     }
     /// Key of the account in the service, as used in the /accounts/{accountId} paths. Present in every server answer.
     ///
-    /// Base field `accountId`, read from whichever variant this is; `i64::default()` for [`Account::Unknown`], whose content is not decoded.
+    /// Base field `accountId`, read from whichever variant this is; `0` for [`Account::Unknown`], whose content is not decoded.
     pub fn account_id(&self) -> i64 {
         account_each!(self, x => x.account_id, Default::default())
     }
@@ -111,7 +111,7 @@ impl Account {
     }
     /// Key of the institution the account belongs to, as in /institutions/{institutionId}. Present in every server answer (0 occurs).
     ///
-    /// Base field `institutionId`, read from whichever variant this is; `i64::default()` for [`Account::Unknown`], whose content is not decoded.
+    /// Base field `institutionId`, read from whichever variant this is; `0` for [`Account::Unknown`], whose content is not decoded.
     pub fn institution_id(&self) -> i64 {
         account_each!(self, x => x.institution_id, Default::default())
     }

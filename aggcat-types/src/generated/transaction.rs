@@ -300,7 +300,7 @@ impl Transaction {
     }
     /// Key of the transaction in the service. A pending transaction gets a new id once it posts, so the two cannot be matched by id.
     ///
-    /// Base field `id`, read from whichever variant this is; `i64::default()` for [`Transaction::Unknown`], whose content is not decoded.
+    /// Base field `id`, read from whichever variant this is; `0` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn id(&self) -> i64 {
         transaction_each!(self, x => x.id, Default::default())
     }
@@ -404,7 +404,7 @@ impl Transaction {
     }
     /// Date the institution booked the transaction: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day). The txnStartDate and txnEndDate of a transactions request select on this date.
     ///
-    /// Base field `postedDate`, read from whichever variant this is; `rt::DateTime::default()` for [`Transaction::Unknown`], whose content is not decoded.
+    /// Base field `postedDate`, read from whichever variant this is; `DateTime::default()` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn posted_date(&self) -> rt::DateTime {
         transaction_each!(self, x => x.posted_date, Default::default())
     }
@@ -434,7 +434,7 @@ impl Transaction {
     }
     /// True while the transaction is not yet booked. Pending transactions are unstable: their id changes once they post.
     ///
-    /// Base field `pending`, read from whichever variant this is; `bool::default()` for [`Transaction::Unknown`], whose content is not decoded.
+    /// Base field `pending`, read from whichever variant this is; `false` for [`Transaction::Unknown`], whose content is not decoded.
     pub fn pending(&self) -> bool {
         transaction_each!(self, x => x.pending, Default::default())
     }
