@@ -602,9 +602,11 @@ impl Lower<'_> {
                 continue;
             }
             let name = a.ident.name.as_str().to_string();
-            let ns = match a.form {
-                FormChoiceType::Qualified => self.ns(a.ident.ns),
-                FormChoiceType::Unqualified => None,
+            // a reference to a global attribute: global attributes are always qualified
+            let ns = match (t.type_, a.form) {
+                (IdentType::Attribute, _) => self.ns(t.ns),
+                (_, FormChoiceType::Qualified) => self.ns(a.ident.ns),
+                (_, FormChoiceType::Unqualified) => None,
             };
             let ty = self.type_ref(t, owner, &name)?;
             if let TypeRef::Named(n) = &ty
@@ -968,8 +970,13 @@ impl Lower<'_> {
                 )
             });
         }
-        if let Some(name) = self.names.get(t) {
-            return Ok(TypeRef::Named(name.clone()));
+        if let Some(name) = self.names.get(t).cloned() {
+            // enumerations have no dependencies: lower them now, so that whoever uses this one
+            // can look at its definition (list items, union members, restriction bases)
+            if self.is_enum_ident(t) {
+                self.lower_type(t)?;
+            }
+            return Ok(TypeRef::Named(name));
         }
         if let Some(r) = self.simple.get(t) {
             return Ok(r.clone());
@@ -1143,6 +1150,13 @@ impl Lower<'_> {
         let r = TypeRef::Named(name);
         self.simple.insert(t.clone(), r.clone());
         Ok(r)
+    }
+
+    fn is_enum_ident(&self, ident: &TypeIdent) -> bool {
+        matches!(
+            self.types.items.get(ident).map(|t| &t.variant),
+            Some(MetaTypeVariant::Enumeration(_))
+        )
     }
 
     fn define(&mut self, def: SimpleDef) -> Result<(), Error> {

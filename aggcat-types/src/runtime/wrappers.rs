@@ -155,6 +155,8 @@ impl<T> From<Option<T>> for Nillable<T> {
 }
 
 impl<T: ReadXml> ReadXml for Nillable<T> {
+    const ATTRIBUTES: &'static [Field] = T::ATTRIBUTES;
+
     fn read_xml(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         let nil = r
             .attribute(&XSI_NIL)?

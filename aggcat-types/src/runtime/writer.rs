@@ -87,7 +87,16 @@ impl XmlWriter {
     pub fn attribute<T: XmlValue>(&mut self, field: &Field, value: Option<&T>) {
         if let Some(v) = value {
             self.out.push(' ');
-            self.qname(field);
+            // an unprefixed attribute is in no namespace, whatever the default namespace: a
+            // qualified attribute always gets its prefix
+            if let Some(ns) = field.ns {
+                if !self.used.iter().any(|u| u.uri == ns.uri) {
+                    self.used.push(ns);
+                }
+                self.out.push_str(ns.prefix);
+                self.out.push(':');
+            }
+            self.out.push_str(field.name);
             self.out.push_str("=\"");
             escape_into(&mut self.out, &v.to_xml_text(), true);
             self.out.push('"');

@@ -285,6 +285,7 @@ fn restricted(ctx: &mut Ctx<'_>, d: &SimpleDef, base: &TypeRef, f: &Facets) -> T
             pub fn into_inner(self) -> #base_ty {
                 self.0
             }
+            #[allow(clippy::ptr_arg)]
             fn check(#v_param: &#base_ty, #text_param: &str) -> Result<(), rt::facets::FacetError> {
                 #(#checks)*
                 Ok(())
