@@ -473,8 +473,12 @@ impl InstitutionsCache {
         let (dir, info_path, xml_path) = (self.dir.clone(), self.info_path(), self.xml_path());
         let progress = self.progress.clone();
         tokio::task::spawn_blocking(move || {
-            let institutions = decode(&xml, &options, progress.as_ref())
-                .map_err(|source| CacheError::InvalidList { url, source })?;
+            let institutions = decode(&xml, &options, progress.as_ref()).map_err(|source| {
+                CacheError::InvalidList {
+                    url,
+                    source: Box::new(source),
+                }
+            })?;
             let info = CacheInfo {
                 downloaded_at: now(),
                 source,

@@ -29,9 +29,9 @@ pub enum CacheError {
     InvalidList {
         /// Where it was downloaded from (the client's base URL).
         url: String,
-        /// Why it does not decode (element path and byte offset).
+        /// Why it does not decode (element path and byte offset; boxed, it is large).
         #[source]
-        source: DecodeError,
+        source: Box<DecodeError>,
     },
     /// A cache file exists but cannot be read (permissions, I/O error, a directory in its
     /// place).
