@@ -218,12 +218,10 @@ fn wrong_namespace_text_and_children_of_values_are_reported() {
 
 #[test]
 fn namespace_declarations_and_xsi_attributes_are_not_unknown() {
-    let xml = format!(
-        r#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="x y" xmlns:other="urn:x">
+    let xml = r#"<Status xmlns="http://schema.intuit.com/platform/fdatafeed/common/v1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="x y" xmlns:other="urn:x">
              <statusMessage xsi:type="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema">ok</statusMessage>
-           </Status>"#
-    );
-    let (status, report): (Status, _) = lenient(&xml);
+           </Status>"#;
+    let (status, report): (Status, _) = lenient(xml);
     assert_eq!(status.status_message.as_deref(), Some("ok"));
     assert!(report.is_empty(), "{report}");
     assert!(

@@ -580,13 +580,11 @@ fn render_variants_enum(
         writes.push(quote!(Self::#vn(x) => w.element(&f[#i], x),));
     }
     if unknown {
-        let d = format!(
-            " An element of a kind this version does not know (a family added to the service \
+        let d = " An element of a kind this version does not know (a family added to the service \
              after these schemas), kept as received: namespace, name and XML. Encoding writes it \
              back as it is. A decode reports it ([`crate::DecodeReport`]); a strict decode \
              refuses it ([`crate::DecodeOptions::strict`]). In JSON: \
-             `{{\"Unknown\": {{\"namespace\": …, \"name\": …, \"xml\": …}}}}`."
-        );
+             `{\"Unknown\": {\"namespace\": …, \"name\": …, \"xml\": …}}`.";
         vs.push(quote!(#[doc = #d] Unknown(rt::UnknownElement),));
         writes.push(quote!(Self::Unknown(x) => w.unknown(x),));
     }

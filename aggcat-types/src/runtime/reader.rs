@@ -54,13 +54,16 @@ struct Frame {
 /// Namespace bookkeeping while an unknown element is captured.
 #[derive(Default)]
 struct CaptureScope {
-    /// Prefixes declared on the open elements of the captured subtree (`None` = the default
-    /// namespace), with their depth below the captured element.
-    declared: Vec<(usize, Option<Vec<u8>>)>,
-    /// Bindings used in the subtree but declared outside it: prefix (`None` = default) and
-    /// namespace (`None` = no namespace, written `xmlns=""`), in order of first use.
-    inherited: Vec<(Option<Vec<u8>>, Option<Vec<u8>>)>,
+    /// Prefixes declared on the open elements of the captured subtree, with their depth below
+    /// the captured element.
+    declared: Vec<(usize, PrefixKey)>,
+    /// Bindings used in the subtree but declared outside it: prefix and namespace (`None` = no
+    /// namespace, written `xmlns=""`), in order of first use.
+    inherited: Vec<(PrefixKey, Option<Vec<u8>>)>,
 }
+
+/// A namespace prefix as written (`None` = the default namespace).
+type PrefixKey = Option<Vec<u8>>;
 
 /// A child skipped because its namespace differs from that of the field with its local name.
 ///
