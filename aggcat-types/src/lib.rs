@@ -31,7 +31,8 @@ mod account_type_update;
 pub use account_type_update::AccountTypeUpdate;
 pub use generated::*;
 pub use runtime::{
-    DEFAULT_MAX_DEPTH, DateTime, DecodeError, DecodeErrorKind, DecodeOptions, DecodeReport,
-    FromXml, ToXml, UnknownElement, Unrecognized, UnrecognizedKind, from_xml, from_xml_with,
+    AnyList, DEFAULT_MAX_DEPTH, DateTime, DecodeError, DecodeErrorKind, DecodeOptions,
+    DecodeReport, FromXml, ListDecoder, ListItem, ListStream, StreamError, StreamList, ToXml,
+    UnknownElement, Unrecognized, UnrecognizedKind, from_xml, from_xml_with,
     from_xml_with_progress, from_xml_with_report, to_xml,
 };

@@ -106,6 +106,17 @@ pub enum DecodeErrorKind {
          raw, or update the schemas if the service now sends it"
     )]
     Unrecognized(UnrecognizedKind),
+    /// Streaming decode ([`crate::ListDecoder`]): one item of the list (or the prolog, or what
+    /// follows the root) is larger than the limit, which bounds the memory a stream uses; the
+    /// offset is where the item starts.
+    #[error(
+        "an item larger than the streaming limit of {limit} bytes; if such items are legitimate, \
+         raise the limit (aggcat_types::ListDecoder::max_item_bytes) or decode the whole document"
+    )]
+    ItemTooLarge {
+        /// The limit in effect ([`crate::ListDecoder::max_item_bytes`]).
+        limit: usize,
+    },
 }
 
 /// A decoding failure: what went wrong, where (element path) and at which byte offset.

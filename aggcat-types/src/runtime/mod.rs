@@ -16,6 +16,7 @@ mod scalars;
 pub mod stream;
 mod unknown;
 mod values;
+mod wildcard;
 mod wrappers;
 mod writer;
 
@@ -39,6 +40,7 @@ pub use self::values::{base64_serde, parse_enum};
 pub use self::wrappers::{
     List, Nillable, ValueConstraint, Valued, XSI, XSI_NIL, attribute_fixed, attribute_or,
 };
+pub use self::wildcard::{AnyAttribute, Wildcard};
 pub use self::writer::XmlWriter;
 
 /// An XML namespace of the schemas with the prefix used when writing it.
@@ -104,6 +106,10 @@ pub trait ReadXml: Sized {
     /// The attributes the type reads; any other attribute of its element (except namespace
     /// declarations and `xsi:` attributes) is unrecognized content. None by default.
     const ATTRIBUTES: &'static [Field] = &[];
+
+    /// The type's `xs:anyAttribute` wildcard, if any: attributes it matches are the type's
+    /// content (kept as [`AnyAttribute`]s), not unrecognized.
+    const ANY_ATTRIBUTE: Option<Wildcard> = None;
 
     /// Reads up to the element's end tag; [`XmlReader::read`] then leaves the element.
     fn read_xml(r: &mut XmlReader<'_>) -> Result<Self, DecodeError>;
