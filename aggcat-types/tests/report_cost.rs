@@ -59,7 +59,10 @@ fn reporting_allocates_nothing_while_nothing_is_unrecognized() {
         );
     });
     assert!(plain > 0);
-    assert_eq!(reported, plain, "a report that stays empty allocates nothing");
+    assert_eq!(
+        reported, plain,
+        "a report that stays empty allocates nothing"
+    );
     assert_eq!(strict, plain, "strict decoding allocates nothing more");
 
     // one unknown element: the report allocates for that item only, whatever the document's size
@@ -81,5 +84,9 @@ fn reporting_allocates_nothing_while_nothing_is_unrecognized() {
     };
     let small = cost(10);
     assert!(small > 0, "the item itself is recorded");
-    assert_eq!(cost(1_000), small, "and nothing else grows with the document");
+    assert_eq!(
+        cost(1_000),
+        small,
+        "and nothing else grows with the document"
+    );
 }
