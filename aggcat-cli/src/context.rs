@@ -10,7 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use aggcat_client::{Client, ClientConfig, ClientConfigBuilder};
+use aggcat_auth::secrecy::SecretString;
+use aggcat_client::{AppConfigFile, Client, ClientConfig, ClientConfigBuilder};
 use aggcat_sandbox::{AppRegistration, RunningSandbox, Sandbox};
 use tempfile::TempDir;
 
@@ -59,180 +60,77 @@ pub fn default_config_file() -> Option<PathBuf> {
     config_dir().ok().map(|d| d.join(CONFIG_FILE))
 }
 
-/// The contents of a CLI config file: the `aggcat.toml` app config plus `customer_id`.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    consumer_key: Option<String>,
-    consumer_secret: Option<String>,
-    issuer_id: Option<String>,
-    private_key_file: Option<PathBuf>,
-    certificate_file: Option<PathBuf>,
-    base_url: Option<String>,
-    token_url: Option<String>,
-    /// Per-attempt timeout, seconds.
-    request_timeout: Option<f64>,
-    /// Overall deadline of a call, seconds.
-    deadline: Option<f64>,
-    /// Largest answer accepted, bytes.
-    max_body_bytes: Option<u64>,
-    /// Deepest element nesting accepted in an answer.
-    max_xml_depth: Option<usize>,
-    customer_id: Option<String>,
-    /// HTTP proxy URL.
-    proxy: Option<String>,
-    /// Hosts reached without the proxy (`NO_PROXY` syntax).
-    no_proxy: Option<String>,
-    /// Extra trusted root certificates (PEM).
-    ca_file: Option<PathBuf>,
-    /// TLS client certificate (PEM) and its key.
-    client_cert_file: Option<PathBuf>,
-    client_key_file: Option<PathBuf>,
-    /// The environment variable holding an encrypted private key's passphrase.
-    private_key_passphrase_env: Option<String>,
+/// Reads the config file `path` in the client's format ([`AppConfigFile`]: the `aggcat.toml` app
+/// config, `customer_id` included); error messages never quote the file's lines (they may hold the
+/// secret).
+fn read_config_file(path: &Path) -> CliResult<AppConfigFile> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::auth(format!(
+            "cannot read the config file {}: {e}",
+            path.display()
+        ))
+    })?;
+    Ok(AppConfigFile::parse(&SecretString::from(text), path)?)
 }
 
-impl FileConfig {
-    /// Reads `path`; error messages never quote the file's lines (they may hold the secret).
-    fn read(path: &Path) -> CliResult<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            CliError::auth(format!(
-                "cannot read the config file {}: {e}",
-                path.display()
-            ))
-        })?;
-        Self::parse(&text, path)
+/// Overrides fields with the `AGGCAT_*` variables that are set.
+fn apply_env(config: &mut AppConfigFile, var: impl Fn(&str) -> Option<String>) {
+    let value = |name: &str| var(name).filter(|v| !v.is_empty());
+    let set = |field: &mut Option<String>, name: &str| {
+        if let Some(v) = value(name) {
+            *field = Some(v);
+        }
+    };
+    set(&mut config.consumer_key, "AGGCAT_CONSUMER_KEY");
+    set(&mut config.issuer_id, "AGGCAT_ISSUER_ID");
+    set(&mut config.base_url, "AGGCAT_BASE_URL");
+    set(&mut config.token_url, "AGGCAT_TOKEN_URL");
+    if let Some(v) = value("AGGCAT_CONSUMER_SECRET") {
+        config.consumer_secret = Some(SecretString::from(v));
     }
+    if let Some(v) = value("AGGCAT_PRIVATE_KEY_FILE") {
+        config.private_key_file = Some(PathBuf::from(v));
+    }
+}
 
-    /// Parses the text of the file `path` (named in messages, anchors relative paths).
-    fn parse(text: &str, path: &Path) -> CliResult<Self> {
-        let mut config: Self = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
-            CliError::auth(format!(
-                "the config file {}{at} is not valid: {}",
-                path.display(),
-                e.message().trim_end_matches('\n')
-            ))
-        })?;
-        // Key and certificate paths are relative to the file's directory.
-        let base = path.parent().unwrap_or_else(|| Path::new("."));
-        for p in [
-            &mut config.private_key_file,
-            &mut config.certificate_file,
-            &mut config.ca_file,
-            &mut config.client_cert_file,
-            &mut config.client_key_file,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if p.is_relative() {
-                *p = base.join(&*p);
-            }
-        }
-        Ok(config)
+/// A client config builder (without customer), or which setting is missing.
+///
+/// `path` is the config file named in messages about a key's value (`source` when there is none).
+fn builder(
+    mut config: AppConfigFile,
+    path: Option<&Path>,
+    source: &str,
+) -> CliResult<ClientConfigBuilder> {
+    let missing = [
+        (
+            "consumer_key",
+            "AGGCAT_CONSUMER_KEY",
+            config.consumer_key.is_none(),
+        ),
+        (
+            "consumer_secret",
+            "AGGCAT_CONSUMER_SECRET",
+            config.consumer_secret.is_none(),
+        ),
+        ("issuer_id", "AGGCAT_ISSUER_ID", config.issuer_id.is_none()),
+        (
+            "private_key_file",
+            "AGGCAT_PRIVATE_KEY_FILE",
+            config.private_key_file.is_none(),
+        ),
+    ];
+    if let Some((field, var, _)) = missing.iter().find(|(_, _, absent)| *absent) {
+        return Err(CliError::auth(format!(
+            "the configuration from {source} has no {field}; set it in the config file or in {var}"
+        )));
     }
-
-    /// Overrides fields with the `AGGCAT_*` variables that are set.
-    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
-        let set = |field: &mut Option<String>, name: &str| {
-            if let Some(v) = var(name).filter(|v| !v.is_empty()) {
-                *field = Some(v);
-            }
-        };
-        set(&mut self.consumer_key, "AGGCAT_CONSUMER_KEY");
-        set(&mut self.consumer_secret, "AGGCAT_CONSUMER_SECRET");
-        set(&mut self.issuer_id, "AGGCAT_ISSUER_ID");
-        set(&mut self.base_url, "AGGCAT_BASE_URL");
-        set(&mut self.token_url, "AGGCAT_TOKEN_URL");
-        if let Some(v) = var("AGGCAT_PRIVATE_KEY_FILE").filter(|v| !v.is_empty()) {
-            self.private_key_file = Some(PathBuf::from(v));
-        }
+    // The CLI's deadline bounds every call, logins (which have their own) included.
+    if config.login_deadline.is_none() {
+        config.login_deadline = config.deadline;
     }
-
-    /// A client config builder (without customer), or which setting is missing.
-    fn builder(self, source: &str) -> CliResult<ClientConfigBuilder> {
-        let missing = |field: &str, var: &str| {
-            CliError::auth(format!(
-                "the configuration from {source} has no {field}; set it in the config file or \
-                 in {var}"
-            ))
-        };
-        let mut builder = ClientConfig::builder()
-            .consumer_key(
-                self.consumer_key
-                    .ok_or_else(|| missing("consumer_key", "AGGCAT_CONSUMER_KEY"))?,
-            )
-            .consumer_secret(
-                self.consumer_secret
-                    .ok_or_else(|| missing("consumer_secret", "AGGCAT_CONSUMER_SECRET"))?,
-            )
-            .issuer_id(
-                self.issuer_id
-                    .ok_or_else(|| missing("issuer_id", "AGGCAT_ISSUER_ID"))?,
-            )
-            .private_key_file(
-                self.private_key_file
-                    .ok_or_else(|| missing("private_key_file", "AGGCAT_PRIVATE_KEY_FILE"))?,
-            );
-        if let Some(url) = self.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(url) = self.token_url {
-            builder = builder.token_url(url);
-        }
-        let seconds = |value: f64, key: &str| {
-            Duration::try_from_secs_f64(value)
-                .ok()
-                .filter(|d| !d.is_zero())
-                .ok_or_else(|| {
-                    CliError::auth(format!(
-                        "`{key}` in {source} is {value}, not a positive number of seconds; \
-                         set e.g. `{key} = 30`"
-                    ))
-                })
-        };
-        if let Some(secs) = self.request_timeout {
-            builder = builder.request_timeout(seconds(secs, "request_timeout")?);
-        }
-        if let Some(secs) = self.deadline {
-            // The CLI's deadline bounds every call, logins (which have their own) included.
-            let deadline = seconds(secs, "deadline")?;
-            builder = builder.deadline(deadline).login_deadline(deadline);
-        }
-        if let Some(bytes) = self.max_body_bytes {
-            builder = builder.max_body_bytes(bytes);
-        }
-        if let Some(levels) = self.max_xml_depth {
-            builder = builder.max_xml_depth(levels);
-        }
-        if let Some(proxy) = self.proxy {
-            builder = builder.proxy(proxy);
-        }
-        if let Some(hosts) = self.no_proxy {
-            builder = builder.no_proxy(hosts);
-        }
-        if let Some(ca) = self.ca_file {
-            builder = builder.ca_file(ca);
-        }
-        match (self.client_cert_file, self.client_key_file) {
-            (Some(cert), key) => builder = builder.client_certificate(cert, key),
-            (None, Some(_)) => {
-                return Err(CliError::auth(format!(
-                    "the configuration from {source} has client_key_file but no \
-                     client_cert_file; add the certificate of that key"
-                )));
-            }
-            (None, None) => {}
-        }
-        if let Some(var) = self.private_key_passphrase_env {
-            builder = builder.private_key_passphrase_env(var);
-        }
-        Ok(builder)
-    }
+    // The customer comes from the flags or `customer_id` (see `customer`), set per command.
+    config.customer_id = None;
+    Ok(config.into_builder(path.unwrap_or_else(|| Path::new(source)))?)
 }
 
 /// A configured service, resolved from a file and/or the environment.
@@ -310,10 +208,10 @@ fn resolve_with(
         });
     }
     let mut config = match &file {
-        Some(path) => FileConfig::read(path)?,
-        None => FileConfig::default(),
+        Some(path) => read_config_file(path)?,
+        None => AppConfigFile::default(),
     };
-    config.apply_env(&var);
+    apply_env(&mut config, &var);
     let source = match (&file, env_selects) {
         (Some(path), false) => format!("the config file {}", path.display()),
         (Some(path), true) => format!(
@@ -328,16 +226,16 @@ fn resolve_with(
 }
 
 fn service_config(
-    config: FileConfig,
+    config: AppConfigFile,
     file: Option<PathBuf>,
     source: String,
 ) -> CliResult<ServiceConfig> {
     Ok(ServiceConfig {
-        file,
         certificate_file: config.certificate_file.clone(),
         base_url: config.base_url.clone(),
         customer_id: config.customer_id.clone(),
-        builder: config.builder(&source)?,
+        builder: builder(config, file.as_deref(), &source)?,
+        file,
         source,
     })
 }
@@ -346,7 +244,7 @@ fn service_config(
 /// `AGGCAT_*` variables: `path` names the file in messages and anchors relative key and
 /// certificate paths; it is not read. (The entry point of the `cli_config` fuzz target.)
 pub fn service_config_from_toml_str(text: &str, path: &Path) -> CliResult<ServiceConfig> {
-    let config = FileConfig::parse(text, path)?;
+    let config = AppConfigFile::parse(&SecretString::from(text), path)?;
     service_config(
         config,
         Some(path.to_owned()),
@@ -604,6 +502,7 @@ pub fn sandbox_client(
 mod tests {
     use super::*;
     use crate::cli::Format;
+    use std::process::ExitCode;
 
     fn global() -> GlobalOptions {
         GlobalOptions {
@@ -677,6 +576,20 @@ mod tests {
         let err = resolve_with(&g, |_| None, None).unwrap_err();
         assert!(err.message().contains("line 2"), "{err}");
         assert!(!err.message().contains("s3cret"), "{err}");
+    }
+
+    #[test]
+    fn the_cli_reads_every_key_the_client_reads() {
+        // One parser (the client's AppConfigFile): a key the library documents is never refused
+        // by the CLI, and a misspelt one is refused by both.
+        let path = Path::new("/etc/aggcat/config.toml");
+        let text = "consumer_key = \"k\"\nconsumer_secret = \"s\"\nissuer_id = \"i\"\n\
+                    private_key_file = \"app.key\"\nlogin_timeout = 600\nlogin_deadline = 900\n\
+                    token_cache_capacity = 50\n[retry]\nmax_attempts = 5\njitter = \"full\"\n";
+        service_config_from_toml_str(text, path).unwrap();
+        let err = service_config_from_toml_str("[retry]\nmax_atempts = 5\n", path).unwrap_err();
+        assert!(err.message().contains("max_atempts"), "{err}");
+        assert_eq!(err.exit_code(), ExitCode::from(4));
     }
 
     #[test]

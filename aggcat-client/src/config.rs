@@ -343,58 +343,105 @@ impl fmt::Debug for ClientConfigBuilder {
     }
 }
 
-/// The app config file (`aggcat.toml`).
-#[derive(serde::Deserialize)]
-struct AppFile {
-    consumer_key: String,
-    consumer_secret: SecretString,
-    issuer_id: String,
-    private_key_file: PathBuf,
+/// The app config file (`aggcat.toml`, also the CLI's config file) as written, before it becomes a
+/// [`ClientConfigBuilder`].
+///
+/// Every key is optional here (a missing required one is reported by
+/// [`ClientConfigBuilder::build`]), unknown keys are refused so that a misspelt key is not silently
+/// ignored, and file paths are already anchored at the file's directory. The public fields are the
+/// ones a caller may want to read or override (e.g. from environment variables) before
+/// [`AppConfigFile::into_builder`].
+///
+/// ```
+/// use aggcat_client::AppConfigFile;
+/// use secrecy::SecretString;
+/// use std::path::Path;
+///
+/// let text = SecretString::from("consumer_key = \"k\"\nprivate_key_file = \"app.key\"\n");
+/// let mut file = AppConfigFile::parse(&text, Path::new("/etc/aggcat/aggcat.toml")).unwrap();
+/// assert_eq!(file.private_key_file.as_deref(), Some(Path::new("/etc/aggcat/app.key")));
+/// file.issuer_id = Some("issuer".into());
+/// let builder = file.into_builder(Path::new("/etc/aggcat/aggcat.toml")).unwrap();
+/// # let _ = builder;
+/// ```
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AppConfigFile {
+    /// `consumer_key`: the OAuth consumer key.
     #[serde(default)]
-    #[allow(dead_code)]
-    certificate_file: Option<PathBuf>,
+    pub consumer_key: Option<String>,
+    /// `consumer_secret`: the OAuth consumer secret.
     #[serde(default)]
-    base_url: Option<String>,
+    pub consumer_secret: Option<SecretString>,
+    /// `issuer_id`: the SAML identity provider id.
     #[serde(default)]
-    token_url: Option<String>,
-    /// Seconds (integer or fractional).
+    pub issuer_id: Option<String>,
+    /// `private_key_file`: the PEM private key that signs the SAML assertions.
     #[serde(default)]
-    request_timeout: Option<f64>,
-    /// Seconds (integer or fractional).
+    pub private_key_file: Option<PathBuf>,
+    /// `certificate_file`: the app's certificate (read by a sandbox, not by the client).
     #[serde(default)]
-    deadline: Option<f64>,
+    pub certificate_file: Option<PathBuf>,
+    /// `customer_id`: the default customer of [`Client::new`](crate::Client::new).
+    #[serde(default)]
+    pub customer_id: Option<String>,
+    /// `base_url`: the API base URL (absent: Intuit's).
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// `token_url`: the token endpoint (absent: Intuit's).
+    #[serde(default)]
+    pub token_url: Option<String>,
+    /// `request_timeout`: the per-attempt timeout, seconds (integer or fractional).
+    #[serde(default)]
+    pub request_timeout: Option<f64>,
+    /// `deadline`: the overall deadline of a call, seconds (integer or fractional).
+    #[serde(default)]
+    pub deadline: Option<f64>,
+    /// `login_timeout`: the per-attempt timeout of logins, seconds.
+    #[serde(default)]
+    pub login_timeout: Option<f64>,
+    /// `login_deadline`: the overall deadline of logins, seconds.
+    #[serde(default)]
+    pub login_deadline: Option<f64>,
     #[serde(default)]
     max_body_bytes: Option<u64>,
     #[serde(default)]
     max_xml_depth: Option<usize>,
-    /// Seconds (integer or fractional).
-    #[serde(default)]
-    login_timeout: Option<f64>,
-    /// Seconds (integer or fractional).
-    #[serde(default)]
-    login_deadline: Option<f64>,
     #[serde(default)]
     token_cache_capacity: Option<usize>,
     #[serde(default)]
     retry: Option<RetryFile>,
-    /// Proxy URL for every request.
+    /// `proxy`: the proxy URL for every request.
     #[serde(default)]
-    proxy: Option<String>,
-    /// Hosts reached without the proxy (`NO_PROXY` syntax).
+    pub proxy: Option<String>,
     #[serde(default)]
     no_proxy: Option<String>,
-    /// Extra trusted root certificates (PEM), relative to the file's directory.
     #[serde(default)]
     ca_file: Option<PathBuf>,
-    /// Client certificate (PEM), relative to the file's directory.
     #[serde(default)]
     client_cert_file: Option<PathBuf>,
-    /// Its private key (PEM), relative to the file's directory.
     #[serde(default)]
     client_key_file: Option<PathBuf>,
-    /// The environment variable holding the private key's passphrase.
     #[serde(default)]
     private_key_passphrase_env: Option<String>,
+}
+
+impl std::fmt::Debug for AppConfigFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppConfigFile")
+            .field("consumer_key", &self.consumer_key)
+            .field(
+                "consumer_secret",
+                &self.consumer_secret.as_ref().map(|_| "[REDACTED]"),
+            )
+            .field("issuer_id", &self.issuer_id)
+            .field("private_key_file", &self.private_key_file)
+            .field("customer_id", &self.customer_id)
+            .field("base_url", &self.base_url)
+            .field("token_url", &self.token_url)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The `[retry]` table of the app config file (see [`ClientConfigBuilder::retry_policy`]).
@@ -460,24 +507,12 @@ impl RetryFile {
     }
 }
 
-impl ClientConfigBuilder {
-    /// See [`ClientConfig::from_file`].
-    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::config_with_source(
-                format!("cannot read the app config file {}", path.display()),
-                "check the path; `aggcat-sandbox init DIR` writes DIR/aggcat.toml",
-                e,
-            )
-        })?;
-        Self::from_toml_str(&SecretString::from(text), path)
-    }
-
-    /// [`ClientConfigBuilder::from_file`] on the file's text: `path` names the file in error
-    /// messages and anchors a relative `private_key_file`; it is not read.
-    pub fn from_toml_str(text: &SecretString, path: &Path) -> Result<Self, Error> {
-        let file: AppFile = toml::from_str(text.expose_secret()).map_err(|e| {
+impl AppConfigFile {
+    /// Parses the text of the config file `path` (named in messages; relative file paths are
+    /// anchored at its directory; it is not read). Error messages never quote the file's lines,
+    /// which may hold the secret.
+    pub fn parse(text: &SecretString, path: &Path) -> Result<Self, Error> {
+        let mut file: Self = toml::from_str(text.expose_secret()).map_err(|e| {
             // The TOML error's own Display quotes the offending line, which may be the
             // secret; report only the message and the line number.
             let line = e.span().map(|span| {
@@ -494,27 +529,52 @@ impl ClientConfigBuilder {
                     e.message()
                 ),
                 "expected keys: consumer_key, consumer_secret, issuer_id, private_key_file, \
-                 optional certificate_file, base_url, token_url, request_timeout, deadline, \
-                 login_timeout and login_deadline (seconds), max_body_bytes, max_xml_depth, \
-                 token_cache_capacity, proxy, no_proxy, ca_file, client_cert_file, \
+                 optional certificate_file, customer_id, base_url, token_url, request_timeout, \
+                 deadline, login_timeout and login_deadline (seconds), max_body_bytes, \
+                 max_xml_depth, token_cache_capacity, proxy, no_proxy, ca_file, client_cert_file, \
                  client_key_file, private_key_passphrase_env, and a [retry] table \
                  (max_attempts, base_delay, max_delay, jitter, statuses, honor_retry_after)",
             )
         })?;
-        // Files named by the config are relative to its directory.
-        let anchored = |file: &Path| {
-            if file.is_absolute() {
-                file.to_owned()
-            } else {
-                path.parent().unwrap_or_else(|| Path::new(".")).join(file)
+        let dir = path.parent().unwrap_or_else(|| Path::new("."));
+        for named in [
+            &mut file.private_key_file,
+            &mut file.certificate_file,
+            &mut file.ca_file,
+            &mut file.client_cert_file,
+            &mut file.client_key_file,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if named.is_relative() {
+                *named = dir.join(&*named);
             }
-        };
-        let key_path = anchored(&file.private_key_file);
-        let mut builder = Self::default()
-            .consumer_key(file.consumer_key)
-            .consumer_secret(file.consumer_secret)
-            .issuer_id(file.issuer_id)
-            .private_key_file(key_path);
+        }
+        Ok(file)
+    }
+
+    /// The builder these settings describe; `path` names the file in messages about a key's
+    /// value. Keys that are absent keep the builder's defaults; a missing required one is
+    /// reported by [`ClientConfigBuilder::build`].
+    pub fn into_builder(self, path: &Path) -> Result<ClientConfigBuilder, Error> {
+        let file = self;
+        let mut builder = ClientConfigBuilder::default();
+        if let Some(key) = file.consumer_key {
+            builder = builder.consumer_key(key);
+        }
+        if let Some(secret) = file.consumer_secret {
+            builder = builder.consumer_secret(secret);
+        }
+        if let Some(issuer) = file.issuer_id {
+            builder = builder.issuer_id(issuer);
+        }
+        if let Some(key) = file.private_key_file {
+            builder = builder.private_key_file(key);
+        }
+        if let Some(customer) = file.customer_id {
+            builder = builder.customer_id(customer);
+        }
         if let Some(url) = file.base_url {
             builder = builder.base_url(url);
         }
@@ -552,11 +612,11 @@ impl ClientConfigBuilder {
             builder = builder.no_proxy(list);
         }
         if let Some(ca) = file.ca_file {
-            builder = builder.ca_file(anchored(&ca));
+            builder = builder.ca_file(ca);
         }
         match (file.client_cert_file, file.client_key_file) {
             (Some(cert), key) => {
-                builder = builder.client_certificate(anchored(&cert), key.map(|k| anchored(&k)));
+                builder = builder.client_certificate(cert, key);
             }
             (None, Some(_)) => {
                 return Err(Error::config(
@@ -574,6 +634,27 @@ impl ClientConfigBuilder {
             builder = builder.private_key_passphrase_env(var);
         }
         Ok(builder)
+    }
+}
+
+impl ClientConfigBuilder {
+    /// See [`ClientConfig::from_file`].
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::config_with_source(
+                format!("cannot read the app config file {}", path.display()),
+                "check the path; `aggcat-sandbox init DIR` writes DIR/aggcat.toml",
+                e,
+            )
+        })?;
+        Self::from_toml_str(&SecretString::from(text), path)
+    }
+
+    /// [`ClientConfigBuilder::from_file`] on the file's text: `path` names the file in error
+    /// messages and anchors relative file paths; it is not read.
+    pub fn from_toml_str(text: &SecretString, path: &Path) -> Result<Self, Error> {
+        AppConfigFile::parse(text, path)?.into_builder(path)
     }
 
     /// The OAuth consumer key of the application.
@@ -1373,9 +1454,15 @@ mod tests {
         assert!(text.contains("line 2"), "{text}");
         assert!(!text.contains("leaky-secret-value"), "{text}");
 
+        // A file may leave keys to the caller (e.g. the secret from a vault); what is still
+        // missing at build() is named there.
         std::fs::write(&path, "consumer_key = \"ck\"\n").unwrap();
-        let error = ClientConfig::from_file(&path).unwrap_err();
+        let error = ClientConfig::from_file(&path).unwrap().build().unwrap_err();
         assert!(error.to_string().contains("consumer_secret"), "{error}");
+        // A misspelt key is refused, not ignored.
+        std::fs::write(&path, "consumer_key = \"ck\"\ndeadlin = 5\n").unwrap();
+        let error = ClientConfig::from_file(&path).unwrap_err();
+        assert!(error.to_string().contains("deadlin"), "{error}");
 
         let error = ClientConfig::from_file(dir.path().join("missing.toml")).unwrap_err();
         assert!(matches!(
