@@ -158,13 +158,19 @@ fn unknown_elements_and_attributes_are_skipped() {
     );
     assert_eq!(b.status.as_deref(), Some("ACTIVE"));
     assert_eq!(b.banking_account_type, Some(BankingAccountType::Savings));
-    // an unknown account family inside the list is skipped too
+    // an unknown account family inside the list is kept, in document order
     let xml = list(&format!(
         "<ns9:CdAccount xmlns:ns9=\"urn:future\"><accountId>5</accountId></ns9:CdAccount>{}",
         banking("", "")
     ));
     let l: AccountList = aggcat_types::from_xml(xml.as_bytes()).unwrap();
-    assert_eq!(l.accounts.len(), 1);
+    let [Account::Unknown(cd), Account::Banking(_)] = &l.accounts[..] else {
+        panic!("{l:?}")
+    };
+    assert_eq!(
+        (cd.namespace(), cd.name()),
+        (Some("urn:future"), "CdAccount")
+    );
 }
 
 #[test]
