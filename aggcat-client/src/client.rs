@@ -36,15 +36,15 @@ pub(crate) struct CallOptions {
 
 /// The time limits of one call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Limits {
+pub(crate) struct Limits {
     /// Per-attempt timeout of the API request.
-    attempt: Duration,
+    pub(crate) attempt: Duration,
     /// Overall deadline of the call.
-    deadline: Duration,
+    pub(crate) deadline: Duration,
     /// Per-attempt timeout of a token exchange made during the call: the call's, but never
     /// more than the configured `request_timeout` (a login's long timeout is for the
     /// institution, not for the token endpoint).
-    token: Duration,
+    pub(crate) token: Duration,
 }
 
 /// A handle acting for one customer of an [`App`]: the typed operations
@@ -199,7 +199,7 @@ impl Client {
 
     /// The time limits of a call of `kind`: the request's own, else this handle's, else
     /// the configured ones for the kind.
-    fn limits(
+    pub(crate) fn limits(
         &self,
         kind: CallKind,
         timeout: Option<Duration>,
@@ -573,7 +573,7 @@ impl Client {
     }
 
     /// Base URL + path + percent-encoded query.
-    fn request_url(&self, request: &ApiRequest) -> Result<Url, Error> {
+    pub(crate) fn request_url(&self, request: &ApiRequest) -> Result<Url, Error> {
         let path = request.path();
         if !path.starts_with('/') {
             return Err(Error::InvalidRequest(format!(
@@ -617,7 +617,7 @@ impl Client {
         Ok(url)
     }
 
-    async fn send_signed(
+    pub(crate) async fn send_signed(
         &self,
         request: &ApiRequest,
         url: &Url,
@@ -669,7 +669,7 @@ impl Client {
     }
 }
 
-fn extra_headers(request: &ApiRequest) -> Result<HeaderMap, Error> {
+pub(crate) fn extra_headers(request: &ApiRequest) -> Result<HeaderMap, Error> {
     let mut map = HeaderMap::new();
     for (name, value) in request.headers() {
         let header_name = HeaderName::from_bytes(name.as_bytes())
@@ -722,7 +722,7 @@ enum Sent {
     TokenRejected,
 }
 
-fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
+pub(crate) fn is_token_rejected(status: StatusCode, headers: &HeaderMap) -> bool {
     status == StatusCode::UNAUTHORIZED
         && oauth_problem_from_headers(headers)
             .is_some_and(|p| p.eq_ignore_ascii_case("token_rejected"))

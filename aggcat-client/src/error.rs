@@ -138,6 +138,18 @@ pub enum Error {
         #[source]
         source: Box<aggcat_types::DecodeError>,
     },
+    /// A list answer streamed item by item ([`Client::stream_list`](crate::Client::stream_list),
+    /// …) does not decode: the items before the failing one were handed out.
+    #[error("cannot decode the streamed body of an HTTP {status} response after {items} items")]
+    UndecodableStream {
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// Items handed out before the failure.
+        items: u64,
+        /// Why decoding failed (kind, element path, byte offset in the body).
+        #[source]
+        source: Box<aggcat_types::DecodeError>,
+    },
     /// The API answered with a status the operation does not expect, and a body that is not
     /// a `Status` error document.
     #[error("unexpected HTTP status {status}")]
@@ -302,6 +314,7 @@ impl Error {
             | Self::MalformedTokenResponse { status, .. }
             | Self::Api { status, .. }
             | Self::UndecodableBody { status, .. }
+            | Self::UndecodableStream { status, .. }
             | Self::UnexpectedStatus { status, .. }
             | Self::Protocol { status, .. } => Some(*status),
             Self::ChallengeExpired { .. } => Some(StatusCode::REQUEST_TIMEOUT),

@@ -91,6 +91,7 @@ pub use token::{ClientStats, MAX_RENEWAL_MARGIN, renewal_margin};
 // and its types at the root.
 pub use ops::files;
 pub use ops::files::{DownloadError, DownloadSummary, FileDownload, FileDownloadBuilder};
+pub use ops::stream::ItemStream;
 pub use request::{ApiRequest, ApiResponse, CallKind};
 
 // Typed operations (`ops`): login outcomes and challenges, credentials, Intuit codes.

@@ -2,7 +2,7 @@
 //!
 //! | python-aggcat 0.5 | Intuit operation | [`Client`] method |
 //! |---|---|---|
-//! | `get_institutions()` | getInstitutions | [`Client::get_institutions`] (or [`Client::get_institutions_with_progress`]) |
+//! | `get_institutions()` | getInstitutions | [`Client::get_institutions`] (or [`Client::get_institutions_with_progress`], or item by item [`Client::stream_institutions`]) |
 //! | `get_institution_details(id)` | getInstitutionDetails | [`Client::get_institution_details`] |
 //! | `get_credential_fields(id)` | — (helper) | [`Client::get_credential_fields`] |
 //! | `discover_and_add_accounts(id, **creds)` | discoverAndAddAccounts | [`Client::discover_and_add_accounts`] |
@@ -12,8 +12,8 @@
 //! | `get_customer_accounts()` | getCustomerAccounts | [`Client::get_customer_accounts`] |
 //! | `get_login_accounts(login)` | getLoginAccounts | [`Client::get_login_accounts`] |
 //! | `get_account(id)` | getAccount | [`Client::get_account`] |
-//! | `get_account_transactions(id, start, end)` | getAccountTransactions | [`Client::get_account_transactions`] |
-//! | `get_investment_positions(id)` | getInvestmentPositions | [`Client::get_investment_positions`] |
+//! | `get_account_transactions(id, start, end)` | getAccountTransactions | [`Client::get_account_transactions`] (item by item [`Client::stream_account_transactions`]) |
+//! | `get_investment_positions(id)` | getInvestmentPositions | [`Client::get_investment_positions`] (item by item [`Client::stream_investment_positions`]) |
 //! | `update_account_type(id, name, type)` | updateAccountType | [`Client::update_account_type`] |
 //! | `delete_account(id)` | deleteAccount | [`Client::delete_account`] |
 //! | `delete_customer()` | deleteCustomer | [`Client::delete_customer`] |
@@ -62,6 +62,7 @@ mod accounts;
 pub mod files;
 mod institutions;
 mod logins;
+pub mod stream;
 
 pub use institutions::credential_fields;
 
