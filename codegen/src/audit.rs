@@ -62,6 +62,10 @@ pub struct Audit {
     pub elements: BTreeMap<DeclKey, ValueConstraint>,
     /// `default` / `fixed` of attribute declarations.
     pub attributes: BTreeMap<DeclKey, ValueConstraint>,
+    /// Named complex types declared `abstract="true"`: `(namespace, name)`.
+    pub abstract_types: std::collections::BTreeSet<(String, String)>,
+    /// Global elements declared `abstract="true"`: `(namespace, name)`.
+    pub abstract_elements: std::collections::BTreeSet<(String, String)>,
     /// Schema file name (as found in the schema directory or by an import) per target namespace
     /// and component name, for error messages: `(namespace, "type:Name")` → file.
     pub files: BTreeMap<(String, String), String>,
@@ -152,6 +156,11 @@ impl Walk<'_> {
                     self.simple(st, &path)?;
                 }
                 SchemaContent::ComplexType(ct) => {
+                    if ct.abstract_ {
+                        self.out
+                            .abstract_types
+                            .insert((self.tns.to_string(), ct.name.clone().unwrap_or_default()));
+                    }
                     let path = owner_path("type", ct.name.as_deref().unwrap_or_default());
                     self.note_file(&path);
                     self.complex(ct, &path)?;
@@ -168,6 +177,11 @@ impl Walk<'_> {
                 }
                 SchemaContent::Element(el) => {
                     let name = el.name.clone().unwrap_or_default();
+                    if el.abstract_ {
+                        self.out
+                            .abstract_elements
+                            .insert((self.tns.to_string(), name.clone()));
+                    }
                     let path = owner_path("element", &name);
                     self.note_file(&path);
                     self.element(el, GLOBAL, &path, false)?;

@@ -130,13 +130,28 @@ pub enum TypeRef {
     /// An element declared `nillable="true"`: `xsi:nil="true"` or a value
     /// (`aggcat_types::runtime::Nillable<T>`).
     Nillable(Box<TypeRef>),
+    /// An element matched by an `xs:any` wildcard, kept raw (`aggcat_types::runtime::UnknownElement`).
+    AnyElement,
+}
+
+/// The namespaces an `xs:any` / `xs:anyAttribute` wildcard allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WildcardDef {
+    /// `##any`.
+    Any,
+    /// `##other`: another namespace than this target namespace (and not none).
+    Other(String),
+    /// A list of namespaces (`None` = `##local`).
+    Only(Vec<Option<String>>),
+    /// `notNamespace`: every namespace but these.
+    Not(Vec<Option<String>>),
 }
 
 impl TypeRef {
     /// The generated type this refers to, if any (through [`TypeRef::Nillable`]).
     pub fn named(&self) -> Option<&str> {
         match self {
-            TypeRef::Scalar(_) => None,
+            TypeRef::Scalar(_) | TypeRef::AnyElement => None,
             TypeRef::Named(n) => Some(n),
             TypeRef::Nillable(t) => t.named(),
         }
@@ -193,6 +208,9 @@ pub enum FieldKind {
     /// A choice between elements: the field's type is a [`ChoiceDef`] or [`SumDef`]; the variants
     /// give the element of each alternative.
     Choice(Vec<VariantDef>),
+    /// An `xs:any` wildcard: the elements it matches, kept raw ([`TypeRef::AnyElement`],
+    /// always [`Occurs::Repeated`]).
+    Any(WildcardDef),
 }
 
 /// A field of a struct (in schema order).
@@ -245,6 +263,12 @@ pub struct StructDef {
     pub fields: Vec<FieldDef>,
     /// Extension base (Rust name) and number of fields inherited from it.
     pub base: Option<(String, usize)>,
+    /// An `xs:anyAttribute` wildcard: the attributes it matches are kept in `any_attributes`.
+    pub any_attribute: Option<WildcardDef>,
+    /// The schema name of a named complex type (what `xsi:type` names).
+    pub xsd_name: Option<String>,
+    /// `abstract="true"`: elements of this type must name a derived type with `xsi:type`.
+    pub is_abstract: bool,
 }
 
 /// A string enumeration.
@@ -316,6 +340,38 @@ pub enum TypeDef {
     Sum(SumDef),
     /// A simple type of its own: a restriction with facets, a list or a union.
     Simple(SimpleDef),
+    /// An abstract complex type used by elements: an enum over its derived types, chosen by
+    /// `xsi:type`.
+    Derived(DerivedDef),
+}
+
+/// One derived type of a [`DerivedDef`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The type's qualified name, as `xsi:type` gives it.
+    pub type_name: QName,
+    /// The Rust struct of the type.
+    pub ty: String,
+    /// Documentation.
+    pub doc: Vec<String>,
+}
+
+/// An abstract complex type that elements use: each element names its concrete type with
+/// `xsi:type`, one of the (non-abstract) types derived from this one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedDef {
+    /// Rust name (the abstract type's).
+    pub name: String,
+    /// Module.
+    pub module: NsId,
+    /// Documentation.
+    pub doc: Vec<String>,
+    /// The derived types.
+    pub variants: Vec<DerivedVariant>,
+    /// The abstract type's fields, which every variant starts with.
+    pub base_fields: Vec<FieldDef>,
 }
 
 impl TypeDef {
@@ -327,6 +383,7 @@ impl TypeDef {
             TypeDef::Choice(x) => x.module,
             TypeDef::Sum(x) => x.module,
             TypeDef::Simple(x) => x.module,
+            TypeDef::Derived(x) => x.module,
         }
     }
 }

@@ -8,7 +8,9 @@ use xsd_parser::models::meta::{
     AttributeMetaVariant, Base, ComplexMeta, Constrains, ElementMeta, ElementMetaVariant,
     ElementMode, GroupMeta, MetaType, MetaTypeVariant,
 };
-use xsd_parser::models::schema::xs::{FormChoiceType, Use};
+use xsd_parser::models::schema::xs::{
+    BasicNamespaceListItemType, FormChoiceType, NamespaceListType, Use,
+};
 use xsd_parser::models::schema::{MaxOccurs, NamespaceId};
 use xsd_parser::{IdentType, MetaTypes, TypeIdent};
 
@@ -339,6 +341,25 @@ impl Lower<'_> {
                 continue;
             };
             let path = owner_path("element", ident.name.as_str());
+            if let MetaTypeVariant::Dynamic(d) = &ty.variant {
+                // the head of a substitution group: a document root unless abstract
+                let key = (self.uri(ns).to_string(), ident.name.as_str().to_string());
+                if self.audit.abstract_elements.contains(&key) {
+                    continue;
+                }
+                if let Some(target) = d.type_.as_ref().and_then(|t| self.resolve_named(t).ok())
+                    && matches!(self.model.types.get(&target), Some(TypeDef::Struct(_)))
+                {
+                    self.model.roots.push(RootDef {
+                        element: QName {
+                            ns: Some(ns),
+                            name: ident.name.as_str().to_string(),
+                        },
+                        ty: target,
+                    });
+                    continue;
+                }
+            }
             let MetaTypeVariant::Reference(r) = &ty.variant else {
                 return Err(self.unsupported(
                     ns,
@@ -586,16 +607,19 @@ impl Lower<'_> {
             }
         }
         let mut attributes = Vec::new();
+        let mut any_attribute = None;
         for a in c.attributes.iter() {
             let t = match &a.variant {
                 AttributeMetaVariant::Type(t) => t,
-                AttributeMetaVariant::Any(_) => {
-                    return Err(self.unsupported(
-                        module,
-                        &owner.path,
-                        "`xs:anyAttribute` (wildcard attributes)",
-                        "",
-                    ));
+                AttributeMetaVariant::Any(any) => {
+                    any_attribute = Some(self.wildcard(
+                        any.namespace.as_ref(),
+                        any.not_namespace.as_ref().map(|n| &n.0),
+                        any.not_q_name.is_some(),
+                        owner,
+                        "`xs:anyAttribute`",
+                    )?);
+                    continue;
                 }
             };
             if a.use_ == Use::Prohibited {
@@ -673,6 +697,27 @@ impl Lower<'_> {
                 c.module = module;
             }
         }
+        if any_attribute.is_some()
+            && attributes
+                .iter()
+                .any(|a| naming::snake(&a.name.name) == naming::ANY_ATTRIBUTES_FIELD)
+        {
+            return Err(self.unsupported(
+                module,
+                &owner.path,
+                "an attribute named like the wildcard's field `any_attributes`",
+                "",
+            ));
+        }
+        let xsd_name = owner
+            .named_type
+            .then(|| owner.schema_name.clone())
+            .flatten();
+        let is_abstract = xsd_name.as_ref().is_some_and(|n| {
+            self.audit
+                .abstract_types
+                .contains(&(self.uri(module).to_string(), n.clone()))
+        });
         Ok(StructDef {
             name: owner.rust.clone(),
             module,
@@ -680,6 +725,9 @@ impl Lower<'_> {
             attributes,
             fields,
             base,
+            any_attribute,
+            xsd_name,
+            is_abstract,
         })
     }
 
@@ -710,6 +758,7 @@ impl Lower<'_> {
                 format!("{} on a nillable element", construct()),
                 "drop either `nillable` or the value constraint",
             )),
+            TypeRef::AnyElement => Err(err(format!("{path}: value constraint on a wildcard"))),
         }
     }
 
@@ -723,13 +772,35 @@ impl Lower<'_> {
     ) -> Result<(), Error> {
         for el in g.elements.iter() {
             match &el.variant {
-                ElementMetaVariant::Any { .. } => {
-                    return Err(self.unsupported(
-                        owner.module,
-                        &owner.path,
-                        "`xs:any` (wildcard elements)",
-                        "",
-                    ));
+                ElementMetaVariant::Any { meta } => {
+                    if out.iter().any(|f| matches!(f.kind, FieldKind::Any(_))) {
+                        return Err(self.unsupported(
+                            owner.module,
+                            &owner.path,
+                            "a second `xs:any` wildcard in one type",
+                            "one wildcard per type keeps every unknown element; merge them",
+                        ));
+                    }
+                    let wildcard = self.wildcard(
+                        meta.namespace.as_ref(),
+                        meta.not_namespace.as_ref().map(|n| &n.0),
+                        meta.not_q_name.is_some(),
+                        owner,
+                        "`xs:any`",
+                    )?;
+                    out.push(FieldDef {
+                        wire: naming::ANY_FIELD.to_string(),
+                        kind: FieldKind::Any(wildcard),
+                        ty: TypeRef::AnyElement,
+                        occurs: Occurs::Repeated,
+                        doc: vec![
+                            "Elements matched by the type's `xs:any` wildcard, kept as received \
+                             (namespace, name and XML) and written back in place."
+                                .to_string(),
+                        ],
+                        declared_in: declared_in.clone(),
+                        value: None,
+                    });
                 }
                 ElementMetaVariant::Text => {
                     return Err(self.unsupported(owner.module, &owner.path, "text content", ""));
@@ -782,6 +853,10 @@ impl Lower<'_> {
                     let mut oc = occurs(el.min_occurs, el.max_occurs);
                     if force_optional && oc == Occurs::Required {
                         oc = Occurs::Optional;
+                    }
+                    if let Some(variants) = self.substitution_group(type_, owner)? {
+                        out.push(self.choice_of(variants, owner, declared_in, oc)?);
+                        continue;
                     }
                     let ty = self.element_type(el, type_, owner, &wire)?;
                     let value = self.element_value(el, type_, owner, &wire, &ty)?;
@@ -865,6 +940,115 @@ impl Lower<'_> {
         Ok(None)
     }
 
+    /// The members of the substitution group headed by `t` (a reference to a global element), as
+    /// choice variants: every element of the group, and the head unless it is abstract. `None`
+    /// when `t` heads no substitution group.
+    fn substitution_group(
+        &mut self,
+        t: &TypeIdent,
+        owner: &Owner,
+    ) -> Result<Option<Vec<VariantDef>>, Error> {
+        if t.type_ != IdentType::Element {
+            return Ok(None);
+        }
+        let Some(MetaTypeVariant::Dynamic(d)) = self.types.items.get(t).map(|t| &t.variant) else {
+            return Ok(None);
+        };
+        let d = d.clone();
+        let head_ns = self.ns(t.ns);
+        let head_uri = head_ns.map_or(String::new(), |m| self.uri(m).to_string());
+        let mut members: Vec<(TypeIdent, Option<TypeIdent>)> = Vec::new();
+        if !self
+            .audit
+            .abstract_elements
+            .contains(&(head_uri, t.name.as_str().to_string()))
+        {
+            members.push((t.clone(), d.type_.clone()));
+        }
+        for m in &d.derived_types {
+            members.push((m.type_.clone(), None));
+        }
+        let mut variants = Vec::new();
+        for (element, content) in members {
+            let name = element.name.as_str().to_string();
+            // a member that heads a group of its own: its declared type
+            let content = match (content, self.types.items.get(&element).map(|t| &t.variant)) {
+                (Some(c), _) => c,
+                (None, Some(MetaTypeVariant::Dynamic(inner))) => match &inner.type_ {
+                    Some(c) => c.clone(),
+                    None => {
+                        return Err(err(format!(
+                            "{name}: substitution group head without a type"
+                        )));
+                    }
+                },
+                (None, _) => element.clone(),
+            };
+            let ty = self.type_ref(&content, owner, &name)?;
+            let doc = doc_of(self.types.items.get(&element));
+            if variants
+                .iter()
+                .any(|v: &VariantDef| v.name == naming::type_name(&name))
+            {
+                continue;
+            }
+            variants.push(VariantDef {
+                name: naming::type_name(&name),
+                element: QName {
+                    ns: self.ns(element.ns),
+                    name,
+                },
+                ty,
+                doc,
+            });
+        }
+        if variants.is_empty() {
+            return Err(self.unsupported(
+                owner.module,
+                &owner.path,
+                format!(
+                    "a reference to the abstract element `{}`, whose substitution group has no member",
+                    t.name
+                ),
+                "",
+            ));
+        }
+        Ok(Some(variants))
+    }
+
+    /// The namespaces a wildcard allows.
+    fn wildcard(
+        &self,
+        namespace: Option<&NamespaceListType>,
+        not_namespace: Option<&Vec<BasicNamespaceListItemType>>,
+        not_qname: bool,
+        owner: &Owner,
+        what: &str,
+    ) -> Result<WildcardDef, Error> {
+        if not_qname {
+            return Err(self.unsupported(
+                owner.module,
+                &owner.path,
+                format!("`notQName` on {what} (XSD 1.1)"),
+                "",
+            ));
+        }
+        let target = self.uri(owner.module).to_string();
+        let item = |i: &BasicNamespaceListItemType| match i {
+            BasicNamespaceListItemType::String(s) => Some(s.clone()),
+            BasicNamespaceListItemType::TargetNamespace => Some(target.clone()),
+            BasicNamespaceListItemType::Local => None,
+        };
+        Ok(match (namespace, not_namespace) {
+            (_, Some(list)) => WildcardDef::Not(list.iter().map(item).collect()),
+            (None | Some(NamespaceListType::Any), None) => WildcardDef::Any,
+            (Some(NamespaceListType::Other), None) => WildcardDef::Other(target),
+            (Some(NamespaceListType::BasicNamespaceList(list)), None) => {
+                WildcardDef::Only(list.0.iter().map(item).collect())
+            }
+        })
+    }
+
     fn element_qname(&self, el: &ElementMeta) -> QName {
         let ns = match el.form {
             FormChoiceType::Qualified => self.ns(el.ident.ns),
@@ -923,11 +1107,22 @@ impl Lower<'_> {
                 doc: paragraphs(&el.documentation),
             });
         }
+        self.choice_of(variants, owner, declared_in, oc)
+    }
+
+    /// A field holding one of `variants` (an `xs:choice`, or the members of a substitution group).
+    fn choice_of(
+        &mut self,
+        variants: Vec<VariantDef>,
+        owner: &Owner,
+        declared_in: &(String, String),
+        oc: Occurs,
+    ) -> Result<FieldDef, Error> {
         if oc == Occurs::Required {
             return Err(self.unsupported(
                 owner.module,
                 &owner.path,
-                "a mandatory single `xs:choice`",
+                "a mandatory single `xs:choice` (or substitution group)",
                 "make it optional (minOccurs=\"0\") or repeated",
             ));
         }
@@ -1117,7 +1312,7 @@ impl Lower<'_> {
                     let mut vname = match &mty {
                         TypeRef::Scalar(s) => naming::type_name(s.xs_name()),
                         TypeRef::Named(n) => n.clone(),
-                        TypeRef::Nillable(_) => {
+                        TypeRef::Nillable(_) | TypeRef::AnyElement => {
                             return Err(err(format!("{name}: nillable union member")));
                         }
                     };
@@ -1183,7 +1378,7 @@ impl Lower<'_> {
                         ..
                     }))
             ),
-            TypeRef::Nillable(_) => false,
+            TypeRef::Nillable(_) | TypeRef::AnyElement => false,
         };
         if ok {
             Ok(())
@@ -1233,7 +1428,9 @@ impl Lower<'_> {
                     ));
                 }
             },
-            TypeRef::Nillable(_) => return Err(err(format!("{path}: nillable base"))),
+            TypeRef::Nillable(_) | TypeRef::AnyElement => {
+                return Err(err(format!("{path}: nillable base")));
+            }
         };
         let what = match &kind {
             Kind::Scalar(s) => format!("xs:{}", s.xs_name()),

@@ -264,6 +264,12 @@ pub fn choice_type_name(owner: &str) -> String {
 /// Wire-ish name of the field holding a generic choice.
 pub const CHOICE_FIELD: &str = "items";
 
+/// Wire (and field) name of the elements an `xs:any` wildcard matched.
+pub const ANY_FIELD: &str = "any";
+
+/// Field name of the attributes an `xs:anyAttribute` wildcard matched.
+pub const ANY_ATTRIBUTES_FIELD: &str = "any_attributes";
+
 /// Field name holding the items of a sum type (`Account` → `accounts`).
 pub fn sum_field_name(sum: &str) -> String {
     let s = snake(sum);

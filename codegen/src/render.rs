@@ -80,6 +80,7 @@ impl Ctx<'_> {
             TypeRef::Scalar(s) => self.scalar(*s),
             TypeRef::Named(n) => self.named(n),
             TypeRef::Nillable(t) => simple::nillable(self, t),
+            TypeRef::AnyElement => simple::any_element(self),
         }
     }
 
@@ -160,6 +161,7 @@ fn field_doc(f: &FieldDef, model: &Model) -> Vec<String> {
             vec![format!("`{}` ({ns}).", f.wire)]
         }
         FieldKind::Choice(_) => vec!["The items of the content, in document order.".to_string()],
+        FieldKind::Any(_) => vec!["The elements of the wildcard, as received.".to_string()],
     }
 }
 
@@ -208,7 +210,19 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
         }
     }
 
+    let any_attribute = s
+        .any_attribute
+        .as_ref()
+        .map(|w| simple::any_attribute(ctx, w, (!attr_names.is_empty()).then_some(&attrs_static)));
+    if let Some(a) = &any_attribute {
+        members.push(a.member.clone());
+        init.push(a.init.clone());
+        write_attrs.push(a.write.clone());
+    }
+
     let mut table = Vec::new();
+    // the `xs:any` field and its wildcard, if the type has one
+    let mut wildcard_field = None;
     // (index in the table, what to do with that field)
     let mut arms: Vec<(Literal, TokenStream)> = Vec::new();
     // what to do with an unknown child kept raw (`x`), if the struct keeps them
@@ -296,6 +310,10 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     _ => quote!(if let Some(x) = &self.#id { x.write_item(w); }),
                 });
             }
+            FieldKind::Any(wildcard) => {
+                writes.push(quote!(for x in &self.#id { w.unknown(x); }));
+                wildcard_field = Some((id.clone(), simple::wildcard(wildcard)));
+            }
         }
     }
 
@@ -349,7 +367,28 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     } else {
         quote!(Self { #(#init)* ..Self::default() })
     };
-    let body = if table_is_empty {
+    let body = if let Some((any, wildcard)) = &wildcard_field {
+        // elements of the fields and of the wildcard, in any order; the rest is skipped
+        let arms = arms
+            .iter()
+            .map(|(i, body)| quote!(rt::Child::Field(#i) => #body,));
+        quote! {
+            static WILDCARD: rt::Wildcard = #wildcard;
+            let mut v = #v_init;
+            #seen_decl
+            #present_decl
+            while let Some(c) = r.next_wildcard(&#fields_static, &WILDCARD)? {
+                match c {
+                    #(#arms)*
+                    rt::Child::Field(_) => r.skip()?,
+                    rt::Child::Unknown(x) => v.#any.push(x),
+                }
+            }
+            #seen_check
+            #present_check
+            Ok(v)
+        }
+    } else if table_is_empty {
         quote! {
             let v = #v_init;
             r.next_field(&#fields_static)?;
@@ -395,6 +434,13 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
         quote!(const ATTRIBUTES: &'static [rt::Field] = &#attrs_static;)
     } else {
         quote!()
+    };
+    let attributes_const = match &any_attribute {
+        Some(a) => {
+            let c = &a.constant;
+            quote!(#attributes_const #c)
+        }
+        None => attributes_const,
     };
     let write_attrs_fn = if write_attrs.is_empty() {
         quote!()
@@ -790,6 +836,7 @@ fn type_doc(t: &TypeDef) -> &[String] {
         TypeDef::Choice(x) => &x.doc,
         TypeDef::Sum(x) => &x.doc,
         TypeDef::Simple(x) => &x.doc,
+        TypeDef::Derived(x) => &x.doc,
     }
 }
 
@@ -958,6 +1005,7 @@ pub fn render(model: &Model) -> Result<BTreeMap<PathBuf, String>, Error> {
                 TypeDef::Choice(c) => render_choice(&mut ctx, c),
                 TypeDef::Sum(s) => render_sum(&mut ctx, s)?,
                 TypeDef::Simple(x) => simple::render_simple(&mut ctx, x)?,
+                TypeDef::Derived(x) => simple::render_derived(&mut ctx, x)?,
             });
         }
         let n = &model.namespaces[*ns];

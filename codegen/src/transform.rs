@@ -18,6 +18,7 @@ pub fn transform(
     apply_required_marker(model, required)?;
     make_sums(model)?;
     choices_to_sums(model);
+    make_derived(model)?;
     check_names(model)
 }
 
@@ -76,6 +77,10 @@ fn referenced_types(model: &Model) -> BTreeSet<String> {
                 SimpleKind::List { item } => add(item),
                 SimpleKind::Union { members } => members.iter().for_each(|(_, t)| add(t)),
             },
+            TypeDef::Derived(d) => d
+                .variants
+                .iter()
+                .for_each(|v| add(&TypeRef::Named(v.ty.clone()))),
             TypeDef::Enum(_) => {}
         }
     }
@@ -163,6 +168,80 @@ fn make_sums(model: &mut Model) -> Result<(), Error> {
     Ok(())
 }
 
+/// An abstract complex type that some element uses becomes an enum over its non-abstract derived
+/// types ([`DerivedDef`]), chosen on the wire by `xsi:type`.
+fn make_derived(model: &mut Model) -> Result<(), Error> {
+    let referenced = referenced_types(model);
+    let abstracts: Vec<String> = model
+        .types
+        .values()
+        .filter_map(|d| match d {
+            TypeDef::Struct(s) if s.is_abstract && referenced.contains(&s.name) => {
+                Some(s.name.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    for base in abstracts {
+        // every struct whose chain of bases reaches `base`
+        let derives = |model: &Model, name: &str| {
+            let mut cur = name.to_string();
+            for _ in 0..64 {
+                let Some(TypeDef::Struct(s)) = model.types.get(&cur) else {
+                    return false;
+                };
+                match &s.base {
+                    Some((b, _)) if *b == base => return true,
+                    Some((b, _)) => cur = b.clone(),
+                    None => return false,
+                }
+            }
+            false
+        };
+        let mut variants = Vec::new();
+        for def in model.types.values() {
+            let TypeDef::Struct(s) = def else { continue };
+            if s.is_abstract || !derives(model, &s.name) {
+                continue;
+            }
+            let Some(xsd_name) = &s.xsd_name else {
+                return Err(err(format!(
+                    "{}: an anonymous type cannot be named by xsi:type",
+                    s.name
+                )));
+            };
+            variants.push(DerivedVariant {
+                name: s.name.clone(),
+                type_name: QName {
+                    ns: Some(s.module),
+                    name: xsd_name.clone(),
+                },
+                ty: s.name.clone(),
+                doc: s.doc.clone(),
+            });
+        }
+        let Some(TypeDef::Struct(b)) = model.types.remove(&base) else {
+            return Err(err(format!("{base} is not a struct")));
+        };
+        if variants.is_empty() {
+            return Err(err(format!(
+                "the abstract type {base} is used by an element but no type derives from it"
+            )));
+        }
+        model.types.insert(
+            base.clone(),
+            TypeDef::Derived(DerivedDef {
+                name: base,
+                module: b.module,
+                doc: b.doc,
+                variants,
+                base_fields: b.fields,
+            }),
+        );
+    }
+    Ok(())
+}
+
 /// A choice whose alternatives are all variants of one sum type holds that sum type.
 fn choices_to_sums(model: &mut Model) {
     let sums: Vec<SumDef> = model
@@ -231,6 +310,11 @@ fn check_names(model: &Model) -> Result<(), Error> {
             TypeDef::Enum(e) => {
                 for (v, _) in &e.values {
                     check(v.clone())?;
+                }
+            }
+            TypeDef::Derived(d) => {
+                for v in &d.variants {
+                    check(v.name.clone())?;
                 }
             }
             TypeDef::Simple(d) => {

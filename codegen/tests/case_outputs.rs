@@ -119,6 +119,8 @@ macro_rules! cases {
 }
 
 cases! {
+    any,
+    any_attribute,
     choice_repeated,
     default_fixed_attribute,
     default_fixed_element,
@@ -133,8 +135,10 @@ cases! {
     pattern_block_escape,
     scalars,
     simple_content,
+    substitution_group,
     union,
     unsupported_builtin,
+    xsi_type,
 }
 
 #[test]

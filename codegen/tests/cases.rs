@@ -26,6 +26,12 @@ pub(crate) use aggcat_types::__xml_enum;
 pub(crate) use aggcat_types::runtime;
 
 #[rustfmt::skip]
+#[path = "cases/any/generated.rs"]
+mod any;
+#[rustfmt::skip]
+#[path = "cases/any_attribute/generated.rs"]
+mod any_attribute;
+#[rustfmt::skip]
 #[path = "cases/choice_repeated/generated.rs"]
 mod choice_repeated;
 #[rustfmt::skip]
@@ -56,8 +62,14 @@ mod nillable;
 #[path = "cases/scalars/generated.rs"]
 mod scalars;
 #[rustfmt::skip]
+#[path = "cases/substitution_group/generated.rs"]
+mod substitution_group;
+#[rustfmt::skip]
 #[path = "cases/union/generated.rs"]
 mod union;
+#[rustfmt::skip]
+#[path = "cases/xsi_type/generated.rs"]
+mod xsi_type;
 
 fn case_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -173,6 +185,8 @@ macro_rules! round_trip {
 }
 
 round_trip! {
+    any,
+    any_attribute,
     choice_repeated,
     default_fixed_attribute,
     default_fixed_element,
@@ -183,5 +197,7 @@ round_trip! {
     list,
     nillable,
     scalars,
+    substitution_group,
     union,
+    xsi_type,
 }

@@ -37,10 +37,10 @@ pub use self::stream::{
 };
 pub use self::unknown::UnknownElement;
 pub use self::values::{base64_serde, parse_enum};
-pub use self::wrappers::{
-    List, Nillable, ValueConstraint, Valued, XSI, XSI_NIL, attribute_fixed, attribute_or,
-};
 pub use self::wildcard::{AnyAttribute, Wildcard};
+pub use self::wrappers::{
+    List, Nillable, ValueConstraint, Valued, XSI, XSI_NIL, XSI_TYPE, attribute_fixed, attribute_or,
+};
 pub use self::writer::XmlWriter;
 
 /// An XML namespace of the schemas with the prefix used when writing it.

@@ -9,6 +9,7 @@ use super::error::{DecodeError, DecodeErrorKind};
 use super::options::DecodeOptions;
 use super::report::{DecodeReport, Unrecognized, UnrecognizedKind};
 use super::unknown::UnknownElement;
+use super::wildcard::{AnyAttribute, Wildcard};
 use super::{ElementName, Field, ReadXml, XmlValue};
 
 /// The namespace of `xsi:type`, `xsi:nil`, `xsi:schemaLocation`, …: its attributes are never
@@ -657,7 +658,7 @@ impl<'a> XmlReader<'a> {
     /// Other elements are skipped. Returns `None` at the end tag of the current element, which stays
     /// current (for error paths) until [`XmlReader::read`] leaves it.
     pub fn next_field(&mut self, fields: &[Field]) -> Result<Option<usize>, DecodeError> {
-        match self.next_child(fields, false)? {
+        match self.next_child(fields, false, None)? {
             Some(Child::Field(i)) => Ok(Some(i)),
             // unknown elements are only kept when asked for
             Some(Child::Unknown(_)) | None => Ok(None),
@@ -668,11 +669,105 @@ impl<'a> XmlReader<'a> {
     /// returned as an [`UnknownElement`] instead of being skipped: for an element whose content is
     /// a list of items of a sum type (`AccountList`), whose `Unknown` variant keeps it.
     pub fn next_item(&mut self, fields: &[Field]) -> Result<Option<Child>, DecodeError> {
-        self.next_child(fields, true)
+        self.next_child(fields, true, None)
+    }
+
+    /// Like [`XmlReader::next_field`] for an element whose type has an `xs:any` wildcard: a
+    /// child that is none of `fields` but whose namespace `wildcard` allows is read whole and
+    /// returned as [`Child::Unknown`] (it is the wildcard's content, not unrecognized); other
+    /// children are skipped as by `next_field`.
+    pub fn next_wildcard(
+        &mut self,
+        fields: &[Field],
+        wildcard: &Wildcard,
+    ) -> Result<Option<Child>, DecodeError> {
+        self.next_child(fields, false, Some(wildcard))
+    }
+
+    /// The type named by the `xsi:type` attribute of the element just entered, its prefix
+    /// resolved in the element's scope (an unprefixed name is in the default namespace); `None`
+    /// without `xsi:type`. Call it before reading the element's content.
+    pub fn xsi_type(&self) -> Result<Option<QualName>, DecodeError> {
+        let Some(value) = self.attribute(&super::wrappers::XSI_TYPE)? else {
+            return Ok(None);
+        };
+        let value = value.trim_matches([' ', '\t', '\n', '\r']);
+        let (ns, local) = self
+            .inner
+            .resolve_element(quick_xml::name::QName(value.as_bytes()));
+        let ns = match ns {
+            ResolveResult::Bound(ns) => Some(namespace_name(ns.into_inner())),
+            ResolveResult::Unbound => None,
+            ResolveResult::Unknown(p) => {
+                return Err(self
+                    .error(DecodeErrorKind::UnknownPrefix(
+                        String::from_utf8_lossy(&p).into_owned(),
+                    ))
+                    .in_attribute("xsi:type"));
+            }
+        };
+        Ok(Some(QualName {
+            ns,
+            local: String::from_utf8_lossy(local.into_inner()).into_owned(),
+        }))
+    }
+
+    /// The attributes of the element just entered that `wildcard` (an `xs:anyAttribute`)
+    /// matches and that are none of `known`, namespace declarations and `xsi:` attributes, in
+    /// document order.
+    pub fn wildcard_attributes(
+        &self,
+        known: &[Field],
+        wildcard: &Wildcard,
+    ) -> Result<Vec<AnyAttribute>, DecodeError> {
+        let Some(start) = &self.start else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for attr in start.attributes().with_checks(false) {
+            let attr = attr.map_err(|e| self.malformed(e))?;
+            if attr.key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let (ns, local) = self.inner.resolve_attribute(attr.key);
+            let ns = match ns {
+                ResolveResult::Bound(ns) => Some(ns.into_inner()),
+                ResolveResult::Unbound => None,
+                ResolveResult::Unknown(p) => {
+                    return Err(self.error(DecodeErrorKind::UnknownPrefix(
+                        String::from_utf8_lossy(&p).into_owned(),
+                    )));
+                }
+            };
+            let local = local.into_inner();
+            let ns_str = ns.map(namespace_name);
+            if ns == Some(XSI)
+                || !wildcard.allows(ns_str.as_deref())
+                || known
+                    .iter()
+                    .any(|f| f.name.as_bytes() == local && f.ns.map(|n| n.uri.as_bytes()) == ns)
+            {
+                continue;
+            }
+            let value = attr
+                .decode_and_unescape_value(self.inner.decoder())
+                .map_err(|e| self.malformed(e))?;
+            out.push(AnyAttribute::new(
+                ns_str,
+                String::from_utf8_lossy(local).into_owned(),
+                value.into_owned(),
+            ));
+        }
+        Ok(out)
     }
 
     #[inline(always)]
-    fn next_child(&mut self, fields: &[Field], keep: bool) -> Result<Option<Child>, DecodeError> {
+    fn next_child(
+        &mut self,
+        fields: &[Field],
+        keep: bool,
+        wildcard: Option<&Wildcard>,
+    ) -> Result<Option<Child>, DecodeError> {
         if self.pending_empty {
             self.pending_empty = false;
             return Ok(None);
@@ -718,6 +813,13 @@ impl<'a> XmlReader<'a> {
                 self.push(fields[i].name, offset, empty, s);
                 return Ok(Some(Child::Field(i)));
             }
+            if let Some(w) = wildcard
+                && let Some(name) = self.wildcard_child(&s, offset, w)?
+            {
+                return self
+                    .capture(&s, offset, empty, name)
+                    .map(|e| Some(Child::Unknown(e)));
+            }
             let name = self.unknown_child(fields, &s, offset, keep)?;
             if keep {
                 return self
@@ -728,6 +830,24 @@ impl<'a> XmlReader<'a> {
                 self.skip_rest()?;
             }
         }
+    }
+
+    /// The name of a child element (start tag `s` at `offset`) if `wildcard` allows its
+    /// namespace.
+    #[cold]
+    #[inline(never)]
+    fn wildcard_child(
+        &self,
+        s: &BytesStart<'_>,
+        offset: u64,
+        wildcard: &Wildcard,
+    ) -> Result<Option<QualName>, DecodeError> {
+        let (ns, local) = self.inner.resolve_element(s.name());
+        let ns = self.namespace(&ns, offset)?.map(namespace_name);
+        Ok(wildcard.allows(ns.as_deref()).then(|| QualName {
+            ns,
+            local: String::from_utf8_lossy(local.as_ref()).into_owned(),
+        }))
     }
 
     /// A child element (start tag `s` at `offset`) that is none of `fields`: notes it (a field's
@@ -1059,7 +1179,7 @@ impl<'a> XmlReader<'a> {
         if let Some(start) = &self.start
             && !start.attributes_raw().iter().all(u8::is_ascii_whitespace)
         {
-            self.check_known_attributes(T::ATTRIBUTES)?;
+            self.check_known_attributes(T::ATTRIBUTES, T::ANY_ATTRIBUTE.as_ref())?;
         }
         let value = T::read_xml(self)?;
         self.pop();
@@ -1070,7 +1190,11 @@ impl<'a> XmlReader<'a> {
     /// declaration or an `xsi:` attribute.
     #[cold]
     #[inline(never)]
-    fn check_known_attributes(&mut self, known: &[Field]) -> Result<(), DecodeError> {
+    fn check_known_attributes(
+        &mut self,
+        known: &[Field],
+        wildcard: Option<&Wildcard>,
+    ) -> Result<(), DecodeError> {
         let Some(start) = &self.start else {
             return Ok(());
         };
@@ -1093,6 +1217,7 @@ impl<'a> XmlReader<'a> {
                 || known
                     .iter()
                     .any(|f| f.name.as_bytes() == local && f.ns.map(|n| n.uri.as_bytes()) == ns)
+                || wildcard.is_some_and(|w| w.allows(ns.map(namespace_name).as_deref()))
             {
                 continue;
             }

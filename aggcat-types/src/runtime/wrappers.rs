@@ -17,6 +17,9 @@ pub static XSI: Ns = Ns {
 /// The `xsi:nil` attribute.
 pub static XSI_NIL: Field = Field::new(&XSI, "nil");
 
+/// The `xsi:type` attribute.
+pub static XSI_TYPE: Field = Field::new(&XSI, "type");
+
 /// An `xs:list` value: items separated by XML whitespace (`1 2 3`).
 ///
 /// Decoding splits on runs of spaces, tabs and line breaks and parses each item; encoding joins

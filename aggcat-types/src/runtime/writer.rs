@@ -1,6 +1,6 @@
 //! XML writer with stable namespace prefixes.
 
-use super::{Field, Ns, UnknownElement, WriteXml, XmlValue};
+use super::{AnyAttribute, Field, Ns, UnknownElement, WriteXml, XmlValue};
 
 /// Writes one document; used by the generated encoders.
 ///
@@ -99,6 +99,49 @@ impl XmlWriter {
             self.out.push_str(field.name);
             self.out.push_str("=\"");
             escape_into(&mut self.out, &v.to_xml_text(), true);
+            self.out.push('"');
+        }
+    }
+
+    /// Writes `xsi:type="prefix:Name"` naming the schema type `ty` (call from
+    /// [`WriteXml::write_attrs`]); both namespaces are declared on the root element.
+    pub fn xsi_type(&mut self, ty: &Field) {
+        let xsi = &super::wrappers::XSI;
+        for ns in [Some(xsi), ty.ns].into_iter().flatten() {
+            if !self.used.iter().any(|u| u.uri == ns.uri) {
+                self.used.push(ns);
+            }
+        }
+        self.out.push_str(" xsi:type=\"");
+        if let Some(ns) = ty.ns {
+            self.out.push_str(ns.prefix);
+            self.out.push(':');
+        }
+        self.out.push_str(ty.name);
+        self.out.push('"');
+    }
+
+    /// Writes attributes kept by an `xs:anyAttribute` wildcard (call from
+    /// [`WriteXml::write_attrs`]): an attribute in a namespace gets a prefix `_a1`, `_a2`, …
+    /// declared on the element (`xml:` attributes keep the predeclared `xml` prefix).
+    pub fn any_attributes(&mut self, attributes: &[AnyAttribute]) {
+        const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+        let mut n = 0;
+        for a in attributes {
+            self.out.push(' ');
+            match a.namespace() {
+                None => {}
+                Some(XML_NS) => self.out.push_str("xml:"),
+                Some(ns) => {
+                    n += 1;
+                    self.out.push_str(&format!("xmlns:_a{n}=\""));
+                    escape_into(&mut self.out, ns, true);
+                    self.out.push_str(&format!("\" _a{n}:"));
+                }
+            }
+            self.out.push_str(a.name());
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, a.value(), true);
             self.out.push('"');
         }
     }

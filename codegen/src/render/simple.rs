@@ -331,7 +331,7 @@ fn union(ctx: &mut Ctx<'_>, d: &SimpleDef, members: &[(String, TypeRef)]) -> Tok
         .map(|(_, t)| match t {
             TypeRef::Scalar(s) => format!("`xs:{}`", s.xs_name()),
             TypeRef::Named(n) => format!("[`{n}`]"),
-            TypeRef::Nillable(_) => String::new(),
+            TypeRef::Nillable(_) | TypeRef::AnyElement => String::new(),
         })
         .collect();
     doc_lines.push(format!(
@@ -351,7 +351,7 @@ fn union(ctx: &mut Ctx<'_>, d: &SimpleDef, members: &[(String, TypeRef)]) -> Tok
         let d = match t {
             TypeRef::Scalar(s) => format!(" A value of the member type `xs:{}`.", s.xs_name()),
             TypeRef::Named(n) => format!(" A value of the member type [`{n}`]."),
-            TypeRef::Nillable(_) => String::new(),
+            TypeRef::Nillable(_) | TypeRef::AnyElement => String::new(),
         };
         variants.push(quote!(#[doc = #d] #v(#ty),));
         let is_enum = matches!(
@@ -429,4 +429,172 @@ fn union(ctx: &mut Ctx<'_>, d: &SimpleDef, members: &[(String, TypeRef)]) -> Tok
             }
         }
     }
+}
+
+/// `rt::UnknownElement`, the type of an element kept by an `xs:any` wildcard.
+pub(super) fn any_element(ctx: &mut Ctx<'_>) -> TokenStream {
+    ctx.uses_rt = true;
+    quote!(rt::UnknownElement)
+}
+
+/// An `rt::Wildcard` constant expression.
+pub(super) fn wildcard(w: &WildcardDef) -> TokenStream {
+    let list = |l: &[Option<String>]| {
+        let items = l.iter().map(|n| match n {
+            Some(uri) => {
+                let uri = lit(uri);
+                quote!(Some(#uri))
+            }
+            None => quote!(None),
+        });
+        quote!(&[#(#items),*])
+    };
+    match w {
+        WildcardDef::Any => quote!(rt::Wildcard::Any),
+        WildcardDef::Other(target) => {
+            let t = lit(target);
+            quote!(rt::Wildcard::Other(#t))
+        }
+        WildcardDef::Only(l) => {
+            let l = list(l);
+            quote!(rt::Wildcard::Only(#l))
+        }
+        WildcardDef::Not(l) => {
+            let l = list(l);
+            quote!(rt::Wildcard::Not(#l))
+        }
+    }
+}
+
+/// What an `xs:anyAttribute` adds to a struct.
+pub(super) struct AnyAttributeParts {
+    /// The `any_attributes` member.
+    pub member: TokenStream,
+    /// Its initializer in `read_xml`.
+    pub init: TokenStream,
+    /// Its statement in `write_attrs`.
+    pub write: TokenStream,
+    /// The `ReadXml::ANY_ATTRIBUTE` constant.
+    pub constant: TokenStream,
+}
+
+/// The parts of an `xs:anyAttribute` wildcard; `attrs` is the table of the declared attributes.
+pub(super) fn any_attribute(
+    ctx: &mut Ctx<'_>,
+    w: &WildcardDef,
+    attrs: Option<&Ident>,
+) -> AnyAttributeParts {
+    ctx.uses_rt = true;
+    let id = ident(crate::naming::ANY_ATTRIBUTES_FIELD);
+    let wildcard = wildcard(w);
+    let known = match attrs {
+        Some(t) => quote!(&#t),
+        None => quote!(&[]),
+    };
+    AnyAttributeParts {
+        member: quote! {
+            /// Attributes matched by the type's `xs:anyAttribute` wildcard, kept as received and
+            /// written back.
+            #[serde(default)]
+            pub #id: Vec<rt::AnyAttribute>,
+        },
+        init: quote!(#id: r.wildcard_attributes(#known, &<Self as rt::ReadXml>::ANY_ATTRIBUTE.unwrap_or(rt::Wildcard::Any))?,),
+        write: quote!(w.any_attributes(&self.#id);),
+        constant: quote!(const ANY_ATTRIBUTE: Option<rt::Wildcard> = Some(#wildcard);),
+    }
+}
+
+/// An abstract type's enum over its derived types, chosen by `xsi:type`.
+pub(super) fn render_derived(ctx: &mut Ctx<'_>, d: &DerivedDef) -> Result<TokenStream, Error> {
+    ctx.uses_rt = true;
+    let name = ident(&d.name);
+    let mut doc_lines = d.doc.clone();
+    doc_lines.push(format!(
+        "`{}` is abstract: on the wire each element of this type names its concrete type with \
+         `xsi:type`, and each variant is one of those types. Decoding refuses an element without \
+         `xsi:type` or naming a type this version does not know; encoding writes `xsi:type`.",
+        d.name
+    ));
+    let doc = docs(&doc_lines);
+    let types_static = ident(&format!(
+        "{}_TYPES",
+        crate::naming::snake(&d.name).to_uppercase()
+    ));
+    let attrs_static = ident(&format!(
+        "{}_ATTRIBUTES",
+        crate::naming::snake(&d.name).to_uppercase()
+    ));
+    let mut variants = Vec::new();
+    let mut table = Vec::new();
+    let mut reads = Vec::new();
+    let mut attrs = Vec::new();
+    let mut content = Vec::new();
+    let mut attributes: Vec<TokenStream> = Vec::new();
+    let mut seen_attributes = Vec::new();
+    let mut names = Vec::new();
+    for (i, v) in d.variants.iter().enumerate() {
+        let i = num(i);
+        let vn = ident(&v.name);
+        let ty = ctx.named(&v.ty);
+        let vdoc = docs(&if v.doc.is_empty() {
+            vec![format!("The derived type `{}`.", v.type_name.name)]
+        } else {
+            v.doc.clone()
+        });
+        let wire = lit(&v.type_name.name);
+        variants.push(quote!(#vdoc #[serde(rename = #wire)] #vn(#ty),));
+        table.push(ctx.qname(&v.type_name));
+        reads.push(quote!(Some(#i) => Ok(Self::#vn(<#ty as rt::ReadXml>::read_xml(r)?)),));
+        attrs.push(quote!(Self::#vn(x) => { w.xsi_type(&#types_static[#i]); x.write_attrs(w); }));
+        content.push(quote!(Self::#vn(x) => x.write_content(w),));
+        names.push(v.type_name.name.clone());
+        if let Some(TypeDef::Struct(s)) = ctx.model.types.get(&v.ty) {
+            for a in &s.attributes {
+                if !seen_attributes.contains(&a.name) {
+                    seen_attributes.push(a.name.clone());
+                    attributes.push(ctx.qname(&a.name));
+                }
+            }
+        }
+    }
+    let first = ident(&d.variants[0].name);
+    let n = num(table.len());
+    let n_attrs = num(attributes.len());
+    let kind_doc = lit(&names.join(", "));
+    Ok(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name { #(#variants)* }
+        static #types_static: [rt::Field; #n] = [#(#table),*];
+        static #attrs_static: [rt::Field; #n_attrs] = [#(#attributes),*];
+        impl Default for #name {
+            /// The first derived type's default.
+            fn default() -> Self {
+                Self::#first(Default::default())
+            }
+        }
+        impl rt::ReadXml for #name {
+            const ATTRIBUTES: &'static [rt::Field] = &#attrs_static;
+            fn read_xml(r: &mut rt::XmlReader<'_>) -> Result<Self, rt::DecodeError> {
+                let ty = r.xsi_type()?;
+                match ty.as_ref().and_then(|t| #types_static.iter().position(|f| t.is(f))) {
+                    #(#reads)*
+                    _ => Err(r.error(rt::DecodeErrorKind::InvalidValue {
+                        kind: "xsi:type",
+                        value: ty.map(|t| t.to_string()).unwrap_or_default(),
+                        reason: format!("expected one of the types derived from the abstract type: {}", #kind_doc),
+                    })),
+                }
+            }
+        }
+        impl rt::WriteXml for #name {
+            fn write_attrs(&self, w: &mut rt::XmlWriter) {
+                match self { #(#attrs)* }
+            }
+            fn write_content(&self, w: &mut rt::XmlWriter) {
+                match self { #(#content)* }
+            }
+        }
+    })
 }
