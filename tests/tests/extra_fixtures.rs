@@ -6,7 +6,8 @@
 //!
 //! Every `*.xml` file directly in `DIR` must decode with `Document::from_xml` and survive the round
 //! trip (decode → encode → decode gives the same value, a stable encoding that validates against
-//! the schemas); every server answer must itself validate with xmllint. Client request bodies are
+//! the schemas); every server answer must itself validate with xmllint, and decode strictly
+//! (`DecodeOptions::strict`: the schemas declare everything in it). Client request bodies are
 //! recognized by file name ([`CLIENT_REQUESTS`]) and checked for what they are.
 //!
 //! Nothing is snapshotted and nothing in the repository refers to such a directory. The tests are
@@ -17,7 +18,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use aggcat_tests::{round_trip_problems, validate_xml, xml_files};
-use aggcat_types::Document;
+use aggcat_types::{DecodeOptions, Document};
 
 /// The environment variable naming the directory.
 const VAR: &str = "AGGCAT_EXTRA_FIXTURES";
@@ -80,6 +81,13 @@ fn every_extra_fixture_decodes_and_round_trips() {
                 continue;
             }
         };
+        // a server answer the schemas describe has nothing a strict decode would refuse
+        if client_request(path).is_none()
+            && let Err(e) =
+                aggcat_types::from_xml_with::<Document>(&input, &DecodeOptions::new().strict(true))
+        {
+            let _ = writeln!(failures, "{}: strict decoding failed: {e}", file_name(path));
+        }
         let (xml, problems) = round_trip_problems(&doc);
         for problem in problems {
             let _ = writeln!(failures, "{}: {problem}", file_name(path));
