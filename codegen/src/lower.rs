@@ -1126,7 +1126,26 @@ impl Lower<'_> {
                 "make it optional (minOccurs=\"0\") or repeated",
             ));
         }
-        let name = naming::choice_type_name(&owner.rust);
+        // a second choice of the same type is numbered (`Item2`, field `items2`)
+        let base_name = naming::choice_type_name(&owner.rust);
+        let k = (1..)
+            .find(|k| {
+                let n = if *k == 1 {
+                    base_name.clone()
+                } else {
+                    format!("{base_name}{k}")
+                };
+                !self.model.types.contains_key(&n)
+            })
+            .unwrap_or(1);
+        let (name, wire) = if k == 1 {
+            (base_name, naming::CHOICE_FIELD.to_string())
+        } else {
+            (
+                format!("{base_name}{k}"),
+                format!("{}{k}", naming::CHOICE_FIELD),
+            )
+        };
         let choice = ChoiceDef {
             name: name.clone(),
             // set by `lower_struct` once the owner's module is known
@@ -1143,7 +1162,7 @@ impl Lower<'_> {
             return Err(err(format!("two choice types are named {name}")));
         }
         Ok(FieldDef {
-            wire: naming::CHOICE_FIELD.to_string(),
+            wire,
             kind: FieldKind::Choice(variants),
             ty: TypeRef::Named(name),
             occurs: oc,
@@ -1187,10 +1206,9 @@ impl Lower<'_> {
                     inner
                 })
             }
-            (
-                IdentType::ElementType,
-                MetaTypeVariant::ComplexType(_) | MetaTypeVariant::Enumeration(_),
-            ) => {
+            (IdentType::ElementType, MetaTypeVariant::ComplexType(_))
+            | (_, MetaTypeVariant::Enumeration(_)) => {
+                // an anonymous type: named after where it is used
                 let rust = naming::local_type_name(&owner.rust, owner.named_type, element);
                 self.names.insert(t.clone(), rust.clone());
                 self.owners.insert(

@@ -275,6 +275,11 @@ pub fn sum_field_name(sum: &str) -> String {
     let s = snake(sum);
     if s.ends_with('s') {
         format!("{s}es")
+    } else if let Some(stem) = s.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        // `Entry` → `entries` (but `Day` → `days`)
+        format!("{stem}ies")
     } else {
         format!("{s}s")
     }

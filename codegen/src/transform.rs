@@ -18,6 +18,7 @@ pub fn transform(
     apply_required_marker(model, required)?;
     make_sums(model)?;
     choices_to_sums(model);
+    renumber_choices(model);
     make_derived(model)?;
     check_names(model)
 }
@@ -240,6 +241,42 @@ fn make_derived(model: &mut Model) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// The generic choices of a struct are numbered in order (`items`/`OwnerItem`, then
+/// `items2`/`OwnerItem2`, …) once the choices that became sum types got their own names.
+fn renumber_choices(model: &mut Model) {
+    let mut renames: Vec<(String, String)> = Vec::new();
+    for def in model.types.values_mut() {
+        let TypeDef::Struct(s) = def else { continue };
+        let base = naming::choice_type_name(&s.name);
+        let mut k = 0;
+        for f in &mut s.fields {
+            let (FieldKind::Choice(_), TypeRef::Named(old)) = (&f.kind, &f.ty) else {
+                continue;
+            };
+            if !old.starts_with(&base) || !f.wire.starts_with(naming::CHOICE_FIELD) {
+                continue;
+            }
+            k += 1;
+            let (name, wire) = if k == 1 {
+                (base.clone(), naming::CHOICE_FIELD.to_string())
+            } else {
+                (format!("{base}{k}"), format!("{}{k}", naming::CHOICE_FIELD))
+            };
+            if *old != name {
+                renames.push((old.clone(), name.clone()));
+                f.ty = TypeRef::Named(name);
+                f.wire = wire;
+            }
+        }
+    }
+    for (old, new) in renames {
+        if let Some(TypeDef::Choice(mut c)) = model.types.remove(&old) {
+            c.name = new.clone();
+            model.types.insert(new, TypeDef::Choice(c));
+        }
+    }
 }
 
 /// A choice whose alternatives are all variants of one sum type holds that sum type.

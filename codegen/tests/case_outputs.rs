@@ -119,6 +119,8 @@ macro_rules! cases {
 }
 
 cases! {
+    all_supported,
+    all_with_mixed,
     any,
     any_attribute,
     choice_repeated,

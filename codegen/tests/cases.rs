@@ -26,6 +26,9 @@ pub(crate) use aggcat_types::__xml_enum;
 pub(crate) use aggcat_types::runtime;
 
 #[rustfmt::skip]
+#[path = "cases/all_supported/generated.rs"]
+mod all_supported;
+#[rustfmt::skip]
 #[path = "cases/any/generated.rs"]
 mod any;
 #[rustfmt::skip]
@@ -185,6 +188,7 @@ macro_rules! round_trip {
 }
 
 round_trip! {
+    all_supported,
     any,
     any_attribute,
     choice_repeated,
