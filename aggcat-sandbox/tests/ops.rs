@@ -1225,7 +1225,7 @@ async fn file_database_keeps_state_across_reopen() {
         h.get("/v1/accounts").await.body
     };
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     let h = harness_with(store, OpsConfig::default());
     assert_eq!(h.get("/v1/accounts").await.body, before);
     let second: AccountList = h.add("direct", "go").await.doc();

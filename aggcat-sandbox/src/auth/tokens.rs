@@ -1,8 +1,10 @@
 //! Access tokens minted by the SAML exchange and the nonces seen by the OAuth verifier.
 //!
-//! Both stores live in memory; expired entries are pruned as new ones are added.
+//! Both stores live in memory; expired entries are pruned as new ones are added, in order of
+//! expiry (a min-heap), so adding costs O(log n) however many entries are alive.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
@@ -36,7 +38,14 @@ pub struct TokenGrant {
 /// Live access tokens.
 #[derive(Debug, Default)]
 pub struct TokenStore {
-    tokens: Mutex<HashMap<String, TokenGrant>>,
+    tokens: Mutex<TokenState>,
+}
+
+#[derive(Debug, Default)]
+struct TokenState {
+    grants: HashMap<String, TokenGrant>,
+    /// The tokens by expiry, soonest first.
+    expiry: BinaryHeap<Reverse<(DateTime<Utc>, String)>>,
 }
 
 impl TokenStore {
@@ -53,14 +62,21 @@ impl TokenStore {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> TokenGrant {
-        let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        tokens.retain(|_, grant| grant.expires_at > now);
+        let mut state = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        let TokenState { grants, expiry } = &mut *state;
+        while let Some(Reverse((until, _))) = expiry.peek()
+            && *until <= now
+        {
+            if let Some(Reverse((_, token))) = expiry.pop() {
+                grants.remove(&token);
+            }
+        }
         let token = loop {
             let candidate = format!(
                 "{TOKEN_PREFIX}{}",
                 random_alphanumeric(TOKEN_LEN - TOKEN_PREFIX.len())
             );
-            if !tokens.contains_key(&candidate) {
+            if !grants.contains_key(&candidate) {
                 break candidate;
             }
         };
@@ -71,14 +87,16 @@ impl TokenStore {
             customer_id: customer_id.to_owned(),
             expires_at,
         };
-        tokens.insert(token, grant.clone());
+        expiry.push(Reverse((expires_at, token.clone())));
+        grants.insert(token, grant.clone());
         grant
     }
 
     /// The grant of `token` if it is known and not expired at `now`.
     pub fn lookup(&self, token: &str, now: DateTime<Utc>) -> Option<TokenGrant> {
-        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        tokens
+        let state = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        state
+            .grants
             .get(token)
             .filter(|grant| grant.expires_at > now)
             .cloned()
@@ -89,6 +107,7 @@ impl TokenStore {
         self.tokens
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
+            .grants
             .len()
     }
 
@@ -104,12 +123,15 @@ pub struct NonceStore {
     seen: Mutex<NonceState>,
 }
 
+/// (consumer key, nonce).
+type NonceKey = (String, String);
+
 #[derive(Debug, Default)]
 struct NonceState {
     /// (consumer key, nonce) pairs.
     keys: HashSet<(String, String)>,
-    /// The same pairs with the instant after which they may be forgotten.
-    expiry: Vec<(DateTime<Utc>, (String, String))>,
+    /// The same pairs with the instant after which they may be forgotten, soonest first.
+    expiry: BinaryHeap<Reverse<(DateTime<Utc>, NonceKey)>>,
 }
 
 impl NonceStore {
@@ -129,18 +151,18 @@ impl NonceStore {
     ) -> bool {
         let mut state = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
         let NonceState { keys, expiry } = &mut *state;
-        expiry.retain(|(until, key)| {
-            let keep = *until >= now;
-            if !keep {
-                keys.remove(key);
+        while let Some(Reverse((until, _))) = expiry.peek()
+            && *until < now
+        {
+            if let Some(Reverse((_, key))) = expiry.pop() {
+                keys.remove(&key);
             }
-            keep
-        });
+        }
         let key = (consumer_key.to_owned(), nonce.to_owned());
         if !keys.insert(key.clone()) {
             return false;
         }
-        expiry.push((forget_after, key));
+        expiry.push(Reverse((forget_after, key)));
         true
     }
 }
@@ -219,5 +241,33 @@ mod tests {
             t("2020-01-01T00:06:00Z"),
             t("2020-01-01T00:11:00Z")
         ));
+    }
+
+    #[test]
+    fn nonces_are_forgotten_in_order_of_their_own_window() {
+        let store = NonceStore::new();
+        let now = t("2020-01-01T00:00:00Z");
+        // Recorded in this order, forgotten in the other.
+        assert!(store.check_and_record("ck", "late", now, t("2020-01-01T00:10:00Z")));
+        assert!(store.check_and_record("ck", "early", now, t("2020-01-01T00:05:00Z")));
+        let between = t("2020-01-01T00:06:00Z");
+        let until = t("2020-01-01T00:16:00Z");
+        assert!(store.check_and_record("ck", "early", between, until));
+        assert!(!store.check_and_record("ck", "late", between, until));
+        let after = t("2020-01-01T00:11:00Z");
+        assert!(store.check_and_record("ck", "late", after, t("2020-01-01T00:21:00Z")));
+        assert!(!store.check_and_record("ck", "early", after, until));
+    }
+
+    #[test]
+    fn many_live_tokens_are_pruned_by_expiry() {
+        let store = TokenStore::new();
+        let start = t("2020-01-01T00:00:00Z");
+        for minute in 0..100 {
+            let issued = start + chrono::Duration::minutes(minute);
+            store.issue("ck", "cust", issued, issued + chrono::Duration::minutes(10));
+        }
+        // Issued at minutes 90..=99 and alive at minute 99 (expiring at 100..=109).
+        assert_eq!(store.len(), 10);
     }
 }

@@ -76,14 +76,16 @@ pub fn refresh_account(
     let up_to_date = account.balance_date == at.today && account.aggr_success_date.is_some();
     if !up_to_date {
         tx.delete_pending_transactions(account.id)?;
+        let before = account.clone();
         let mut fresh = activity::advance(account, at.today);
         if !fresh.is_empty() {
             let first =
                 tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, fresh.len() as i64)?;
             for (offset, txn) in fresh.iter_mut().enumerate() {
                 txn.id = first + offset as i64;
-                tx.insert_transaction(txn)?;
             }
+            // Stored as a batch that reading regenerates from `before` (see `crate::store`).
+            tx.insert_history(&before, at.today, &fresh)?;
         }
         if !account.generator.holdings.is_empty() {
             for holding in &mut account.generator.holdings {

@@ -10,6 +10,7 @@ use super::model::{
     AccountRecord, ChallengeSession, CustomerRecord, ExportFileRecord, LoginRecord, PositionRecord,
     TxnRecord,
 };
+use crate::bank::activity;
 
 /// One open SQLite transaction; obtained from [`super::Store::write`].
 pub struct Tx<'c> {
@@ -88,6 +89,79 @@ fn export_file_record(row: ExportFileRow) -> Result<ExportFileRecord, StoreError
         sha256,
         deleted_at: deleted_at.map(|t| parse_timestamp(TABLE, &t)).transpose()?,
     })
+}
+
+/// The columns of `txn_batches` that [`batch_row`] reads, in this order.
+const BATCH_COLUMNS: &str =
+    "generator_version, today, first_id, posted_count, pending_count, pending_live, account";
+/// [`BATCH_COLUMNS`] of the table aliased `b`.
+const BATCH_COLUMNS_OF_B: &str = "b.generator_version, b.today, b.first_id, b.posted_count, \
+     b.pending_count, b.pending_live, b.account";
+
+/// One history batch as stored.
+struct BatchRow {
+    generator_version: i64,
+    today: String,
+    first_id: i64,
+    posted_count: i64,
+    pending_count: i64,
+    pending_live: bool,
+    account: String,
+}
+
+fn batch_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BatchRow> {
+    Ok(BatchRow {
+        generator_version: row.get(0)?,
+        today: row.get(1)?,
+        first_id: row.get(2)?,
+        posted_count: row.get(3)?,
+        pending_count: row.get(4)?,
+        pending_live: row.get(5)?,
+        account: row.get(6)?,
+    })
+}
+
+/// The transactions of a history batch, regenerated: [`activity::advance`] run again on the
+/// account as it was, numbered from the batch's first id. A batch made by another version
+/// of the generator, or that does not regenerate to its counts, is an error (its ids could
+/// collide with later batches').
+fn regenerate(row: BatchRow) -> Result<Vec<TxnRecord>, StoreError> {
+    const TABLE: &str = "txn_batches";
+    let mut account: AccountRecord = decode(TABLE, &row.account)?;
+    if row.generator_version != activity::GENERATOR_VERSION {
+        return Err(StoreError::Corrupt {
+            table: TABLE,
+            message: format!(
+                "the history of account {} was made by transaction generator version {}, this \
+                 sandbox has version {}; start with a new database file",
+                account.id,
+                row.generator_version,
+                activity::GENERATOR_VERSION
+            ),
+        });
+    }
+    let today =
+        NaiveDate::parse_from_str(&row.today, "%Y-%m-%d").map_err(|e| StoreError::Corrupt {
+            table: TABLE,
+            message: format!("bad day {:?}: {e}", row.today),
+        })?;
+    let mut transactions = activity::advance(&mut account, today);
+    let pending = transactions.iter().filter(|t| t.pending).count() as i64;
+    let posted = transactions.len() as i64 - pending;
+    if (posted, pending) != (row.posted_count, row.pending_count) {
+        return Err(StoreError::Corrupt {
+            table: TABLE,
+            message: format!(
+                "the history of account {} regenerates {posted} posted and {pending} pending \
+                 transactions, {} and {} were stored; start with a new database file",
+                account.id, row.posted_count, row.pending_count
+            ),
+        });
+    }
+    for (offset, transaction) in transactions.iter_mut().enumerate() {
+        transaction.id = row.first_id + offset as i64;
+    }
+    Ok(transactions)
 }
 
 impl<'c> Tx<'c> {
@@ -295,21 +369,85 @@ impl<'c> Tx<'c> {
 
     // ---------------------------------------------------------------- transactions
 
-    /// Stores a transaction.
-    pub fn insert_transaction(&self, txn: &TxnRecord) -> Result<(), StoreError> {
+    /// Stores the transactions one aggregation of an account produced, as a history batch:
+    /// `before` is the account as it was when [`activity::advance`] ran with `today`, and
+    /// `transactions` what it returned, numbered with consecutive ids (posted ones first,
+    /// then pending ones, as `advance` orders them). Reading regenerates them from that (see
+    /// the [module documentation](super)). The batch's pending transactions count until the
+    /// account's next [`Tx::delete_pending_transactions`].
+    pub fn insert_history(
+        &self,
+        before: &AccountRecord,
+        today: NaiveDate,
+        transactions: &[TxnRecord],
+    ) -> Result<(), StoreError> {
+        const TABLE: &str = "txn_batches";
+        let Some(first) = transactions.first() else {
+            return Ok(());
+        };
+        let posted_count = transactions.iter().take_while(|t| !t.pending).count();
+        let consistent = transactions.iter().enumerate().all(|(offset, t)| {
+            t.id == first.id + offset as i64
+                && t.account_id == before.id
+                && t.pending == (offset >= posted_count)
+        });
+        if !consistent {
+            return Err(StoreError::Corrupt {
+                table: TABLE,
+                message: format!(
+                    "the history of account {} is not numbered consecutively from {} with \
+                     posted transactions first",
+                    before.id, first.id
+                ),
+            });
+        }
+        let (first_day, last_day) = transactions
+            .iter()
+            .fold((first.posted_date, first.posted_date), |(lo, hi), t| {
+                (lo.min(t.posted_date), hi.max(t.posted_date))
+            });
         self.tx
             .prepare_cached(
-                "INSERT INTO transactions (id, account_id, posted_date, pending, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO txn_batches (account_id, generator_version, today, first_id,
+                     posted_count, pending_count, pending_live, first_day, last_day, account)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9)",
             )?
             .execute(params![
-                txn.id,
-                txn.account_id,
-                day(txn.posted_date),
-                txn.pending,
-                encode("transactions", txn)?
+                before.id,
+                activity::GENERATOR_VERSION,
+                day(today),
+                first.id,
+                posted_count as i64,
+                (transactions.len() - posted_count) as i64,
+                day(first_day),
+                day(last_day),
+                encode(TABLE, before)?
             ])?;
         Ok(())
+    }
+
+    /// The transactions of the history batches selected by `sql` (which must select the
+    /// columns of [`BATCH_COLUMNS`]), regenerated, that `keep` accepts.
+    fn batch_transactions(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        keep: impl Fn(&TxnRecord) -> bool,
+    ) -> Result<Vec<TxnRecord>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map(params, batch_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::new();
+        for row in rows {
+            let pending_live = row.pending_live;
+            out.extend(
+                regenerate(row)?
+                    .into_iter()
+                    .filter(|t| (pending_live || !t.pending) && keep(t)),
+            );
+        }
+        Ok(out)
     }
 
     /// The account's transactions posted in `from..=to`, by id.
@@ -319,30 +457,58 @@ impl<'c> Tx<'c> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<TxnRecord>, StoreError> {
-        self.decode_rows(
+        let mut out: Vec<TxnRecord> = self.decode_rows(
             "transactions",
             "SELECT data FROM transactions
              WHERE account_id = ?1 AND posted_date >= ?2 AND posted_date <= ?3 ORDER BY id",
             params![account_id, day(from), day(to)],
-        )
+        )?;
+        out.extend(self.batch_transactions(
+            &format!(
+                "SELECT {BATCH_COLUMNS} FROM txn_batches
+                 WHERE account_id = ?1 AND last_day >= ?2 AND first_day <= ?3"
+            ),
+            params![account_id, day(from), day(to)],
+            |t| t.posted_date >= from && t.posted_date <= to,
+        )?);
+        out.sort_by_key(|t| t.id);
+        Ok(out)
     }
 
     /// Removes the account's pending transactions (they are re-issued on refresh); returns
     /// how many there were.
     pub fn delete_pending_transactions(&self, account_id: i64) -> Result<usize, StoreError> {
-        Ok(self.tx.execute(
+        let legacy = self.tx.execute(
             "DELETE FROM transactions WHERE account_id = ?1 AND pending = 1",
             params![account_id],
-        )?)
+        )?;
+        let batched: i64 = self.tx.query_row(
+            "SELECT COALESCE(SUM(pending_count), 0) FROM txn_batches
+             WHERE account_id = ?1 AND pending_live = 1",
+            params![account_id],
+            |row| row.get(0),
+        )?;
+        self.tx.execute(
+            "UPDATE txn_batches SET pending_live = 0 WHERE account_id = ?1 AND pending_live = 1",
+            params![account_id],
+        )?;
+        Ok(legacy + usize::try_from(batched).unwrap_or(0))
     }
 
     /// Number of stored transactions of an account.
     pub fn transaction_count(&self, account_id: i64) -> Result<i64, StoreError> {
-        Ok(self.tx.query_row(
+        let legacy: i64 = self.tx.query_row(
             "SELECT COUNT(*) FROM transactions WHERE account_id = ?1",
             params![account_id],
             |row| row.get(0),
-        )?)
+        )?;
+        let batched: i64 = self.tx.query_row(
+            "SELECT COALESCE(SUM(posted_count + pending_live * pending_count), 0)
+             FROM txn_batches WHERE account_id = ?1",
+            params![account_id],
+            |row| row.get(0),
+        )?;
+        Ok(legacy + batched)
     }
 
     // ---------------------------------------------------------------- positions
@@ -432,7 +598,7 @@ impl<'c> Tx<'c> {
         consumer_key: &str,
         posted: NaiveDate,
     ) -> Result<Vec<TxnRecord>, StoreError> {
-        self.decode_rows(
+        let mut out: Vec<TxnRecord> = self.decode_rows(
             "transactions",
             "SELECT t.data FROM transactions t
                  JOIN accounts a ON a.id = t.account_id
@@ -440,7 +606,20 @@ impl<'c> Tx<'c> {
              WHERE c.consumer_key = ?1 AND t.posted_date = ?2
              ORDER BY t.id",
             params![consumer_key, day(posted)],
-        )
+        )?;
+        out.extend(self.batch_transactions(
+            &format!(
+                "SELECT {} FROM txn_batches b
+                     JOIN accounts a ON a.id = b.account_id
+                     JOIN customers c ON c.id = a.customer_id
+                 WHERE c.consumer_key = ?1 AND b.first_day <= ?2 AND b.last_day >= ?2",
+                BATCH_COLUMNS_OF_B
+            ),
+            params![consumer_key, day(posted)],
+            |t| t.posted_date == posted,
+        )?);
+        out.sort_by_key(|t| t.id);
+        Ok(out)
     }
 
     /// Stores a new export file of the app with its bytes (`file.size` must be their length).
@@ -547,5 +726,290 @@ impl<'c> Tx<'c> {
              WHERE consumer_key = ?1 AND name = ?2",
             params![consumer_key, name, timestamp(at)],
         )? > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Days, TimeZone};
+    use sha2::{Digest, Sha256};
+
+    use super::*;
+    use crate::bank::accounts::{self, Opening};
+    use crate::bank::sync::{self, Moment};
+    use crate::bank::{PASSWORD_KEY, TEST_BANK_ID, USERID_KEY};
+    use crate::store::{Credential, FIRST_TRANSACTION_ID, LoginRecord, Store};
+
+    fn moment(y: i32, m: u32, d: u32) -> Moment {
+        Moment {
+            now: Utc.with_ymd_and_hms(y, m, d, 18, 0, 0).unwrap(),
+            today: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        }
+    }
+
+    fn direct() -> Vec<Credential> {
+        vec![
+            Credential {
+                name: USERID_KEY.into(),
+                value: "direct".into(),
+            },
+            Credential {
+                name: PASSWORD_KEY.into(),
+                value: "go".into(),
+            },
+        ]
+    }
+
+    /// A customer with one login at the test bank whose ten accounts are opened but not yet
+    /// aggregated.
+    fn opened_accounts(tx: &Tx<'_>, at: Moment) -> Result<Vec<AccountRecord>, StoreError> {
+        let customer = tx.customer("ck", "c", at.now)?;
+        let login = LoginRecord {
+            id: 1,
+            customer_id: customer.id,
+            institution_id: TEST_BANK_ID,
+            credentials: direct(),
+            created_at: at.now,
+            updated_at: at.now,
+            last_refresh: None,
+        };
+        tx.put_login(&login)?;
+        let mut opened = Vec::new();
+        for (offset, template) in accounts::templates(TEST_BANK_ID, &direct())
+            .iter()
+            .enumerate()
+        {
+            let account = accounts::open(
+                template,
+                Opening {
+                    account_id: 1_000 + offset as i64,
+                    login_id: login.id,
+                    customer_id: customer.id,
+                    institution_id: TEST_BANK_ID,
+                    today: at.today,
+                },
+            );
+            tx.put_account(&account)?;
+            opened.push(account);
+        }
+        Ok(opened)
+    }
+
+    /// What `advance` gives for `account` on `today`, numbered from `first`.
+    fn generated(account: &mut AccountRecord, today: NaiveDate, first: i64) -> Vec<TxnRecord> {
+        let mut fresh = activity::advance(account, today);
+        for (offset, t) in fresh.iter_mut().enumerate() {
+            t.id = first + offset as i64;
+        }
+        fresh
+    }
+
+    /// Every day of the tests (days are stored as `YYYY-MM-DD` text, so four-digit years).
+    fn all_days() -> (NaiveDate, NaiveDate) {
+        (
+            NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2999, 12, 31).unwrap(),
+        )
+    }
+
+    #[test]
+    fn stored_history_reads_back_as_generated_for_every_profile() {
+        let store = Store::open_in_memory().unwrap();
+        let at = moment(2025, 6, 30);
+        store
+            .write_blocking(|tx| -> Result<(), StoreError> {
+                let mut next = 5_000;
+                for mut account in opened_accounts(tx, at)? {
+                    let before = account.clone();
+                    let fresh = generated(&mut account, at.today, next);
+                    assert!(!fresh.is_empty(), "{:?}", account.generator.profile);
+                    next += fresh.len() as i64;
+                    tx.insert_history(&before, at.today, &fresh)?;
+                    let (from, to) = all_days();
+                    assert_eq!(tx.transactions(account.id, from, to)?, fresh);
+                    assert_eq!(tx.transaction_count(account.id)?, fresh.len() as i64);
+                    // A window: exactly the transactions posted in it.
+                    let (from, to) = (at.today - Days::new(30), at.today - Days::new(10));
+                    let window: Vec<TxnRecord> = fresh
+                        .iter()
+                        .filter(|t| t.posted_date >= from && t.posted_date <= to)
+                        .cloned()
+                        .collect();
+                    assert_eq!(tx.transactions(account.id, from, to)?, window);
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_refresh_retires_the_pending_transactions_of_the_batch_before() {
+        let store = Store::open_in_memory().unwrap();
+        let at = moment(2025, 6, 30);
+        let later = moment(2025, 7, 20);
+        store
+            .write_blocking(|tx| -> Result<(), StoreError> {
+                let checking = opened_accounts(tx, at)?
+                    .into_iter()
+                    .find(|a| a.generator.profile == crate::store::Profile::Checking)
+                    .unwrap();
+                let mut account = checking.clone();
+                let first = generated(&mut account.clone(), at.today, 1);
+                assert!(first.iter().any(|t| t.pending));
+                // Through the same path as an aggregation.
+                sync::refresh_account(tx, &mut account, at)?;
+                let (from, to) = all_days();
+                let stored = tx.transactions(account.id, from, to)?;
+                assert_eq!(stored.len(), first.len());
+                assert_eq!(stored[0].id, FIRST_TRANSACTION_ID);
+
+                let pending_before = first.iter().filter(|t| t.pending).count();
+                let mut second_input = account.clone();
+                let second = generated(
+                    &mut second_input,
+                    later.today,
+                    FIRST_TRANSACTION_ID + first.len() as i64,
+                );
+                sync::refresh_account(tx, &mut account, later)?;
+                assert_eq!(account.generator, second_input.generator);
+                let all = tx.transactions(account.id, from, to)?;
+                let expected: Vec<TxnRecord> = stored
+                    .iter()
+                    .filter(|t| !t.pending)
+                    .chain(second.iter())
+                    .cloned()
+                    .collect();
+                assert_eq!(all, expected);
+                assert_eq!(tx.transaction_count(account.id)?, expected.len() as i64);
+                // The next refresh drops exactly the second batch's pending ones.
+                let pending_now = second.iter().filter(|t| t.pending).count();
+                assert!(pending_before > 0 && pending_now > 0);
+                assert_eq!(tx.delete_pending_transactions(account.id)?, pending_now);
+                assert_eq!(tx.delete_pending_transactions(account.id)?, 0);
+                assert!(
+                    tx.transactions(account.id, from, to)?
+                        .iter()
+                        .all(|t| !t.pending)
+                );
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn export_days_gather_every_account_of_the_app() {
+        let store = Store::open_in_memory().unwrap();
+        let at = moment(2025, 6, 30);
+        store
+            .write_blocking(|tx| -> Result<(), StoreError> {
+                let mut expected = Vec::new();
+                let day = at.today - Days::new(3);
+                for mut account in opened_accounts(tx, at)? {
+                    sync::refresh_account(tx, &mut account, at)?;
+                    expected.extend(tx.transactions(account.id, day, day)?);
+                }
+                expected.sort_by_key(|t| t.id);
+                assert!(!expected.is_empty());
+                assert_eq!(tx.app_transactions_on("ck", day)?, expected);
+                assert!(tx.app_transactions_on("other-app", day)?.is_empty());
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn rows_of_the_one_row_per_transaction_table_are_still_served() {
+        let store = Store::open_in_memory().unwrap();
+        let at = moment(2025, 6, 30);
+        store
+            .write_blocking(|tx| -> Result<(), StoreError> {
+                let mut account = opened_accounts(tx, at)?.remove(0);
+                // As a database of schema version 2 holds them: one row per transaction.
+                let mut legacy = generated(&mut account.clone(), at.today - Days::new(5), 10);
+                legacy.truncate(3);
+                legacy[2].pending = true;
+                for t in &legacy {
+                    tx.tx.execute(
+                        "INSERT INTO transactions (id, account_id, posted_date, pending, data)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![
+                            t.id,
+                            t.account_id,
+                            day(t.posted_date),
+                            t.pending,
+                            encode("transactions", t)?
+                        ],
+                    )?;
+                }
+                let (from, to) = all_days();
+                assert_eq!(tx.transactions(account.id, from, to)?, legacy);
+                assert_eq!(tx.transaction_count(account.id)?, 3);
+                // An aggregation drops the legacy pending one and adds a batch.
+                sync::refresh_account(tx, &mut account, at)?;
+                let all = tx.transactions(account.id, from, to)?;
+                assert_eq!(&all[..2], &legacy[..2]);
+                assert!(all.len() > 2);
+                assert!(all[2..].iter().all(|t| t.id >= FIRST_TRANSACTION_ID));
+                assert_eq!(tx.transaction_count(account.id)?, all.len() as i64);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn history_of_another_generator_version_is_refused() {
+        let store = Store::open_in_memory().unwrap();
+        let at = moment(2025, 6, 30);
+        let error = store
+            .write_blocking(|tx| -> Result<(), StoreError> {
+                let mut account = opened_accounts(tx, at)?.remove(0);
+                sync::refresh_account(tx, &mut account, at)?;
+                tx.tx.execute(
+                    "UPDATE txn_batches SET generator_version = generator_version + 1",
+                    [],
+                )?;
+                let (from, to) = all_days();
+                tx.transactions(account.id, from, to).map(|_| ())
+            })
+            .unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("generator version"), "{message}");
+        assert!(message.contains("new database file"), "{message}");
+    }
+
+    /// The generated history is pinned: if this fails, the generator's output changed, and
+    /// `activity::GENERATOR_VERSION` must be increased (then update the figures here).
+    #[test]
+    fn generated_history_is_pinned() {
+        let store = Store::open_in_memory().unwrap();
+        let at = moment(2025, 6, 30);
+        let (count, digest) = store
+            .write_blocking(|tx| -> Result<_, StoreError> {
+                let customer = tx.customer("ck", "c", at.now)?;
+                let (_, accounts) = sync::add_login(tx, customer.id, TEST_BANK_ID, direct(), at)?;
+                let mut hash = Sha256::new();
+                let mut count = 0;
+                for account in &accounts {
+                    let (from, to) = all_days();
+                    for t in tx.transactions(account.id, from, to)? {
+                        hash.update(encode("transactions", &t)?.as_bytes());
+                        count += 1;
+                    }
+                }
+                Ok((count, hex_digest(&hash.finalize())))
+            })
+            .unwrap();
+        assert_eq!(activity::GENERATOR_VERSION, 1);
+        assert_eq!(
+            (count, digest.as_str()),
+            (
+                1303,
+                "356d9b08f7ec3bc119c65c9b2d48bb715423be7c1c61591bf450a902443b4884"
+            )
+        );
+    }
+
+    fn hex_digest(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
     }
 }
