@@ -195,6 +195,11 @@ pub enum Command {
         /// instead of listing it on standard error; exits 1 naming the first one's path.
         #[arg(long)]
         strict: bool,
+        /// Decode a list (Institutions, TransactionList, AccountList, InvestmentPositions)
+        /// item by item as it is read, printing one JSON object per item and line (NDJSON):
+        /// memory stays flat whatever the file's size.
+        #[arg(long)]
+        stream: bool,
     },
     /// Encode a document given as JSON (as `aggcat decode` prints it) as AggCat XML.
     Encode {

@@ -1,10 +1,11 @@
-//! Progress bars for the institution list.
+//! Progress bars for the institution list, and an item counter for streamed lists.
 //!
 //! `GET /institutions` answers megabytes (Intuit's list had about 19,000 entries and was
-//! slow). The library ([`aggcat_client::institutions::InstitutionsCache`]) downloads and
-//! decodes it and reports [`Progress`] to a callback; [`ListProgress`] draws those reports as
-//! byte bars on standard error (hidden when standard error is not a terminal): one while the
-//! list downloads (sized from the response's `Content-Length`), one while it decodes.
+//! slow). The library ([`aggcat_client::institutions::InstitutionsCache`]) downloads it,
+//! decoding it as it arrives, and reports [`Progress`] to a callback; [`ListProgress`] draws
+//! those reports on standard error (hidden when standard error is not a terminal): while the
+//! list downloads, a byte bar (sized from the response's `Content-Length`) counting the
+//! institutions decoded so far; while a cached list decodes, a byte bar.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -51,6 +52,8 @@ enum Phase {
 #[derive(Debug, Default)]
 struct Bars {
     current: Option<(Phase, ProgressBar)>,
+    /// Institutions decoded during the download.
+    items: u64,
 }
 
 impl Bars {
@@ -79,6 +82,24 @@ impl Bars {
     }
 }
 
+/// A counter of the items of a streamed list on standard error (`⠋ transactions 1234`),
+/// hidden when standard error is not a terminal: advance it with `inc(1)` per item.
+pub fn item_counter(what: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {pos} {per_sec}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.set_message(what);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// The download bar's message after `count` institutions.
+fn items_message(count: u64) -> String {
+    format!("downloading institutions: {count}")
+}
+
 /// Draws the [`Progress`] reports of one load of the institution list.
 #[derive(Debug, Clone, Default)]
 pub struct ListProgress {
@@ -99,6 +120,15 @@ impl ListProgress {
             match progress {
                 Progress::Download { received, total } => {
                     bars.bar(Phase::Download, total).set_position(received)
+                }
+                Progress::Items { count } => {
+                    bars.items = count;
+                    // the message is redrawn with the bar; a few updates per second suffice
+                    if count % 64 == 0
+                        && let Some((Phase::Download, bar)) = &bars.current
+                    {
+                        bar.set_message(items_message(count));
+                    }
                 }
                 Progress::Decode { consumed, total } => {
                     bars.bar(Phase::Decode, Some(total)).set_position(consumed)
@@ -161,5 +191,28 @@ mod tests {
         }
         progress.finish(true);
         assert!(progress.bars.lock().unwrap().current.is_none());
+    }
+
+    #[test]
+    fn the_download_bar_counts_the_institutions() {
+        let progress = ListProgress::new();
+        let mut callback = progress.callback();
+        callback(Progress::Download {
+            received: 0,
+            total: Some(1000),
+        });
+        for count in 1..=130 {
+            callback(Progress::Items { count });
+        }
+        callback(Progress::Download {
+            received: 700,
+            total: Some(1000),
+        });
+        let bars = progress.bars.lock().unwrap();
+        assert_eq!(bars.items, 130);
+        let (phase, bar) = bars.current.as_ref().unwrap();
+        assert_eq!(*phase, Phase::Download);
+        assert_eq!(bar.message(), "downloading institutions: 128");
+        assert_eq!(bar.position(), 700);
     }
 }

@@ -190,6 +190,15 @@ pub fn client_error(error: &Error) -> CliError {
                 status.as_u16()
             )),
         },
+        Error::UndecodableStream {
+            status,
+            items,
+            source,
+        } => CliError::general(format!(
+            "the service's answer (HTTP {}) stopped being a valid AggCat document after {items} \
+             items: {source}",
+            status.as_u16()
+        )),
         Error::UnexpectedStatus { status, body } => {
             let snippet: String = String::from_utf8_lossy(body).chars().take(200).collect();
             let snippet = snippet.trim();

@@ -364,24 +364,19 @@ async fn progress_is_reported_for_the_download_and_the_decoding() {
             _ => None,
         })
         .collect();
+    assert_eq!(downloads.first().unwrap().0, 0);
     assert_eq!(downloads.last().unwrap().0, bytes);
-    let first_decode = events
+    assert!(downloads.windows(2).all(|w| w[0].0 < w[1].0), "{downloads:?}");
+    // the list is decoded as it arrives (in parts of 64 KiB): one count per institution
+    let counts: Vec<u64> = events
         .iter()
-        .position(|p| matches!(p, Progress::Decode { .. }))
-        .unwrap();
-    assert!(
-        events[first_decode..]
-            .iter()
-            .all(|p| matches!(p, Progress::Decode { .. })),
-        "the download ends before the decoding starts"
-    );
-    assert_eq!(
-        events.last(),
-        Some(&Progress::Decode {
-            consumed: bytes,
-            total: bytes
+        .filter_map(|p| match *p {
+            Progress::Items { count } => Some(count),
+            _ => None,
         })
-    );
+        .collect();
+    assert_eq!(counts, (1..=list.info.count as u64).collect::<Vec<_>>());
+    assert!(!events.iter().any(|p| matches!(p, Progress::Decode { .. })));
 
     // From the cache: decoding only.
     assert!(cache.load().await.unwrap().from_cache());

@@ -3,7 +3,7 @@
 
 use aggcat_types::{
     AccountList, AccountTypeUpdate, BankingAccountType, CreditAccountType, InvestmentAccountType,
-    LoanType, RewardsAccountType,
+    LoanType, RewardsAccountType, TransactionList,
 };
 use chrono::NaiveDate;
 use serde_json::json;
@@ -50,10 +50,32 @@ pub async fn transactions(
             "--to {to} is before --from {from}"
         )));
     }
-    let list = session
+    // Streamed: decoded as the answer arrives, counted on standard error.
+    let mut stream = session
         .client()
-        .get_account_transactions(account_id, from, to)
+        .stream_account_transactions(account_id, from, to)
         .await?;
+    let counter = crate::download::item_counter("transactions");
+    let mut transactions = Vec::new();
+    while let Some(transaction) = stream.next().await {
+        match transaction {
+            Ok(transaction) => {
+                transactions.push(transaction);
+                counter.inc(1);
+            }
+            Err(error) => {
+                counter.abandon();
+                return Err(error.into());
+            }
+        }
+    }
+    counter.finish_and_clear();
+    let list = TransactionList {
+        transactions,
+        not_refreshed_reason: stream
+            .rest()
+            .and_then(|rest| rest.not_refreshed_reason.clone()),
+    };
     out.table(&views::transactions_table(&list.transactions), &list)?;
     if let Some(reason) = &list.not_refreshed_reason {
         eprintln!(

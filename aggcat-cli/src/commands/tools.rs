@@ -1,13 +1,17 @@
-//! Tools for integrators: `aggcat decode`, `aggcat encode` and `aggcat saml`.
+//! Tools for integrators: `aggcat decode` (`--stream` for lists item by item), `aggcat encode`
+//! and `aggcat saml`.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use aggcat_auth::key::PASSPHRASE_ENV;
 use aggcat_auth::saml::AssertionBuilder;
 use aggcat_auth::secrecy::SecretString;
 use aggcat_auth::{KeyError, RsaSigningKey};
-use aggcat_types::{DecodeErrorKind, DecodeOptions, Document};
+use aggcat_types::{
+    AnyList, DecodeError, DecodeErrorKind, DecodeOptions, DecodeReport, Document, ListDecoder,
+    ListStream, StreamError,
+};
 
 use crate::cli::{GlobalOptions, SamlArgs};
 use crate::error::{CliError, CliResult};
@@ -39,30 +43,44 @@ pub fn decode(file: &Path, max_depth: usize, strict: bool, out: Output) -> CliRe
     let (name, bytes) = read_input(file)?;
     let options = DecodeOptions::new().max_depth(max_depth).strict(strict);
     let (document, report) = aggcat_types::from_xml_with_report::<Document>(&bytes, &options)
-        .map_err(|e| {
-            let at = if e.path().is_empty() {
-                String::new()
-            } else {
-                format!(" at {}", e.path())
-            };
-            match e.kind() {
-                // The library's advice names its Rust API; say what to do with this tool.
-                DecodeErrorKind::TooDeep { limit } => CliError::general(format!(
-                    "cannot decode {name}: elements nested deeper than the limit of {limit} \
-                     levels{at} (byte {}). AggCat documents nest at most 6 levels; if this \
-                     one is legitimate, raise the limit with --max-depth LEVELS",
-                    e.offset()
-                )),
-                DecodeErrorKind::Unrecognized(what) => CliError::general(format!(
-                    "cannot decode {name}: {what}{at} (byte {}), which --strict refuses; \
-                     without --strict it is skipped (or kept, for an unknown family) and \
-                     listed on standard error",
-                    e.offset()
-                )),
-                _ => CliError::general(format!("cannot decode {name}: {e}")),
-            }
-        })?;
-    for item in &report {
+        .map_err(|e| decode_error(&name, &e))?;
+    print_report(&name, &report);
+    out.json(&document)
+}
+
+/// A decoding failure of `aggcat decode` as a CLI error.
+fn decode_error(name: &str, e: &DecodeError) -> CliError {
+    let at = if e.path().is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", e.path())
+    };
+    match e.kind() {
+        // The library's advice names its Rust API; say what to do with this tool.
+        DecodeErrorKind::TooDeep { limit } => CliError::general(format!(
+            "cannot decode {name}: elements nested deeper than the limit of {limit} \
+             levels{at} (byte {}). AggCat documents nest at most 6 levels; if this \
+             one is legitimate, raise the limit with --max-depth LEVELS",
+            e.offset()
+        )),
+        DecodeErrorKind::Unrecognized(what) => CliError::general(format!(
+            "cannot decode {name}: {what}{at} (byte {}), which --strict refuses; \
+             without --strict it is skipped (or kept, for an unknown family) and \
+             listed on standard error",
+            e.offset()
+        )),
+        DecodeErrorKind::ItemTooLarge { limit } => CliError::general(format!(
+            "cannot decode {name}: an item larger than {limit} bytes{at} (byte {}), more \
+             than --stream holds at once; decode it without --stream",
+            e.offset()
+        )),
+        _ => CliError::general(format!("cannot decode {name}: {e}")),
+    }
+}
+
+/// Lists on standard error what a decode did not map to the schemas.
+fn print_report(name: &str, report: &DecodeReport) {
+    for item in report {
         eprintln!("{name}: {item}");
     }
     if report.omitted() > 0 {
@@ -71,7 +89,67 @@ pub fn decode(file: &Path, max_depth: usize, strict: bool, out: Output) -> CliRe
             report.omitted()
         );
     }
-    out.json(&document)
+}
+
+/// `aggcat decode --stream FILE [--max-depth LEVELS] [--strict]`: a list (`Institutions`,
+/// `TransactionList`, `AccountList`, `InvestmentPositions`) decoded item by item as it is
+/// read, one JSON object per item and line on standard output (NDJSON), in memory that does
+/// not grow with the file. The items before a failure are printed; the list's attributes
+/// (`notRefreshedReason`) and the report go to standard error.
+pub fn decode_stream(file: &Path, max_depth: usize, strict: bool) -> CliResult<()> {
+    let options = DecodeOptions::new().max_depth(max_depth).strict(strict);
+    let decoder = ListDecoder::<AnyList>::new(&options).collect_report();
+    if file == Path::new("-") {
+        let stdin = std::io::stdin();
+        let stream = ListStream::with_decoder(stdin.lock(), decoder);
+        print_items("standard input", stream)
+    } else {
+        let input = std::fs::File::open(file)
+            .map_err(|e| CliError::general(format!("cannot read {}: {e}", file.display())))?;
+        let stream = ListStream::with_decoder(BufReader::with_capacity(64 * 1024, input), decoder);
+        print_items(&file.display().to_string(), stream)
+    }
+}
+
+/// Writes each item of `stream` as a JSON line; then the report and the rest on stderr.
+fn print_items<R: BufRead>(name: &str, mut stream: ListStream<AnyList, R>) -> CliResult<()> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut result = Ok(());
+    for item in stream.by_ref() {
+        let item = match item {
+            Ok(item) => item,
+            Err(StreamError::Decode(e)) => {
+                result = Err(decode_error(name, &e));
+                break;
+            }
+            Err(e) => {
+                result = Err(CliError::general(format!("cannot read {name}: {e}")));
+                break;
+            }
+        };
+        let written = serde_json::to_writer(&mut out, &item)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        match written {
+            Ok(()) => {}
+            // the reader of the output is gone (`| head`): stop reading
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(CliError::general(format!("cannot write the output: {e}"))),
+        }
+    }
+    match out.flush() {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(CliError::general(format!("cannot write the output: {e}"))),
+    }
+    print_report(name, &stream.decoder().take_report());
+    if let Some(AnyList::TransactionList(list)) = stream.rest()
+        && let Some(reason) = &list.not_refreshed_reason
+    {
+        eprintln!("{name}: notRefreshedReason {}", reason.as_str());
+    }
+    result
 }
 
 /// `aggcat encode FILE`: a document as JSON with its root element named

@@ -14,8 +14,6 @@ use serde::{Deserialize, Serialize};
 use super::error::CacheError;
 use super::index::{InstitutionHit, InstitutionIndex};
 use crate::client::Client;
-use crate::request::ApiRequest;
-use reqwest::StatusCode;
 
 /// How old a cached list may be before [`InstitutionsCache::load`] downloads it again, unless
 /// another [`RefreshPolicy`] is chosen: one day. The catalog changes rarely and its download
@@ -72,8 +70,16 @@ pub enum Progress {
         /// Expected size, if known.
         total: Option<u64>,
     },
-    /// Bytes of XML decoded so far (of the download or of the cache file); `consumed` never
-    /// decreases and ends at `total` when the list decoded.
+    /// Institutions decoded so far while the list downloads: the download decodes the list
+    /// as it arrives ([`Client::stream_institutions`]), so these come between the
+    /// [`Progress::Download`] reports; `count` never decreases. A repeated attempt (before
+    /// any institution arrived) does not restart it.
+    Items {
+        /// Institutions decoded.
+        count: u64,
+    },
+    /// Bytes of the cache file decoded so far; `consumed` never decreases and ends at
+    /// `total` when the list decoded.
     Decode {
         /// Bytes decoded.
         consumed: u64,
@@ -213,8 +219,9 @@ fn report(progress: Option<&ProgressFn>, event: Progress) {
 /// downloaded again and replaced; the result says so ([`DownloadReason::BadCache`]). With
 /// [`OnBadCache::Fail`] the typed error is returned instead.
 ///
-/// Reading, decoding and writing run on tokio's blocking threads; the async methods need a
-/// tokio runtime, as the client does.
+/// A download is decoded as it arrives ([`Client::stream_institutions`]); reading the cache,
+/// decoding it and writing run on tokio's blocking threads; the async methods need a tokio
+/// runtime, as the client does.
 ///
 /// ```no_run
 /// # async fn demo(client: aggcat_client::Client) -> Result<(), aggcat_client::institutions::CacheError> {
@@ -454,31 +461,53 @@ impl InstitutionsCache {
         }
     }
 
-    /// Downloads, decodes and stores the list.
+    /// Downloads the list, decoding it as it arrives, and stores it.
     async fn download(&self, reason: DownloadReason) -> Result<CachedInstitutions, CacheError> {
         tracing::debug!(?reason, "downloading the institution list");
-        let progress = self.progress.clone();
-        let response = self
-            .client
-            .execute_with_progress(ApiRequest::get("/institutions"), |received, total| {
-                report(progress.as_ref(), Progress::Download { received, total });
-            })
-            .await?
-            .expect_status(&[StatusCode::OK])?;
-        let xml = response.into_body();
         let config = self.client.config();
         let url = config.base_url().to_string();
-        let source = self.source.clone().unwrap_or_else(|| url.clone());
-        let options = config.decode_options();
-        let (dir, info_path, xml_path) = (self.dir.clone(), self.info_path(), self.xml_path());
-        let progress = self.progress.clone();
-        tokio::task::spawn_blocking(move || {
-            let institutions = decode(&xml, &options, progress.as_ref()).map_err(|source| {
-                CacheError::InvalidList {
-                    url,
-                    source: Box::new(source),
+        let stream = self.client.stream_institutions().await?;
+        let total = stream.content_length();
+        report(
+            self.progress.as_ref(),
+            Progress::Download { received: 0, total },
+        );
+        // The list exactly as downloaded, for the cache file.
+        let capacity = total.unwrap_or(0).min(config.max_body_bytes());
+        let body = Arc::new(Mutex::new(Vec::with_capacity(
+            usize::try_from(capacity).unwrap_or(0),
+        )));
+        let (kept, progress) = (Arc::clone(&body), self.progress.clone());
+        let mut stream = stream.on_chunk(move |chunk| {
+            let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+            kept.extend_from_slice(chunk);
+            let received = kept.len() as u64;
+            drop(kept);
+            report(progress.as_ref(), Progress::Download { received, total });
+        });
+        let mut institutions = Vec::new();
+        while let Some(item) = stream.next().await {
+            match item {
+                Ok(institution) => {
+                    institutions.push(institution);
+                    report(
+                        self.progress.as_ref(),
+                        Progress::Items {
+                            count: institutions.len() as u64,
+                        },
+                    );
                 }
-            })?;
+                Err(crate::Error::UndecodableStream { source, .. }) => {
+                    return Err(CacheError::InvalidList { url, source });
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+        drop(stream);
+        let xml = std::mem::take(&mut *body.lock().unwrap_or_else(PoisonError::into_inner));
+        let source = self.source.clone().unwrap_or(url);
+        let (dir, info_path, xml_path) = (self.dir.clone(), self.info_path(), self.xml_path());
+        tokio::task::spawn_blocking(move || {
             let info = CacheInfo {
                 downloaded_at: now(),
                 source,

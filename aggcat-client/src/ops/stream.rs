@@ -70,7 +70,12 @@ pub struct ItemStream<L: StreamList> {
     limit: TimeLimit,
     attempts: u32,
     started: Instant,
+    /// Called with each chunk as it arrives ([`ItemStream::on_chunk`]).
+    on_chunk: Option<ChunkFn>,
 }
+
+/// A callback seeing the body's chunks.
+type ChunkFn = Box<dyn FnMut(&[u8]) + Send>;
 
 impl<L: StreamList> fmt::Debug for ItemStream<L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -118,6 +123,16 @@ impl<L: StreamList> ItemStream<L> {
             status: self.status,
             problem: "the streamed list ended without its end".to_owned(),
         })
+    }
+
+    /// Calls `f` with each chunk of the body as it is received, before it is decoded: to keep
+    /// or store the raw bytes, or to report them (the institution cache writes the list as
+    /// downloaded). Chunks come in order, each once; the bytes of a body that fails are
+    /// passed up to the failure.
+    #[must_use]
+    pub fn on_chunk(mut self, f: impl FnMut(&[u8]) + Send + 'static) -> Self {
+        self.on_chunk = Some(Box::new(f));
+        self
     }
 
     /// The list without its items, once every item was taken from a body that decoded whole;
@@ -233,6 +248,9 @@ impl<L: StreamList> ItemStream<L> {
                             announced: None,
                         };
                         return self.fail(error);
+                    }
+                    if let Some(f) = &mut self.on_chunk {
+                        f(&chunk);
                     }
                     self.body = Some(body);
                     self.pending = chunk;
@@ -458,6 +476,7 @@ impl Client {
             limit,
             attempts,
             started,
+            on_chunk: None,
         })
     }
 
