@@ -211,6 +211,9 @@ pub enum FieldKind {
     /// An `xs:any` wildcard: the elements it matches, kept raw ([`TypeRef::AnyElement`],
     /// always [`Occurs::Repeated`]).
     Any(WildcardDef),
+    /// The text of an element with simple content (`xs:simpleContent`): the struct's only field,
+    /// beside its attributes.
+    Text,
 }
 
 /// A field of a struct (in schema order).

@@ -551,12 +551,30 @@ impl Lower<'_> {
                 | MetaTypeVariant::Custom(_)
                 | MetaTypeVariant::Union(_)
                 | MetaTypeVariant::Enumeration(_) => {
-                    return Err(self.unsupported(
-                        module,
-                        &owner.path,
-                        "simple content (`xs:simpleContent`: text with attributes)",
-                        "",
-                    ));
+                    // simple content: the text is the value, beside the attributes
+                    let ty = self.type_ref(content, owner, naming::TEXT_FIELD)?;
+                    if !matches!(&ty, TypeRef::Scalar(_))
+                        && !matches!(&ty, TypeRef::Named(n) if matches!(
+                            self.model.types.get(n),
+                            Some(TypeDef::Enum(_) | TypeDef::Simple(_)) | None
+                        ))
+                    {
+                        return Err(self.unsupported(
+                            module,
+                            &owner.path,
+                            "simple content of a type that is not simple",
+                            "",
+                        ));
+                    }
+                    fields.push(FieldDef {
+                        wire: naming::TEXT_FIELD.to_string(),
+                        kind: FieldKind::Text,
+                        ty,
+                        occurs: Occurs::Required,
+                        doc: vec!["The element's text content.".to_string()],
+                        declared_in: declared_in.clone(),
+                        value: None,
+                    });
                 }
                 other => {
                     return Err(self.unsupported(
@@ -572,6 +590,29 @@ impl Lower<'_> {
         let mut base_attributes = Vec::new();
         match &c.base {
             Base::None => {}
+            // simple content extending a simple type: the text field has that type
+            Base::Extension(b)
+                if Some(b.ns) == self.xs
+                    || !matches!(
+                        self.types.items.get(b).map(|t| &t.variant),
+                        Some(MetaTypeVariant::ComplexType(_))
+                    ) =>
+            {
+                if !matches!(
+                    fields.as_slice(),
+                    [FieldDef {
+                        kind: FieldKind::Text,
+                        ..
+                    }]
+                ) {
+                    return Err(self.unsupported(
+                        module,
+                        &owner.path,
+                        "an extension of a simple type without simple content",
+                        "",
+                    ));
+                }
+            }
             Base::Extension(b) => {
                 self.lower_type(b)?;
                 let base_name = self.resolve_named(b)?;

@@ -267,6 +267,9 @@ pub const CHOICE_FIELD: &str = "items";
 /// Wire (and field) name of the elements an `xs:any` wildcard matched.
 pub const ANY_FIELD: &str = "any";
 
+/// Field name of the text of an element with simple content.
+pub const TEXT_FIELD: &str = "value";
+
 /// Field name of the attributes an `xs:anyAttribute` wildcard matched.
 pub const ANY_ATTRIBUTES_FIELD: &str = "any_attributes";
 

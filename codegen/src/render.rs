@@ -162,6 +162,7 @@ fn field_doc(f: &FieldDef, model: &Model) -> Vec<String> {
         }
         FieldKind::Choice(_) => vec!["The items of the content, in document order.".to_string()],
         FieldKind::Any(_) => vec!["The elements of the wildcard, as received.".to_string()],
+        FieldKind::Text => vec!["The element's text.".to_string()],
     }
 }
 
@@ -223,6 +224,8 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     let mut table = Vec::new();
     // the `xs:any` field and its wildcard, if the type has one
     let mut wildcard_field = None;
+    // the text of simple content, if the type has it
+    let mut text_field = None;
     // (index in the table, what to do with that field)
     let mut arms: Vec<(Literal, TokenStream)> = Vec::new();
     // what to do with an unknown child kept raw (`x`), if the struct keeps them
@@ -314,6 +317,10 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                 writes.push(quote!(for x in &self.#id { w.unknown(x); }));
                 wildcard_field = Some((id.clone(), simple::wildcard(wildcard)));
             }
+            FieldKind::Text => {
+                writes.push(quote!(w.text(&rt::XmlValue::to_xml_text(&self.#id));));
+                text_field = Some(id.clone());
+            }
         }
     }
 
@@ -386,6 +393,12 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
             }
             #seen_check
             #present_check
+            Ok(v)
+        }
+    } else if let Some(text) = &text_field {
+        quote! {
+            let mut v = #v_init;
+            v.#text = r.read_value()?;
             Ok(v)
         }
     } else if table_is_empty {

@@ -65,6 +65,9 @@ mod nillable;
 #[path = "cases/scalars/generated.rs"]
 mod scalars;
 #[rustfmt::skip]
+#[path = "cases/simple_content/generated.rs"]
+mod simple_content;
+#[rustfmt::skip]
 #[path = "cases/substitution_group/generated.rs"]
 mod substitution_group;
 #[rustfmt::skip]
@@ -201,6 +204,7 @@ round_trip! {
     list,
     nillable,
     scalars,
+    simple_content,
     substitution_group,
     union,
     xsi_type,
