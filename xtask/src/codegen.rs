@@ -184,7 +184,33 @@ pub fn run(options: &Options) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use super::Options;
+    use super::{Options, run};
+    use std::process::ExitCode;
+
+    /// `--schemas DIR --out DIR` on a case folder of codegen: writes, then `--check` passes, then
+    /// fails once an output file is edited.
+    #[test]
+    fn other_schema_set() {
+        let schemas = crate::workspace_root().join("codegen/tests/cases/all_supported");
+        let out = std::env::temp_dir().join(format!("aggcat-xtask-out-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let options = |check| Options {
+            check,
+            schemas: Some(schemas.clone()),
+            out: Some(out.clone()),
+        };
+        assert_eq!(run(&options(false)), ExitCode::SUCCESS);
+        let mod_rs = std::fs::read_to_string(out.join("mod.rs")).unwrap();
+        assert!(
+            mod_rs.lines().nth(1).unwrap().starts_with("// codegen "),
+            "{mod_rs}"
+        );
+        assert!(out.join("at.rs").exists() && out.join("al.rs").exists());
+        assert_eq!(run(&options(true)), ExitCode::SUCCESS);
+        std::fs::write(out.join("at.rs"), "// edited\n").unwrap();
+        assert_eq!(run(&options(true)), ExitCode::FAILURE);
+        std::fs::remove_dir_all(&out).unwrap();
+    }
 
     #[test]
     fn options() {
