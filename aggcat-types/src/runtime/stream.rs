@@ -257,12 +257,13 @@ enum Problem {
 ///
 /// ```
 /// use aggcat_types::{DecodeOptions, ListDecoder, NotRefreshedReason, TransactionList};
-/// let xml = br#"<TransactionList xmlns="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1"
+/// let xml = br#"<l:TransactionList xmlns:l="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1"
+///     xmlns="http://schema.intuit.com/platform/fdatafeed/transaction/v1"
 ///     xmlns:b="http://schema.intuit.com/platform/fdatafeed/bnktransaction/v1"
 ///     notRefreshedReason="UNAVAILABLE">
-///   <b:BankingTransaction><id>1</id><postedDate>2013-08-10T00:00:00-07:00</postedDate></b:BankingTransaction>
-///   <b:BankingTransaction><id>2</id><postedDate>2013-08-11T00:00:00-07:00</postedDate></b:BankingTransaction>
-/// </TransactionList>"#;
+///   <b:BankingTransaction><id>1</id><postedDate>2013-08-10T00:00:00-07:00</postedDate><pending>false</pending></b:BankingTransaction>
+///   <b:BankingTransaction><id>2</id><postedDate>2013-08-11T00:00:00-07:00</postedDate><pending>false</pending></b:BankingTransaction>
+/// </l:TransactionList>"#;
 /// let mut decoder = ListDecoder::<TransactionList>::new(&DecodeOptions::new());
 /// let mut ids = Vec::new();
 /// // seven bytes at a time, as they might arrive from the network
@@ -996,11 +997,12 @@ pub enum StreamError {
 ///
 /// ```
 /// use aggcat_types::{DecodeOptions, ListStream, TransactionList};
-/// let xml = br#"<TransactionList xmlns="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1"
+/// let xml = br#"<l:TransactionList xmlns:l="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1"
+///     xmlns="http://schema.intuit.com/platform/fdatafeed/transaction/v1"
 ///     xmlns:b="http://schema.intuit.com/platform/fdatafeed/bnktransaction/v1">
-///   <b:BankingTransaction><id>1</id><postedDate>2013-08-10T00:00:00-07:00</postedDate></b:BankingTransaction>
-///   <b:BankingTransaction><id>x</id><postedDate>2013-08-11T00:00:00-07:00</postedDate></b:BankingTransaction>
-/// </TransactionList>"#;
+///   <b:BankingTransaction><id>1</id><postedDate>2013-08-10T00:00:00-07:00</postedDate><pending>false</pending></b:BankingTransaction>
+///   <b:BankingTransaction><id>x</id><postedDate>2013-08-11T00:00:00-07:00</postedDate><pending>false</pending></b:BankingTransaction>
+/// </l:TransactionList>"#;
 /// // any BufRead: a file in a BufReader, a socket, a byte slice
 /// let stream = ListStream::<TransactionList, _>::with_options(&xml[..], &DecodeOptions::new());
 /// let items: Vec<_> = stream.collect();
