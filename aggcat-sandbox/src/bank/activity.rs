@@ -1280,6 +1280,59 @@ pub fn market_value(holdings: &[Holding], date: NaiveDate) -> Decimal {
 /// holdings. The caller must first delete the account's stored pending transactions, then
 /// store the returned ones (their `id` is 0; the caller numbers them in order).
 pub fn advance(account: &mut AccountRecord, today: NaiveDate) -> Vec<TxnRecord> {
+    let mut out = Vec::new();
+    advance_with(account, today, |account, date, drafts, pending| {
+        into_records(account, date, drafts, pending, &mut out);
+    });
+    out
+}
+
+/// What [`advance`] would return, counted instead of built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdvanceSummary {
+    /// Posted transactions (they come first).
+    pub posted: usize,
+    /// Pending transactions (after the posted ones).
+    pub pending: usize,
+    /// The earliest and the latest `posted_date`, if there is any transaction.
+    pub days: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// [`advance`] without building the transactions: the same changes to `account`, and the
+/// counts and days of what `advance` would have returned. For storing a history batch,
+/// which reading regenerates with `advance` (see [`crate::store`]).
+pub fn advance_counting(account: &mut AccountRecord, today: NaiveDate) -> AdvanceSummary {
+    let mut summary = AdvanceSummary {
+        posted: 0,
+        pending: 0,
+        days: None,
+    };
+    advance_with(account, today, |_, date, drafts, pending| {
+        if drafts.is_empty() {
+            return;
+        }
+        if pending {
+            summary.pending += drafts.len();
+        } else {
+            summary.posted += drafts.len();
+        }
+        // Days come in increasing order.
+        summary.days = Some(
+            summary
+                .days
+                .map_or((date, date), |(first, _)| (first, date)),
+        );
+    });
+    summary
+}
+
+/// The day-by-day loop of [`advance`]: every day's drafts go to `emit(account, day, drafts,
+/// pending)`, in order (posted days first).
+fn advance_with(
+    account: &mut AccountRecord,
+    today: NaiveDate,
+    mut emit: impl FnMut(&AccountRecord, NaiveDate, Vec<Draft>, bool),
+) {
     let profile = account.generator.profile;
     let posted_until = today - Days::new(pending_window(profile));
     let mut books = Books {
@@ -1287,13 +1340,16 @@ pub fn advance(account: &mut AccountRecord, today: NaiveDate) -> Vec<TxnRecord> 
         next_check: account.generator.next_check_number,
         holdings: account.generator.holdings.clone(),
     };
-    let mut out = Vec::new();
+    let mut last_day = None;
 
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= posted_until {
         let drafts = day_activity(account, &mut books, day);
         after_posted_day(account, day, &drafts, books.balance);
-        into_records(account, day, drafts, false, &mut out);
+        if !drafts.is_empty() {
+            last_day = Some(day);
+        }
+        emit(account, day, drafts, false);
         day = day + Days::new(1);
     }
     if posted_until > account.generator.posted_through {
@@ -1307,11 +1363,14 @@ pub fn advance(account: &mut AccountRecord, today: NaiveDate) -> Vec<TxnRecord> 
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= today {
         let drafts = day_activity(account, &mut pending_books, day);
-        into_records(account, day, drafts, true, &mut out);
+        if !drafts.is_empty() {
+            last_day = Some(day);
+        }
+        emit(account, day, drafts, true);
         day = day + Days::new(1);
     }
 
-    if let Some(last) = out.iter().map(|t| t.posted_date).max() {
+    if let Some(last) = last_day {
         account.last_txn_date = Some(account.last_txn_date.map_or(last, |d| d.max(last)));
     }
     account.balance_date = today;
@@ -1338,7 +1397,6 @@ pub fn advance(account: &mut AccountRecord, today: NaiveDate) -> Vec<TxnRecord> 
             })
             .flatten();
     }
-    out
 }
 
 /// The account's positions on `today` (ids are the holdings' `position_id`s).

@@ -76,16 +76,14 @@ pub fn refresh_account(
     let up_to_date = account.balance_date == at.today && account.aggr_success_date.is_some();
     if !up_to_date {
         tx.delete_pending_transactions(account.id)?;
+        // Stored as a batch that reading regenerates from `before` (see `crate::store`):
+        // here only counted.
         let before = account.clone();
-        let mut fresh = activity::advance(account, at.today);
-        if !fresh.is_empty() {
-            let first =
-                tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, fresh.len() as i64)?;
-            for (offset, txn) in fresh.iter_mut().enumerate() {
-                txn.id = first + offset as i64;
-            }
-            // Stored as a batch that reading regenerates from `before` (see `crate::store`).
-            tx.insert_history(&before, at.today, &fresh)?;
+        let summary = activity::advance_counting(account, at.today);
+        let count = (summary.posted + summary.pending) as i64;
+        if count > 0 {
+            let first = tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, count)?;
+            tx.insert_history(&before, at.today, first, &summary)?;
         }
         if !account.generator.holdings.is_empty() {
             for holding in &mut account.generator.holdings {

@@ -232,6 +232,8 @@ impl Store {
 
     fn init(mut conn: Connection) -> Result<Self, StoreError> {
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Every statement of `Tx` stays prepared (there are about 40).
+        conn.set_prepared_statement_cache_capacity(64);
         migrate(&mut conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),

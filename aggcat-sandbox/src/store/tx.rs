@@ -173,6 +173,22 @@ impl<'c> Tx<'c> {
         Ok(self.tx.commit()?)
     }
 
+    /// Runs one statement through the connection's prepared statement cache (parsing SQL
+    /// costs more than running these small statements).
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(params)
+    }
+
+    /// One row of a cached statement (see [`Tx::exec`]).
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.tx.prepare_cached(sql)?.query_row(params, f)
+    }
+
     fn decode_rows<T: DeserializeOwned>(
         &self,
         table: &'static str,
@@ -192,10 +208,7 @@ impl<'c> Tx<'c> {
         sql: &str,
         params: impl rusqlite::Params,
     ) -> Result<Option<T>, StoreError> {
-        let text: Option<String> = self
-            .tx
-            .query_row(sql, params, |row| row.get(0))
-            .optional()?;
+        let text: Option<String> = self.row(sql, params, |row| row.get(0)).optional()?;
         text.map(|t| decode(table, &t)).transpose()
     }
 
@@ -206,16 +219,16 @@ impl<'c> Tx<'c> {
 
     /// Reserves `count` consecutive values of the named sequence and returns the first.
     pub fn reserve_ids(&self, sequence: &str, first: i64, count: i64) -> Result<i64, StoreError> {
-        self.tx.execute(
+        self.exec(
             "INSERT OR IGNORE INTO sequences (name, next) VALUES (?1, ?2)",
             params![sequence, first],
         )?;
-        let id: i64 = self.tx.query_row(
+        let id: i64 = self.row(
             "SELECT next FROM sequences WHERE name = ?1",
             params![sequence],
             |row| row.get(0),
         )?;
-        self.tx.execute(
+        self.exec(
             "UPDATE sequences SET next = next + ?2 WHERE name = ?1",
             params![sequence, count.max(0)],
         )?;
@@ -231,11 +244,11 @@ impl<'c> Tx<'c> {
         name_id: &str,
         now: DateTime<Utc>,
     ) -> Result<CustomerRecord, StoreError> {
-        self.tx.execute(
+        self.exec(
             "INSERT OR IGNORE INTO customers (consumer_key, name_id, created_at) VALUES (?1, ?2, ?3)",
             params![consumer_key, name_id, timestamp(now)],
         )?;
-        let (id, created): (i64, String) = self.tx.query_row(
+        let (id, created): (i64, String) = self.row(
             "SELECT id, created_at FROM customers WHERE consumer_key = ?1 AND name_id = ?2",
             params![consumer_key, name_id],
             |row| Ok((row.get(0)?, row.get(1)?)),
@@ -256,17 +269,14 @@ impl<'c> Tx<'c> {
 
     /// Deletes a customer and everything they own; `false` if there was no such customer.
     pub fn delete_customer(&self, customer_id: i64) -> Result<bool, StoreError> {
-        Ok(self
-            .tx
-            .execute("DELETE FROM customers WHERE id = ?1", params![customer_id])?
-            > 0)
+        Ok(self.exec("DELETE FROM customers WHERE id = ?1", params![customer_id])? > 0)
     }
 
     // ---------------------------------------------------------------- logins
 
     /// Inserts or replaces a login.
     pub fn put_login(&self, login: &LoginRecord) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.exec(
             "INSERT INTO logins (id, customer_id, institution_id, data) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET data = excluded.data",
             params![
@@ -305,7 +315,7 @@ impl<'c> Tx<'c> {
 
     /// Inserts or updates an account (never deletes its transactions).
     pub fn put_account(&self, account: &AccountRecord) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.exec(
             "INSERT INTO accounts
                  (id, login_id, customer_id, institution_id, family, account_type, display_position, data)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -361,7 +371,7 @@ impl<'c> Tx<'c> {
 
     /// Deletes an account with its transactions and positions; `false` if not found.
     pub fn delete_account(&self, customer_id: i64, account_id: i64) -> Result<bool, StoreError> {
-        Ok(self.tx.execute(
+        Ok(self.exec(
             "DELETE FROM accounts WHERE id = ?1 AND customer_id = ?2",
             params![account_id, customer_id],
         )? > 0)
@@ -371,58 +381,37 @@ impl<'c> Tx<'c> {
 
     /// Stores the transactions one aggregation of an account produced, as a history batch:
     /// `before` is the account as it was when [`activity::advance`] ran with `today`, and
-    /// `transactions` what it returned, numbered with consecutive ids (posted ones first,
-    /// then pending ones, as `advance` orders them). Reading regenerates them from that (see
-    /// the [module documentation](super)). The batch's pending transactions count until the
-    /// account's next [`Tx::delete_pending_transactions`].
+    /// `summary` what it produced ([`activity::advance_counting`] gives it without building
+    /// the transactions), numbered with consecutive ids from `first_id`. Reading regenerates
+    /// them (see the [module documentation](super)). The batch's pending transactions count
+    /// until the account's next [`Tx::delete_pending_transactions`].
     pub fn insert_history(
         &self,
         before: &AccountRecord,
         today: NaiveDate,
-        transactions: &[TxnRecord],
+        first_id: i64,
+        summary: &activity::AdvanceSummary,
     ) -> Result<(), StoreError> {
         const TABLE: &str = "txn_batches";
-        let Some(first) = transactions.first() else {
+        let Some((first_day, last_day)) = summary.days else {
             return Ok(());
         };
-        let posted_count = transactions.iter().take_while(|t| !t.pending).count();
-        let consistent = transactions.iter().enumerate().all(|(offset, t)| {
-            t.id == first.id + offset as i64
-                && t.account_id == before.id
-                && t.pending == (offset >= posted_count)
-        });
-        if !consistent {
-            return Err(StoreError::Corrupt {
-                table: TABLE,
-                message: format!(
-                    "the history of account {} is not numbered consecutively from {} with \
-                     posted transactions first",
-                    before.id, first.id
-                ),
-            });
-        }
-        let (first_day, last_day) = transactions
-            .iter()
-            .fold((first.posted_date, first.posted_date), |(lo, hi), t| {
-                (lo.min(t.posted_date), hi.max(t.posted_date))
-            });
-        self.tx
-            .prepare_cached(
-                "INSERT INTO txn_batches (account_id, generator_version, today, first_id,
-                     posted_count, pending_count, pending_live, first_day, last_day, account)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9)",
-            )?
-            .execute(params![
+        self.exec(
+            "INSERT INTO txn_batches (account_id, generator_version, today, first_id,
+                 posted_count, pending_count, pending_live, first_day, last_day, account)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9)",
+            params![
                 before.id,
                 activity::GENERATOR_VERSION,
                 day(today),
-                first.id,
-                posted_count as i64,
-                (transactions.len() - posted_count) as i64,
+                first_id,
+                summary.posted as i64,
+                summary.pending as i64,
                 day(first_day),
                 day(last_day),
                 encode(TABLE, before)?
-            ])?;
+            ],
+        )?;
         Ok(())
     }
 
@@ -478,17 +467,17 @@ impl<'c> Tx<'c> {
     /// Removes the account's pending transactions (they are re-issued on refresh); returns
     /// how many there were.
     pub fn delete_pending_transactions(&self, account_id: i64) -> Result<usize, StoreError> {
-        let legacy = self.tx.execute(
+        let legacy = self.exec(
             "DELETE FROM transactions WHERE account_id = ?1 AND pending = 1",
             params![account_id],
         )?;
-        let batched: i64 = self.tx.query_row(
+        let batched: i64 = self.row(
             "SELECT COALESCE(SUM(pending_count), 0) FROM txn_batches
              WHERE account_id = ?1 AND pending_live = 1",
             params![account_id],
             |row| row.get(0),
         )?;
-        self.tx.execute(
+        self.exec(
             "UPDATE txn_batches SET pending_live = 0 WHERE account_id = ?1 AND pending_live = 1",
             params![account_id],
         )?;
@@ -497,12 +486,12 @@ impl<'c> Tx<'c> {
 
     /// Number of stored transactions of an account.
     pub fn transaction_count(&self, account_id: i64) -> Result<i64, StoreError> {
-        let legacy: i64 = self.tx.query_row(
+        let legacy: i64 = self.row(
             "SELECT COUNT(*) FROM transactions WHERE account_id = ?1",
             params![account_id],
             |row| row.get(0),
         )?;
-        let batched: i64 = self.tx.query_row(
+        let batched: i64 = self.row(
             "SELECT COALESCE(SUM(posted_count + pending_live * pending_count), 0)
              FROM txn_batches WHERE account_id = ?1",
             params![account_id],
@@ -519,12 +508,12 @@ impl<'c> Tx<'c> {
         account_id: i64,
         positions: &[PositionRecord],
     ) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.exec(
             "DELETE FROM positions WHERE account_id = ?1",
             params![account_id],
         )?;
         for position in positions {
-            self.tx.execute(
+            self.exec(
                 "INSERT INTO positions (id, account_id, data) VALUES (?1, ?2, ?3)",
                 params![position.id, account_id, encode("positions", position)?],
             )?;
@@ -545,7 +534,7 @@ impl<'c> Tx<'c> {
 
     /// Inserts or replaces a challenge session.
     pub fn put_challenge(&self, session: &ChallengeSession) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.exec(
             "INSERT INTO challenge_sessions (id, customer_id, login_id, expires_at, data)
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data",
@@ -575,7 +564,7 @@ impl<'c> Tx<'c> {
 
     /// Closes a challenge session.
     pub fn delete_challenge(&self, session_id: &str) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.exec(
             "DELETE FROM challenge_sessions WHERE id = ?1",
             params![session_id],
         )?;
@@ -584,7 +573,7 @@ impl<'c> Tx<'c> {
 
     /// Drops sessions that expired before `before`; returns how many.
     pub fn purge_challenges(&self, before: DateTime<Utc>) -> Result<usize, StoreError> {
-        Ok(self.tx.execute(
+        Ok(self.exec(
             "DELETE FROM challenge_sessions WHERE expires_at < ?1",
             params![timestamp(before)],
         )?)
@@ -633,7 +622,7 @@ impl<'c> Tx<'c> {
             table: "export_files",
             message: format!("size {} does not fit the database", file.size),
         })?;
-        self.tx.execute(
+        self.exec(
             "INSERT INTO export_files
                  (consumer_key, name, day, modified_at, size, sha256, deleted_at, data)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -658,8 +647,7 @@ impl<'c> Tx<'c> {
         name: &str,
     ) -> Result<Option<ExportFileRecord>, StoreError> {
         let row = self
-            .tx
-            .query_row(
+            .row(
                 &format!(
                     "SELECT {EXPORT_FILE_COLUMNS} FROM export_files
                      WHERE consumer_key = ?1 AND name = ?2"
@@ -703,8 +691,7 @@ impl<'c> Tx<'c> {
             .ok_or_else(|| too_big("offset", start))?;
         let len = i64::try_from(len).map_err(|_| too_big("length", len))?;
         Ok(self
-            .tx
-            .query_row(
+            .row(
                 "SELECT substr(data, ?3, ?4) FROM export_files
                  WHERE consumer_key = ?1 AND name = ?2",
                 params![consumer_key, name, from, len],
@@ -721,7 +708,7 @@ impl<'c> Tx<'c> {
         name: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        Ok(self.tx.execute(
+        Ok(self.exec(
             "UPDATE export_files SET deleted_at = coalesce(deleted_at, ?3)
              WHERE consumer_key = ?1 AND name = ?2",
             params![consumer_key, name, timestamp(at)],
@@ -821,10 +808,24 @@ mod tests {
                 let mut next = 5_000;
                 for mut account in opened_accounts(tx, at)? {
                     let before = account.clone();
+                    let mut counted = account.clone();
+                    let summary = activity::advance_counting(&mut counted, at.today);
                     let fresh = generated(&mut account, at.today, next);
                     assert!(!fresh.is_empty(), "{:?}", account.generator.profile);
+                    // Counting changes the account as generating does, and counts it all.
+                    assert_eq!(counted, account);
+                    assert_eq!(summary.posted + summary.pending, fresh.len());
+                    assert_eq!(summary.pending, fresh.iter().filter(|t| t.pending).count());
+                    assert!(fresh[..summary.posted].iter().all(|t| !t.pending));
+                    assert_eq!(
+                        summary.days,
+                        Some((
+                            fresh.iter().map(|t| t.posted_date).min().unwrap(),
+                            fresh.iter().map(|t| t.posted_date).max().unwrap()
+                        ))
+                    );
+                    tx.insert_history(&before, at.today, next, &summary)?;
                     next += fresh.len() as i64;
-                    tx.insert_history(&before, at.today, &fresh)?;
                     let (from, to) = all_days();
                     assert_eq!(tx.transactions(account.id, from, to)?, fresh);
                     assert_eq!(tx.transaction_count(account.id)?, fresh.len() as i64);
