@@ -2,49 +2,64 @@
 //! customer, with the isolation invariants checked.
 //!
 //! ```sh
-//! cargo run --release -p aggcat-client --example load -- --customers 200
+//! # burst: 200 flows started at once (measures the wall time of a burst)
+//! cargo run --release -p aggcat-client --example load -- --customers 200 --memory-db
+//! # steady state: 200 workers running flows back to back for 20 s (throughput and latency)
+//! cargo run --release -p aggcat-client --example load -- --customers 200 --duration 20 --memory-db
 //! ```
 //!
 //! Each customer (a `Client` handle of the one `App`, so one connection pool; customer id
-//! `load-<run>-<n>`) runs one *flow*: log in as `direct` at the test bank 100000 (ten
-//! accounts), list its accounts, read the transactions of one account (last 30 days), delete
-//! that account, delete the customer. All flows start at once. Then every customer is
-//! checked again.
+//! `load-<run>-<n>`) runs one *flow*: obtain its token (a SAML assertion signed with the
+//! app's RSA key, exchanged at the token endpoint), log in as `direct` at the test bank
+//! 100000 (ten accounts), list its accounts, read the transactions of one account (last 30
+//! days), delete that account, delete the customer.
 //!
-//! Invariants (the example exits with status 1 if any is violated, listing each violation):
+//! Two ways to drive it:
+//! - **burst** (default): `--customers N` flows all start at once; throughput is flows per
+//!   second of wall time from the first flow's start to the last one's end, and every
+//!   latency includes the wait behind the whole burst (p99 ≈ the burst's wall time).
+//! - **steady state**, `--duration SECS`: `--customers N` workers each run flows back to back
+//!   with a fresh customer id every time, for SECS seconds (flows started before the end are
+//!   finished and counted); N customers are in flight at every moment. Throughput is flows
+//!   per second of the whole run; latency is per flow. By Little's law the mean latency is
+//!   N / throughput: p99 under 1 s with 200 workers needs more than 200 flows/s.
+//!
+//! Then every customer is checked again. Invariants (the example exits with status 1 if any
+//! is violated, listing each violation):
 //! - every flow succeeds, and every customer sees exactly its own accounts: the list equals
 //!   the accounts its login returned, all under its one login;
 //! - no account id and no login id is shared between customers;
 //! - nothing is left after the deletes: the customer's account list is empty, the deleted
-//!   account and the login answer 404, and (in-process sandbox) the sandbox's database holds
-//!   no account and no transaction of any of the logins.
+//!   account and the login answer 404, and (in-process sandbox with a file database) the
+//!   sandbox's database holds no account and no transaction of any of the logins.
 //!
-//! Figures printed: throughput (flows per second of wall time, from the first flow's start to
-//! the last one's end), flow latency p50/p99 (nearest rank), requests sent, and the resident
-//! memory (VmRSS from `/proc/<pid>/status`) of the sandbox before and after the flows, plus its
-//! peak (VmHWM).
+//! Figures printed: throughput, flow latency p50/p99/max (nearest rank), requests sent, the
+//! resident memory (VmRSS from `/proc/<pid>/status`) before and after the flows plus its peak
+//! (VmHWM), and the CPU time spent, split between the load generator and the sandbox.
 //!
-//! - By default the sandbox runs **in this process** (state in a SQLite file in a temporary
-//!   directory, so it can be inspected afterwards): the RSS shown is then that of the whole
+//! - By default the sandbox runs **in this process**, on its own tokio runtime (threads
+//!   named `sandbox`; the load generator's are `load-client`), so the CPU time of each side
+//!   is read per thread from `/proc/self/task/*/stat`. The RSS shown is that of the whole
 //!   process, client and sandbox together. "Before" is measured after one warm-up call (the
-//!   sandbox builds its institution catalog on first use). Every write transaction of the
-//!   file database is synced to disk, one at a time, so the disk's sync latency bounds the
-//!   throughput; `--memory-db` keeps the state in memory instead (the sandbox's default), which
-//!   measures the client and sandbox rather than the disk, at the price of the database check.
+//!   sandbox builds its institution catalog on first use). State is kept in a SQLite file in
+//!   a temporary directory (WAL, `synchronous = NORMAL`), inspected afterwards; `--memory-db`
+//!   keeps it in memory instead (the sandbox's default), at the price of the database check.
 //! - `--config FILE` targets an external sandbox (or any service) instead, with the app
 //!   config file of `aggcat-sandbox init` whose `base_url` / `token_url` point at it, e.g.
 //!   `aggcat-sandbox serve --config DIR/aggcat.toml --port 8080` and `base_url =
 //!   "http://127.0.0.1:8080/v1"`, `token_url = "http://127.0.0.1:8080/oauth/v1/get_access_token_by_saml"`
-//!   in the file. Add `--sandbox-pid PID` to report that process's RSS. The database check is
-//!   skipped (the API-level checks remain).
+//!   in the file. Add `--sandbox-pid PID` to report that process's RSS and CPU time. The
+//!   database check is skipped (the API-level checks remain).
 //!
-//! Options: `--customers N` (default 200), `--memory-db`, `--config FILE`, `--sandbox-pid PID`.
+//! Options: `--customers N` (default 200), `--duration SECS`, `--memory-db`,
+//! `--config FILE`, `--sandbox-pid PID`.
 
 use std::collections::{BTreeSet, HashMap};
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use aggcat_client::{App, Client, ClientConfig, LoginCredentials, LoginOutcome};
@@ -52,11 +67,13 @@ use aggcat_sandbox::store::Store;
 use aggcat_sandbox::{AppRegistration, Database, Sandbox};
 use aggcat_types::Account;
 use chrono::{Days, Utc};
+use tokio::runtime::Runtime;
 
 const TEST_BANK: i64 = 100_000;
 
 struct Options {
     customers: usize,
+    duration: Option<Duration>,
     memory_db: bool,
     config: Option<PathBuf>,
     sandbox_pid: Option<u32>,
@@ -65,6 +82,7 @@ struct Options {
 fn options() -> Result<Options, String> {
     let mut options = Options {
         customers: 200,
+        duration: None,
         memory_db: false,
         config: None,
         sandbox_pid: None,
@@ -80,6 +98,14 @@ fn options() -> Result<Options, String> {
                     .filter(|&n| n > 0)
                     .ok_or("--customers needs a positive number")?;
             }
+            "--duration" => {
+                let secs: f64 = value("--duration")?
+                    .parse()
+                    .ok()
+                    .filter(|&s: &f64| s > 0.0 && s.is_finite())
+                    .ok_or("--duration needs a positive number of seconds")?;
+                options.duration = Some(Duration::from_secs_f64(secs));
+            }
             "--memory-db" => options.memory_db = true,
             "--config" => options.config = Some(PathBuf::from(value("--config")?)),
             "--sandbox-pid" => {
@@ -90,10 +116,9 @@ fn options() -> Result<Options, String> {
                 );
             }
             "-h" | "--help" => {
-                return Err(
-                    "usage: load [--customers N] [--memory-db | --config FILE [--sandbox-pid PID]]"
-                        .to_owned(),
-                );
+                return Err("usage: load [--customers N] [--duration SECS] \
+                     [--memory-db | --config FILE [--sandbox-pid PID]]"
+                    .to_owned());
             }
             other => return Err(format!("unknown argument {other:?} (see --help)")),
         }
@@ -120,6 +145,84 @@ fn memory(pid: Option<u32>) -> Option<(u64, u64)> {
 fn mib(kib: u64) -> String {
     format!("{:.1} MiB", kib as f64 / 1024.0)
 }
+
+/// Linux reports CPU times in `/proc` in units of `USER_HZ`, 100 per second.
+const USER_HZ: f64 = 100.0;
+
+/// User + system CPU seconds of a process (`/proc/PID/stat`, exited threads included).
+fn process_cpu(pid: Option<u32>) -> Option<f64> {
+    let path = match pid {
+        Some(pid) => format!("/proc/{pid}/stat"),
+        None => "/proc/self/stat".to_owned(),
+    };
+    stat_cpu(&std::fs::read_to_string(path).ok()?).map(|(_, cpu)| cpu)
+}
+
+/// The command name and user + system CPU seconds of a `stat` line.
+fn stat_cpu(stat: &str) -> Option<(String, f64)> {
+    // `pid (comm) state …`: the name may hold spaces, so split at the last `)`.
+    let open = stat.find('(')?;
+    let close = stat.rfind(')')?;
+    let name = stat.get(open + 1..close)?.to_owned();
+    let fields: Vec<&str> = stat.get(close + 1..)?.split_whitespace().collect();
+    // After the name: state is field 3 of the line, utime 14, stime 15.
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((name, (utime + stime) / USER_HZ))
+}
+
+/// CPU seconds of this process's live threads whose name starts with `prefix`.
+fn threads_cpu(prefix: &str) -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("stat")).ok())
+        .filter_map(|stat| stat_cpu(&stat))
+        .filter(|(name, _)| name.starts_with(prefix))
+        .map(|(_, cpu)| cpu)
+        .sum()
+}
+
+/// CPU seconds so far: the whole process, its sandbox threads and the rest (the load
+/// generator; all of the process for an external sandbox), and the external sandbox's
+/// process if given.
+#[derive(Debug, Clone, Copy, Default)]
+struct CpuSample {
+    process: f64,
+    client: f64,
+    sandbox: f64,
+    external: Option<f64>,
+}
+
+impl CpuSample {
+    fn take(external: Option<u32>) -> Self {
+        let process = process_cpu(None).unwrap_or(0.0);
+        let sandbox = threads_cpu(SANDBOX_THREADS);
+        Self {
+            process,
+            // Everything else: the load generator's runtime, the main thread, and threads
+            // that ended (the sandbox's blocking threads live 10 s after their last use, so
+            // they do not end during a run).
+            client: process - sandbox,
+            sandbox,
+            external: external.and_then(|pid| process_cpu(Some(pid))),
+        }
+    }
+
+    fn since(self, earlier: Self) -> Self {
+        Self {
+            process: self.process - earlier.process,
+            client: self.client - earlier.client,
+            sandbox: self.sandbox - earlier.sandbox,
+            external: self.external.zip(earlier.external).map(|(a, b)| a - b),
+        }
+    }
+}
+
+/// Thread names of the load generator's runtime and of the in-process sandbox's runtime.
+const CLIENT_THREADS: &str = "load-client";
+const SANDBOX_THREADS: &str = "sandbox";
 
 /// What one customer's flow established.
 struct Flow {
@@ -255,8 +358,17 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[rank.min(sorted.len()) - 1]
 }
 
-#[tokio::main]
-async fn main() -> Result<ExitCode, Box<dyn Error>> {
+fn main() -> Result<ExitCode, Box<dyn Error>> {
+    // The load generator's runtime; the in-process sandbox gets its own (see `run`), so
+    // the CPU time of each side can be told apart by thread name.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name(CLIENT_THREADS)
+        .build()?;
+    runtime.block_on(run())
+}
+
+async fn run() -> Result<ExitCode, Box<dyn Error>> {
     let options = match options() {
         Ok(options) => options,
         Err(message) => {
@@ -270,6 +382,7 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
 
     // The sandbox: in this process (file database in a temporary directory), or external.
     let dir = tempfile::tempdir()?;
+    let mut sandbox_rt: Option<Runtime> = None;
     let (builder, sandbox, db_path, rss_pid, where_) = match &options.config {
         Some(path) => (
             ClientConfig::from_file(path)?,
@@ -286,11 +399,15 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
                 Some(path) => Database::File(path.clone()),
                 None => Database::Memory,
             };
-            let sandbox = Sandbox::builder()
-                .app(app)
-                .database(database)
-                .start()
-                .await?;
+            // The sandbox's own runtime (two workers, like a separate process on 2 cores).
+            let sandbox_runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .thread_name(SANDBOX_THREADS)
+                .build()?;
+            let sandbox = sandbox_runtime
+                .spawn(Sandbox::builder().app(app).database(database).start())
+                .await??;
+            sandbox_rt = Some(sandbox_runtime);
             let builder = ClientConfig::from_file(&files.config)?
                 .base_url(sandbox.base_url())
                 .token_url(sandbox.token_url());
@@ -312,6 +429,7 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
         (None, None) => String::new(),
     };
     let measure_rss = sandbox.is_some() || rss_pid.is_some();
+    let sandbox_was_in_process = sandbox.is_some();
     let run = format!(
         "{}-{}",
         std::process::id(),
@@ -331,25 +449,66 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
     warm.delete_customer().await?;
     let before = if measure_rss { memory(rss_pid) } else { None };
 
-    // Phase 1: every flow at once.
-    let mut tasks = Vec::with_capacity(options.customers);
-    for n in 0..options.customers {
-        let customer = format!("load-{run}-{n}");
-        let client = app.customer(&customer)?;
-        tasks.push(tokio::spawn(flow(customer, client)));
-    }
+    // Phase 1: the flows, all at once (burst) or back to back per worker (steady state).
+    let cpu_before = CpuSample::take(rss_pid);
     let started = Instant::now();
     let mut flows = Vec::new();
     let mut violations = Vec::new();
-    for task in tasks {
-        match task.await {
-            Ok(Ok(flow)) => flows.push(flow),
-            Ok(Err(problem)) => violations.push(problem),
-            Err(e) => violations.push(format!("flow task failed: {e}")),
+    match options.duration {
+        None => {
+            let mut tasks = Vec::with_capacity(options.customers);
+            for n in 0..options.customers {
+                let customer = format!("load-{run}-{n}");
+                let client = app.customer(&customer)?;
+                tasks.push(tokio::spawn(flow(customer, client)));
+            }
+            for task in tasks {
+                match task.await {
+                    Ok(Ok(flow)) => flows.push(flow),
+                    Ok(Err(problem)) => violations.push(problem),
+                    Err(e) => violations.push(format!("flow task failed: {e}")),
+                }
+            }
+        }
+        Some(duration) => {
+            let deadline = started + duration;
+            let next = Arc::new(AtomicUsize::new(0));
+            let mut workers = Vec::with_capacity(options.customers);
+            for _ in 0..options.customers {
+                let (app, run, next) = (app.clone(), run.clone(), Arc::clone(&next));
+                workers.push(tokio::spawn(async move {
+                    let mut done = Vec::new();
+                    while Instant::now() < deadline {
+                        let n = next.fetch_add(1, Ordering::Relaxed);
+                        let customer = format!("load-{run}-{n}");
+                        let outcome = match app.customer(&customer) {
+                            Ok(client) => flow(customer, client).await,
+                            Err(e) => Err(format!("{customer}: {e}")),
+                        };
+                        done.push(outcome);
+                    }
+                    done
+                }));
+            }
+            for worker in workers {
+                match worker.await {
+                    Ok(done) => {
+                        for outcome in done {
+                            match outcome {
+                                Ok(flow) => flows.push(flow),
+                                Err(problem) => violations.push(problem),
+                            }
+                        }
+                    }
+                    Err(e) => violations.push(format!("worker task failed: {e}")),
+                }
+            }
         }
     }
     let wall = started.elapsed();
+    let cpu = CpuSample::take(rss_pid).since(cpu_before);
     let after = if measure_rss { memory(rss_pid) } else { None };
+    let attempted = flows.len() + violations.len();
 
     // Isolation: no account or login id in two customers.
     let mut account_owner: HashMap<i64, String> = HashMap::new();
@@ -386,8 +545,11 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
     }
     let requests: u64 = flows.iter().map(|f| f.client.stats().requests).sum();
 
-    if let Some(sandbox) = sandbox {
-        sandbox.shutdown().await;
+    if let (Some(sandbox), Some(runtime)) = (sandbox, &sandbox_rt) {
+        runtime.spawn(sandbox.shutdown()).await?;
+    }
+    if let Some(runtime) = sandbox_rt.take() {
+        runtime.shutdown_background();
     }
     if let Some(db_path) = db_path {
         let store = Store::open(&db_path)?;
@@ -420,10 +582,18 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
     // Report.
     let mut latencies: Vec<Duration> = flows.iter().map(|f| f.elapsed).collect();
     latencies.sort();
+    let mode = match options.duration {
+        None => format!("burst of {}", options.customers),
+        Some(d) => format!(
+            "steady state, {} workers for {:.0} s",
+            options.customers,
+            d.as_secs_f64()
+        ),
+    };
     println!(
-        "flows: {} of {} completed in {:.2} s: {:.1} flows/s ({requests} API requests incl. checks)",
+        "flows ({mode}): {} of {attempted} completed in {:.2} s: {:.1} flows/s \
+         ({requests} API requests incl. checks)",
         flows.len(),
-        options.customers,
         wall.as_secs_f64(),
         flows.len() as f64 / wall.as_secs_f64()
     );
@@ -434,6 +604,35 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
             percentile(&latencies, 50).as_secs_f64() * 1000.0,
             percentile(&latencies, 99).as_secs_f64() * 1000.0,
             latencies[latencies.len() - 1].as_secs_f64() * 1000.0,
+        );
+    }
+    let per_flow = |seconds: f64| seconds * 1000.0 / flows.len().max(1) as f64;
+    if sandbox_was_in_process {
+        println!(
+            "CPU during the flows: load generator {:.2} s ({:.1} ms/flow), sandbox {:.2} s \
+             ({:.1} ms/flow), whole process {:.2} s ({:.1} ms/flow: {:.0} flows/s would fill \
+             2 idle cores)",
+            cpu.client,
+            per_flow(cpu.client),
+            cpu.sandbox,
+            per_flow(cpu.sandbox),
+            cpu.process,
+            per_flow(cpu.process),
+            2.0 * flows.len() as f64 / cpu.process.max(f64::EPSILON),
+        );
+    } else {
+        let sandbox_cpu = match cpu.external {
+            Some(seconds) => format!(
+                ", sandbox process {:.2} s ({:.1} ms/flow)",
+                seconds,
+                per_flow(seconds)
+            ),
+            None => String::new(),
+        };
+        println!(
+            "CPU during the flows: this process {:.2} s ({:.1} ms/flow){sandbox_cpu}",
+            cpu.process,
+            per_flow(cpu.process)
         );
     }
     match (before, after) {
