@@ -4,7 +4,8 @@
 //!    `xmlsec1` (an XML-DSig signer and verifier independent of ours). Missing ones are installed
 //!    with apt-get when this process may (root, or sudo without a password); otherwise the task
 //!    stops and prints the exact command to run.
-//! 2. `cargo test --workspace` with the given arguments.
+//! 2. `cargo test --workspace --no-fail-fast` with the given arguments (every failure is listed,
+//!    not only the first test binary's).
 //! 3. The XML nesting-limit tests once more in release: quick-xml's depth counter behaves
 //!    differently there (it wraps instead of panicking), so both builds are proven.
 //! 4. With `AGGCAT_EXTRA_FIXTURES=DIR`, the opt-in check that decodes, round-trips and validates
@@ -48,7 +49,7 @@ pub fn run(cargo_args: &[&str]) -> ExitCode {
 
     let mut steps: Vec<(&str, Vec<&str>)> = vec![
         ("every test of the workspace", {
-            let mut args = vec!["test", "--workspace"];
+            let mut args = vec!["test", "--workspace", "--no-fail-fast"];
             args.extend_from_slice(cargo_args);
             args
         }),
