@@ -10,7 +10,10 @@
 //! Whole: the file is read into memory and decoded with `aggcat_types::from_xml` as whatever
 //! document it is (`Document`), as an application holding the list would. Streamed: the file
 //! is read through a 64 KiB buffer by `ListStream` (Institutions, TransactionList, AccountList
-//! or InvestmentPositions) and each item dropped once counted. Prints one line: items, bytes,
+//! or InvestmentPositions) and each item dropped once counted. `--floor`: the file read into
+//! memory and passed through a bare quick-xml `NsReader` (namespace of every element, every
+//! text unescaped, nothing built: the decode bench's floor), for instruction counts under
+//! `valgrind --tool=callgrind`. Prints one line: items (elements for the floor), bytes,
 //! seconds.
 
 use std::io::BufReader;
@@ -18,24 +21,29 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use aggcat_types::{AnyList, Document, ListStream};
+use quick_xml::NsReader;
+use quick_xml::events::Event;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (stream, file) = match args.as_slice() {
-        [flag, file] if flag == "--stream" => (true, file),
-        [file] => (false, file),
+    let (mode, file) = match args.as_slice() {
+        [flag, file] if flag == "--stream" || flag == "--floor" => (&flag[2..], file),
+        [file] => ("whole", file),
         _ => {
-            eprintln!("usage: decode_file [--stream] FILE");
+            eprintln!("usage: decode_file [--stream|--floor] FILE");
             return ExitCode::from(2);
         }
     };
     let started = Instant::now();
-    let outcome = if stream { streamed(file) } else { whole(file) };
+    let outcome = match mode {
+        "stream" => streamed(file),
+        "floor" => floor(file),
+        _ => whole(file),
+    };
     match outcome {
         Ok((items, bytes)) => {
             println!(
-                "{} {items} items, {bytes} bytes, {:.2} s",
-                if stream { "streamed" } else { "whole" },
+                "{mode} {items} items, {bytes} bytes, {:.2} s",
                 started.elapsed().as_secs_f64()
             );
             ExitCode::SUCCESS
@@ -58,6 +66,32 @@ fn whole(file: &str) -> Result<(usize, u64), String> {
         _ => 1,
     };
     Ok((items, bytes.len() as u64))
+}
+
+fn floor(file: &str) -> Result<(usize, u64), String> {
+    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let mut reader = NsReader::from_reader(&bytes[..]);
+    reader.config_mut().trim_text(false);
+    let mut elements = 0;
+    let mut work = 0usize;
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(s) | Event::Empty(s) => {
+                let (ns, local) = reader.resolve_element(s.name());
+                work += std::hint::black_box(local.as_ref().len());
+                std::hint::black_box(ns);
+                elements += 1;
+            }
+            Event::Text(t) => {
+                work += std::hint::black_box(t.xml10_content().map_err(|e| e.to_string())?.len())
+            }
+            Event::GeneralRef(r) => work += std::hint::black_box(r.len()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    std::hint::black_box(work);
+    Ok((elements, bytes.len() as u64))
 }
 
 fn streamed(file: &str) -> Result<(usize, u64), String> {

@@ -8,7 +8,8 @@
 //!
 //! SIZE is a number of bytes with an optional `K`, `M` or `G` (powers of 1024); the document
 //! ends with the first batch that reaches it. `-` writes to standard output.
-//! `gen_transactions bench OUT` writes the decode bench's document (10,000 transactions, 16 MB).
+//! `gen_transactions bench OUT` writes the decode bench's transaction document (10,000
+//! transactions, 16 MB), `gen_transactions institutions OUT` its 18,716 institutions (4.7 MB).
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -48,13 +49,17 @@ fn batch(index: u64) -> (String, String) {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [mode, out] = args.as_slice()
-        && mode == "bench"
+        && (mode == "bench" || mode == "institutions")
     {
-        // the decode bench's document, exactly
-        let xml = aggcat_types::to_xml(&documents::transaction_list());
+        // the decode bench's documents, exactly
+        let xml = if mode == "bench" {
+            aggcat_types::to_xml(&documents::transaction_list())
+        } else {
+            aggcat_types::to_xml(&documents::institutions())
+        };
         return match std::fs::write(out, &xml) {
             Ok(()) => {
-                eprintln!("10000 transactions, {} bytes", xml.len());
+                eprintln!("{mode}: {} bytes", xml.len());
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -64,7 +69,9 @@ fn main() -> ExitCode {
         };
     }
     let (Some(size), Some(out)) = (args.first().and_then(|s| parse_size(s)), args.get(1)) else {
-        eprintln!("usage: gen_transactions SIZE[K|M|G] OUT|-   or   gen_transactions bench OUT");
+        eprintln!(
+            "usage: gen_transactions SIZE[K|M|G] OUT|-, or gen_transactions bench|institutions OUT"
+        );
         return ExitCode::from(2);
     };
     let sink: Box<dyn Write> = if out == "-" {

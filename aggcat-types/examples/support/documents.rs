@@ -156,7 +156,7 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
             Transaction::Investment(InvestmentTransaction {
                 description: Some(format!("Bought {units} shares")),
                 buy_type: Some(BuyType::Buy),
-                income_type: (i % 2 == 0).then_some(IncomeType::Div),
+                income_type: i.is_multiple_of(2).then_some(IncomeType::Div),
                 subaccount_security_type: Some(InvestmentSubAccountType::Cash),
                 subaccount_fund_type: Some(InvestmentSubAccountType::Cash),
                 unit_type: Some("SHARES".to_string()),

@@ -36,7 +36,7 @@ pub use self::stream::{
     StreamError, StreamList,
 };
 pub use self::unknown::UnknownElement;
-pub use self::values::{base64_serde, parse_enum};
+pub use self::values::{EnumIndex, base64_serde, parse_enum};
 pub use self::wildcard::{AnyAttribute, Wildcard};
 pub use self::wrappers::{
     List, Nillable, ValueConstraint, Valued, XSI, XSI_NIL, XSI_TYPE, attribute_fixed, attribute_or,
@@ -287,7 +287,18 @@ macro_rules! __xml_enum {
         }
         impl ::std::convert::From<&str> for $ty {
             fn from(s: &str) -> Self {
-                $crate::runtime::parse_enum(s, Self::values(), Self::as_str, Self::Unknown)
+                // the exact value by binary search; else the lenient match
+                static INDEX: ::std::sync::OnceLock<$crate::runtime::EnumIndex> =
+                    ::std::sync::OnceLock::new();
+                let index = INDEX.get_or_init(|| {
+                    $crate::runtime::EnumIndex::new(Self::values().iter().map(Self::as_str))
+                });
+                match index.find(s) {
+                    Some(i) => Self::values()[i].clone(),
+                    None => {
+                        $crate::runtime::parse_enum(s, Self::values(), Self::as_str, Self::Unknown)
+                    }
+                }
             }
         }
         impl ::std::fmt::Display for $ty {

@@ -1,5 +1,7 @@
 //! Namespace-aware pull reader that tracks the element path.
 
+use std::borrow::Cow;
+
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Prefix, PrefixDeclaration, ResolveResult};
@@ -50,6 +52,9 @@ type ProgressFn<'a> = Box<dyn FnMut(u64, u64) + 'a>;
 struct Frame {
     path_len: usize,
     offset: u64,
+    /// Index in the element's field table of its last child found: the next child is looked up
+    /// from there (children mostly come in schema order, or repeat).
+    hint: usize,
 }
 
 /// Namespace bookkeeping while an unknown element is captured.
@@ -491,6 +496,7 @@ impl<'a> XmlReader<'a> {
         self.stack.push(Frame {
             path_len: self.path.len(),
             offset,
+            hint: 0,
         });
         if !self.path.is_empty() {
             self.path.push_str(" > ");
@@ -805,11 +811,13 @@ impl<'a> XmlReader<'a> {
             let found = {
                 let (ns, local) = self.inner.resolve_element(s.name());
                 let ns = self.namespace(&ns, offset)?;
-                fields.iter().position(|f| {
-                    f.name.as_bytes() == local.as_ref() && f.ns.map(|n| n.uri.as_bytes()) == ns
-                })
+                let hint = self.stack.last().map_or(0, |f| f.hint);
+                find_field(fields, hint, local.as_ref(), ns)
             };
             if let Some(i) = found {
+                if let Some(frame) = self.stack.last_mut() {
+                    frame.hint = i;
+                }
                 self.push(fields[i].name, offset, empty, s);
                 return Ok(Some(Child::Field(i)));
             }
@@ -1128,14 +1136,48 @@ impl<'a> XmlReader<'a> {
     /// Entity and character references are resolved, CDATA sections included; child elements are
     /// skipped.
     pub fn read_text(&mut self) -> Result<String, DecodeError> {
-        let mut text = String::new();
+        self.read_text_cow().map(Cow::into_owned)
+    }
+
+    /// [`XmlReader::read_text`], borrowed from the input in the common case of one run of
+    /// text without references or line ends to normalize: no allocation for a number or a
+    /// date.
+    fn read_text_cow(&mut self) -> Result<Cow<'a, str>, DecodeError> {
         if self.pending_empty {
             self.pending_empty = false;
-            return Ok(text);
+            return Ok(Cow::Borrowed(""));
         }
+        let mut offset = self.inner.buffer_position();
+        let mut event = self.next_event()?;
+        match &event {
+            Event::End(_) => return Ok(Cow::Borrowed("")),
+            Event::Text(t) => {
+                let first = t.xml10_content().map_err(|e| self.malformed(e))?;
+                offset = self.inner.buffer_position();
+                event = self.next_event()?;
+                if let Event::End(_) = event {
+                    return Ok(first);
+                }
+                return self
+                    .read_text_from(first.into_owned(), event, offset)
+                    .map(Cow::Owned);
+            }
+            _ => {}
+        }
+        self.read_text_from(String::new(), event, offset)
+            .map(Cow::Owned)
+    }
+
+    /// The rest of [`XmlReader::read_text`]: `text` so far, then `event` (read at `offset`)
+    /// and the following ones up to the end tag.
+    fn read_text_from(
+        &mut self,
+        mut text: String,
+        mut event: Event<'a>,
+        mut offset: u64,
+    ) -> Result<String, DecodeError> {
         loop {
-            let offset = self.inner.buffer_position();
-            match self.next_event()? {
+            match event {
                 Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| self.malformed(e))?),
                 Event::CData(c) => text.push_str(&c.decode().map_err(|e| self.malformed(e))?),
                 Event::GeneralRef(r) => {
@@ -1163,12 +1205,13 @@ impl<'a> XmlReader<'a> {
                 Event::Empty(s) => {
                     self.unknown_child(&[], &s, offset, false)?;
                 }
-                Event::End(_) => break,
+                Event::End(_) => return Ok(text),
                 Event::Eof => return Err(self.eof()),
                 _ => {}
             }
+            offset = self.inner.buffer_position();
+            event = self.next_event()?;
         }
-        Ok(text)
     }
 
     /// Decodes the element just entered as a `T` and leaves it.
@@ -1278,8 +1321,12 @@ impl<'a> XmlReader<'a> {
 
     /// Reads the text of the element just entered as a value (up to its end tag).
     pub fn read_value<T: XmlValue>(&mut self) -> Result<T, DecodeError> {
-        let text = self.read_text()?;
-        T::parse_xml_owned(text).map_err(|(value, reason)| {
+        let parsed = match self.read_text_cow()? {
+            // numbers, dates, booleans and enumerations parse from the input itself
+            Cow::Borrowed(text) => T::parse_xml(text).map_err(|reason| (text.to_owned(), reason)),
+            Cow::Owned(text) => T::parse_xml_owned(text),
+        };
+        parsed.map_err(|(value, reason)| {
             self.error(DecodeErrorKind::InvalidValue {
                 kind: T::KIND,
                 value,
@@ -1297,6 +1344,20 @@ fn namespace_name(raw: &[u8]) -> String {
         Ok(unescaped) => unescaped.into_owned(),
         Err(_) => text.into_owned(),
     }
+}
+
+/// The index in `fields` of the element named `local` in namespace `ns`, looked up from `hint`
+/// (then from the start): children mostly follow the schema's order. Field tables hold each
+/// name once, so where the search starts does not change the answer.
+#[inline]
+fn find_field(fields: &[Field], hint: usize, local: &[u8], ns: Option<&[u8]>) -> Option<usize> {
+    let is = |f: &Field| f.name.as_bytes() == local && f.ns.map(|n| n.uri.as_bytes()) == ns;
+    let hint = hint.min(fields.len());
+    fields[hint..]
+        .iter()
+        .position(is)
+        .map(|i| i + hint)
+        .or_else(|| fields[..hint].iter().position(is))
 }
 
 /// The first item that occurs twice (sorting `items`; in input order for a few items).
