@@ -10,6 +10,9 @@
 // Amounts are written as dollars_cents: `1_200_00` is $1,200.00.
 #![allow(clippy::inconsistent_digit_grouping)]
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
@@ -55,9 +58,9 @@ pub struct Draft {
     /// Balance after this transaction.
     pub balance_after: Decimal,
     /// `payeeName`.
-    pub payee: String,
+    pub payee: Cow<'static, str>,
     /// `memo`.
-    pub memo: Option<String>,
+    pub memo: Option<Cow<'static, str>>,
     /// `type`.
     pub txn_type: Option<&'static str>,
     /// `checkNumber`.
@@ -65,7 +68,7 @@ pub struct Draft {
     /// How many days before posting the customer made the transaction.
     pub user_days_before: u64,
     /// Categorization.
-    pub category: Option<Category>,
+    pub category: Option<DraftCategory>,
     /// Investment fields.
     pub investment: Option<InvestmentTxnDetails>,
     /// Loan payment split.
@@ -74,8 +77,32 @@ pub struct Draft {
     pub investment_banking: Option<InvestmentBankingDetails>,
 }
 
+/// The categorization of a draft (static texts: drafts that are only counted allocate
+/// nothing for it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftCategory {
+    /// `categoryName`.
+    pub name: &'static str,
+    /// `normalizedPayeeName` (and `merchant` when there is a SIC code).
+    pub payee: &'static str,
+    /// `sic`.
+    pub sic: Option<i32>,
+}
+
+impl DraftCategory {
+    fn into_category(self) -> Category {
+        Category {
+            name: self.name.to_owned(),
+            normalized_payee: self.payee.to_owned(),
+            merchant: self.sic.map(|_| self.payee.to_owned()),
+            sic: self.sic,
+            schedule_c: None,
+        }
+    }
+}
+
 impl Draft {
-    fn new(kind: TxnKind, amount: Decimal, payee: impl Into<String>) -> Self {
+    fn new(kind: TxnKind, amount: Decimal, payee: impl Into<Cow<'static, str>>) -> Self {
         Self {
             kind,
             amount,
@@ -93,7 +120,7 @@ impl Draft {
         }
     }
 
-    fn memo(mut self, memo: impl Into<String>) -> Self {
+    fn memo(mut self, memo: impl Into<Cow<'static, str>>) -> Self {
         self.memo = Some(memo.into());
         self
     }
@@ -103,14 +130,8 @@ impl Draft {
         self
     }
 
-    fn category(mut self, name: &str, payee: &str, sic: Option<i32>) -> Self {
-        self.category = Some(Category {
-            name: name.to_owned(),
-            normalized_payee: payee.to_owned(),
-            merchant: sic.map(|_| payee.to_owned()),
-            sic,
-            schedule_c: None,
-        });
+    fn category(mut self, name: &'static str, payee: &'static str, sic: Option<i32>) -> Self {
+        self.category = Some(DraftCategory { name, payee, sic });
         self
     }
 }
@@ -279,12 +300,15 @@ impl Day<'_> {
     fn purchase(&mut self, kind: TxnKind, merchant: &Merchant, card: bool) {
         let amount = self.p.cents(merchant.lo, merchant.hi);
         let store = (self.terms.store_no + merchant.sic as u64) % 10_000;
-        let mut draft = Draft::new(
-            kind,
-            -amount,
-            format!("{} #{store:04}", merchant.name.to_uppercase()),
-        )
-        .category(merchant.category, merchant.name, Some(merchant.sic));
+        let mut payee = String::with_capacity(merchant.name.len() + 6);
+        payee.extend(merchant.name.chars().flat_map(char::to_uppercase));
+        // Writing into a String cannot fail.
+        let _ = write!(payee, " #{store:04}");
+        let mut draft = Draft::new(kind, -amount, payee).category(
+            merchant.category,
+            merchant.name,
+            Some(merchant.sic),
+        );
         if card {
             draft = draft.memo("PURCHASE").kind_of("DEBIT");
             draft.user_days_before = self.p.below(3);
@@ -300,7 +324,14 @@ impl Day<'_> {
         self.push(draft);
     }
 
-    fn bill(&mut self, amount: Decimal, payee: &str, name: &str, category: &str, sic: i32) {
+    fn bill(
+        &mut self,
+        amount: Decimal,
+        payee: &'static str,
+        name: &'static str,
+        category: &'static str,
+        sic: i32,
+    ) {
         self.push(
             Draft::new(TxnKind::Banking, -amount, payee)
                 .memo("ACH DEBIT")
@@ -309,7 +340,7 @@ impl Day<'_> {
         );
     }
 
-    fn transfer(&mut self, kind: TxnKind, amount: Decimal, payee: &str) {
+    fn transfer(&mut self, kind: TxnKind, amount: Decimal, payee: &'static str) {
         self.push(
             Draft::new(kind, amount, payee)
                 .memo("ONLINE BANKING TRANSFER")
@@ -881,7 +912,7 @@ fn trade_draft(date: NaiveDate, security: &Security, trade: Trade) -> Draft {
 
 fn cash_draft(
     amount: Decimal,
-    payee: &str,
+    payee: &'static str,
     banking_type: &'static str,
     source_401k: Option<&'static str>,
 ) -> Draft {
@@ -1169,8 +1200,8 @@ fn into_records(
             pending,
             amount: money(draft.amount),
             running_balance: running.then(|| money(draft.balance_after)),
-            payee: draft.payee,
-            memo: draft.memo,
+            payee: draft.payee.into_owned(),
+            memo: draft.memo.map(Cow::into_owned),
             txn_type: draft.txn_type.map(str::to_owned),
             check_number: draft.check_number,
             institution_txn_id: format!(
@@ -1182,7 +1213,7 @@ fn into_records(
                 index
             ),
             currency: account.currency.clone(),
-            category: draft.category,
+            category: draft.category.map(DraftCategory::into_category),
             investment: draft.investment,
             loan: draft.loan,
             investment_banking: draft.investment_banking,
