@@ -301,7 +301,12 @@ impl Day<'_> {
         let amount = self.p.cents(merchant.lo, merchant.hi);
         let store = (self.terms.store_no + merchant.sic as u64) % 10_000;
         let mut payee = String::with_capacity(merchant.name.len() + 6);
-        payee.extend(merchant.name.chars().flat_map(char::to_uppercase));
+        if merchant.name.is_ascii() {
+            payee.push_str(merchant.name);
+            payee.make_ascii_uppercase();
+        } else {
+            payee.extend(merchant.name.chars().flat_map(char::to_uppercase));
+        }
         // Writing into a String cannot fail.
         let _ = write!(payee, " #{store:04}");
         let mut draft = Draft::new(kind, -amount, payee).category(

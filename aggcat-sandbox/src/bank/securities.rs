@@ -4,6 +4,9 @@
 //! the day (two slow waves, a yearly drift and a little daily noise), so a position priced on a
 //! given day is the same in every run.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -255,6 +258,28 @@ pub fn cusip(base: &str) -> String {
 /// The closing price of `security` on `day`, in dollars with two decimals (bonds: per
 /// 1,000 of face value).
 pub fn price(security: &Security, day: NaiveDate) -> Decimal {
+    // Every investment account holding the security asks for the same days again: remember
+    // the last prices computed on this thread (the function is pure; the cache is bounded).
+    thread_local! {
+        static PRICES: RefCell<HashMap<(&'static str, i32), Decimal>> =
+            RefCell::new(HashMap::new());
+    }
+    const CACHED_PRICES: usize = 1 << 16;
+    let key = (security.ticker, day.num_days_from_ce());
+    if let Some(price) = PRICES.with_borrow(|prices| prices.get(&key).copied()) {
+        return price;
+    }
+    let price = compute_price(security, day);
+    PRICES.with_borrow_mut(|prices| {
+        if prices.len() >= CACHED_PRICES {
+            prices.clear();
+        }
+        prices.insert(key, price);
+    });
+    price
+}
+
+fn compute_price(security: &Security, day: NaiveDate) -> Decimal {
     let seed = fnv1a(security.ticker);
     let n = f64::from(day.num_days_from_ce());
     let phase1 = (seed % 1000) as f64 / 159.0;
@@ -304,6 +329,20 @@ pub fn record(security: &Security) -> SecurityRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_prices_are_the_computed_ones() {
+        let first = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        for security in STOCKS.iter().chain(FUNDS.iter()).chain(BONDS.iter()) {
+            for offset in 0..400 {
+                let day = first + chrono::Days::new(offset);
+                let computed = compute_price(security, day);
+                assert_eq!(price(security, day), computed, "{} {day}", security.ticker);
+                // Asked again: from the cache, the same.
+                assert_eq!(price(security, day), computed, "{} {day}", security.ticker);
+            }
+        }
+    }
 
     #[test]
     fn cusip_check_digits() {

@@ -313,7 +313,7 @@ pub fn transaction(txn: &TxnRecord, zone: FixedOffset) -> Transaction {
                     attach_security(&mut wire, &security, d.unit_price, d.trade_date, zone);
                 }
             }
-            Transaction::Investment(wire)
+            Transaction::Investment(Box::new(wire))
         }
     }
 }
