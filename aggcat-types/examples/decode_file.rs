@@ -4,13 +4,16 @@
 //! ```text
 //! cargo run --release -p aggcat-types --example decode_file -- FILE            # whole document
 //! cargo run --release -p aggcat-types --example decode_file -- --stream FILE   # item by item
+//! cargo run --release -p aggcat-types --example decode_file -- --list FILE     # whole list, read as a stream
 //! /usr/bin/time -v target/release/examples/decode_file FILE
 //! ```
 //!
 //! Whole: the file is read into memory and decoded with `aggcat_types::from_xml` as whatever
 //! document it is (`Document`), as an application holding the list would. Streamed: the file
 //! is read through a 64 KiB buffer by `ListStream` (Institutions, TransactionList, AccountList
-//! or InvestmentPositions) and each item dropped once counted. `--floor`: the file read into
+//! or InvestmentPositions) and each item dropped once counted. `--list`: the whole list
+//! decoded from the file through `ListStream::into_list` (the list in memory, not the file).
+//! `--floor`: the file read into
 //! memory and passed through a bare quick-xml `NsReader` (namespace of every element, every
 //! text unescaped, nothing built: the decode bench's floor), for instruction counts under
 //! `valgrind --tool=callgrind`. Prints one line: items (elements for the floor), bytes,
@@ -27,10 +30,12 @@ use quick_xml::events::Event;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mode, file) = match args.as_slice() {
-        [flag, file] if flag == "--stream" || flag == "--floor" => (&flag[2..], file),
+        [flag, file] if ["--stream", "--floor", "--list"].contains(&flag.as_str()) => {
+            (&flag[2..], file)
+        }
         [file] => ("whole", file),
         _ => {
-            eprintln!("usage: decode_file [--stream|--floor] FILE");
+            eprintln!("usage: decode_file [--stream|--list|--floor] FILE");
             return ExitCode::from(2);
         }
     };
@@ -38,6 +43,7 @@ fn main() -> ExitCode {
     let outcome = match mode {
         "stream" => streamed(file),
         "floor" => floor(file),
+        "list" => list(file),
         _ => whole(file),
     };
     match outcome {
@@ -92,6 +98,20 @@ fn floor(file: &str) -> Result<(usize, u64), String> {
     }
     std::hint::black_box(work);
     Ok((elements, bytes.len() as u64))
+}
+
+fn list(file: &str) -> Result<(usize, u64), String> {
+    let input = std::fs::File::open(file).map_err(|e| e.to_string())?;
+    let bytes = input.metadata().map_err(|e| e.to_string())?.len();
+    let stream = ListStream::<AnyList, _>::new(BufReader::with_capacity(64 << 10, input));
+    let items = match stream.into_list().map_err(|e| e.to_string())? {
+        AnyList::TransactionList(list) => list.transactions.len(),
+        AnyList::Institutions(list) => list.institution.len(),
+        AnyList::AccountList(list) => list.accounts.len(),
+        AnyList::InvestmentPositions(list) => list.position.len(),
+        _ => 0,
+    };
+    Ok((items, bytes))
 }
 
 fn streamed(file: &str) -> Result<(usize, u64), String> {

@@ -167,6 +167,51 @@ fn the_four_lists_stream_as_they_decode_whole() {
 }
 
 #[test]
+fn into_list_gives_the_whole_list() {
+    fn check<L>(xml: &str)
+    where
+        L: StreamList + PartialEq + std::fmt::Debug,
+    {
+        let stream = ListStream::<L, _>::new(BufReader::with_capacity(100, xml.as_bytes()));
+        assert_eq!(
+            stream.into_list().unwrap(),
+            aggcat_types::from_xml::<L>(xml.as_bytes()).unwrap()
+        );
+    }
+    check::<TransactionList>(&rich_transactions());
+    check::<AccountList>(ACCOUNTS);
+    check::<Institutions>(INSTITUTIONS);
+    check::<InvestmentPositions>(POSITIONS);
+    // any list: the same list inside
+    let any = ListStream::<AnyList, _>::new(ACCOUNTS.as_bytes())
+        .into_list()
+        .unwrap();
+    assert_eq!(
+        any,
+        AnyList::AccountList(aggcat_types::from_xml(ACCOUNTS.as_bytes()).unwrap())
+    );
+    // after some items were taken, the rest of them
+    let mut stream = ListStream::<AccountList, _>::new(ACCOUNTS.as_bytes());
+    let first = stream.next().unwrap().unwrap();
+    let rest = stream.into_list().unwrap();
+    let whole: AccountList = aggcat_types::from_xml(ACCOUNTS.as_bytes()).unwrap();
+    assert_eq!(first, whole.accounts[0]);
+    assert_eq!(rest.accounts, whole.accounts[1..]);
+    // an error is the error
+    let broken = institutions_with(10, 5, "<virtual>maybe</virtual>");
+    let error = ListStream::<Institutions, _>::new(broken.as_bytes())
+        .into_list()
+        .unwrap_err();
+    let StreamError::Decode(error) = error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(
+        error,
+        aggcat_types::from_xml::<Institutions>(broken.as_bytes()).unwrap_err()
+    );
+}
+
+#[test]
 fn empty_lists_and_short_documents() {
     let options = DecodeOptions::new();
     for xml in [

@@ -1018,7 +1018,7 @@ impl Seen {
             Document::LoanTransaction(t) => self.transaction(&Transaction::Loan(t.clone())),
             Document::RewardsTransaction(t) => self.transaction(&Transaction::Rewards(t.clone())),
             Document::InvestmentTransaction(t) => {
-                self.transaction(&Transaction::Investment(t.clone()))
+                self.transaction(&Transaction::Investment(Box::new(t.clone())))
             }
             Document::InvestmentBankingTransaction(t) => {
                 self.transaction(&Transaction::InvestmentBanking(t.clone()))

@@ -153,7 +153,7 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
         86..94 => {
             let units = Decimal::new(rng.below(100_000) as i64, 3);
             let price = Decimal::new(rng.below(50_000) as i64 + 100, 2);
-            Transaction::Investment(InvestmentTransaction {
+            Transaction::Investment(Box::new(InvestmentTransaction {
                 description: Some(format!("Bought {units} shares")),
                 buy_type: Some(BuyType::Buy),
                 income_type: i.is_multiple_of(2).then_some(IncomeType::Div),
@@ -180,7 +180,7 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
                     ..Default::default()
                 }),
                 ..base!(InvestmentTransaction, rng, i)
-            })
+            }))
         }
         94..98 => Transaction::Loan(LoanTransaction {
             principal_amount: Some(amount(rng)),

@@ -248,8 +248,10 @@ pub enum Transaction {
     #[serde(rename = "RewardsTransaction")]
     Rewards(RewardsTransaction),
     /// Trade or other security event of an investment account. invSecurityType tells which one of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security; the five are optional siblings, not a choice.
+    ///
+    /// Boxed: the struct is several times larger than the other variants'.
     #[serde(rename = "InvestmentTransaction")]
-    Investment(InvestmentTransaction),
+    Investment(Box<InvestmentTransaction>),
     /// Payment or charge of a loan, with its principal/interest/escrow split.
     #[serde(rename = "LoanTransaction")]
     Loan(LoanTransaction),
@@ -290,7 +292,7 @@ impl Transaction {
         let f = &TRANSACTION_ELEMENTS;
         match self {
             Self::Rewards(x) => w.element(&f[0], x),
-            Self::Investment(x) => w.element(&f[1], x),
+            Self::Investment(x) => w.element(&f[1], &**x),
             Self::Loan(x) => w.element(&f[2], x),
             Self::InvestmentBanking(x) => w.element(&f[3], x),
             Self::CreditCard(x) => w.element(&f[4], x),
@@ -454,7 +456,7 @@ impl From<RewardsTransaction> for Transaction {
 
 impl From<InvestmentTransaction> for Transaction {
     fn from(x: InvestmentTransaction) -> Self {
-        Self::Investment(x)
+        Self::Investment(Box::new(x))
     }
 }
 

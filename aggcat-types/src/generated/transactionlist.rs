@@ -92,7 +92,7 @@ impl rt::ReadXml for TransactionList {
                     v.transactions.push(Transaction::Rewards(r.read()?))
                 }
                 rt::Child::Field(1) => {
-                    v.transactions.push(Transaction::Investment(r.read()?))
+                    v.transactions.push(Transaction::Investment(Box::new(r.read()?)))
                 }
                 rt::Child::Field(2) => v.transactions.push(Transaction::Loan(r.read()?)),
                 rt::Child::Field(3) => {

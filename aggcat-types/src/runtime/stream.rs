@@ -63,6 +63,9 @@ pub trait StreamList: FromXml {
     /// Moves the items out of a decoded part, leaving the rest of the list (the fields taken
     /// from the root's attributes).
     fn take_items(&mut self) -> Vec<Self::Item>;
+
+    /// Adds `item` after the list's own items ([`ListStream::into_list`]).
+    fn push_item(&mut self, item: Self::Item);
 }
 
 // Each impl names every field: a field added to a list by the schemas stops the build here, so
@@ -72,6 +75,9 @@ impl StreamList for Institutions {
     fn take_items(&mut self) -> Vec<Institution> {
         let Self { institution } = self;
         std::mem::take(institution)
+    }
+    fn push_item(&mut self, item: Institution) {
+        self.institution.push(item);
     }
 }
 
@@ -84,6 +90,9 @@ impl StreamList for TransactionList {
         } = self;
         std::mem::take(transactions)
     }
+    fn push_item(&mut self, item: Transaction) {
+        self.transactions.push(item);
+    }
 }
 
 impl StreamList for AccountList {
@@ -92,6 +101,9 @@ impl StreamList for AccountList {
         let Self { accounts } = self;
         std::mem::take(accounts)
     }
+    fn push_item(&mut self, item: Account) {
+        self.accounts.push(item);
+    }
 }
 
 impl StreamList for InvestmentPositions {
@@ -99,6 +111,9 @@ impl StreamList for InvestmentPositions {
     fn take_items(&mut self) -> Vec<InvestmentPosition> {
         let Self { position } = self;
         std::mem::take(position)
+    }
+    fn push_item(&mut self, item: InvestmentPosition) {
+        self.position.push(item);
     }
 }
 
@@ -193,32 +208,38 @@ impl StreamList for AnyList {
             Self::InvestmentPositions(l) => map(l.take_items(), ListItem::Position),
         }
     }
+    /// An item of another kind than the list's (which one document cannot hold) is dropped.
+    fn push_item(&mut self, item: ListItem) {
+        match (self, item) {
+            (Self::Institutions(l), ListItem::Institution(x)) => l.institution.push(x),
+            (Self::TransactionList(l), ListItem::Transaction(x)) => l.transactions.push(x),
+            (Self::AccountList(l), ListItem::Account(x)) => l.accounts.push(x),
+            (Self::InvestmentPositions(l), ListItem::Position(x)) => l.position.push(x),
+            _ => {}
+        }
+    }
 }
 
-/// Where the scanner is in the markup (kept between two [`ListDecoder::feed`] calls).
+/// Where the scanner is in the markup (kept between two [`ListDecoder::feed`] calls). The
+/// markup being scanned starts at `tag_start` and stays in the buffer until it ends, so the
+/// scanner looks ahead and back within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lex {
     /// Character data, or whitespace outside the root.
     Text,
-    /// After `<`.
-    Lt,
-    /// After `<!`.
-    Bang,
-    /// After `<!-`.
-    BangDash,
-    /// After `<![` and this many bytes of `CDATA[`.
-    BangCdata(u8),
-    /// In a comment, after this many `-` (at most 2).
-    Comment(u8),
-    /// In a CDATA section, after this many `]` (at most 2).
-    CData(u8),
-    /// In a processing instruction (or the XML declaration); after a `?` or not.
-    Pi(bool),
+    /// At the `<` of markup not classified yet (its first bytes have not all arrived).
+    Open,
+    /// In a comment (`<!--`).
+    Comment,
+    /// In a CDATA section (`<![CDATA[`).
+    CData,
+    /// In a processing instruction or the XML declaration (`<?`).
+    Pi,
     /// In `<!DOCTYPE …>` (refused by the decoder) or another `<!…>`: the quote it is in and the
     /// depth of `[ … ]`.
     Decl { quote: u8, brackets: u32 },
-    /// In a start tag: the quote it is in (0: none) and whether the last byte was `/`.
-    Start { quote: u8, slash: bool },
+    /// In a start tag: the quote it is in (0: none).
+    Start { quote: u8 },
     /// In an end tag: the quote it is in (quick-xml reads end tags as start tags, quotes
     /// included; so does the scanner, to cut where the parser cuts).
     End { quote: u8 },
@@ -513,101 +534,75 @@ impl<L: StreamList> ListDecoder<L> {
     /// Scans `buf[from..]`, following the markup; stops after a child of the root that
     /// completes a part, or at a problem.
     fn scan(&mut self, from: usize) -> Step {
-        let mut i = from;
         let len = self.buf.len();
-        let mut lex = self.lex;
-        let step = loop {
-            if i >= len {
-                break Step::More;
-            }
-            let b = self.buf[i];
-            // the markup this byte completes: (is a start tag, is empty) or an end tag
-            let mut closed = None;
-            match lex {
-                Lex::Text => {
-                    match self.buf[i..].iter().position(|&c| c == b'<') {
-                        Some(k) => {
-                            self.tag_start = i + k;
-                            lex = Lex::Lt;
-                            i += k + 1;
+        let mut i = from;
+        loop {
+            match self.lex {
+                Lex::Text => match memchr::memchr(b'<', &self.buf[i..]) {
+                    Some(k) => {
+                        self.tag_start = i + k;
+                        self.lex = Lex::Open;
+                        continue;
+                    }
+                    None => break Step::More,
+                },
+                Lex::Open => {
+                    let at = self.tag_start;
+                    let head = &self.buf[at + 1..len.min(at + 9)];
+                    self.lex = match head.first() {
+                        None => break Step::More,
+                        Some(b'/') => Lex::End { quote: 0 },
+                        Some(b'?') => Lex::Pi,
+                        Some(b'!') => {
+                            if head.starts_with(b"!--") {
+                                Lex::Comment
+                            } else if head.starts_with(b"![CDATA[") {
+                                Lex::CData
+                            } else if b"!--".starts_with(head) || b"![CDATA[".starts_with(head) {
+                                // too few bytes yet to tell
+                                break Step::More;
+                            } else {
+                                Lex::Decl {
+                                    quote: 0,
+                                    brackets: 0,
+                                }
+                            }
                         }
-                        None => i = len,
+                        Some(_) => Lex::Start { quote: 0 },
+                    };
+                    // past the bytes that told the kind (at least the `<`)
+                    i = at
+                        + match self.lex {
+                            Lex::Comment => 4,
+                            Lex::CData => 9,
+                            Lex::Start { .. } => 1,
+                            _ => 2,
+                        };
+                    continue;
+                }
+                Lex::Comment | Lex::CData | Lex::Pi => {
+                    // the end: `-->`, `]]>` or `?>`, not overlapping the opening
+                    let (tail, opening): (&[u8], usize) = match self.lex {
+                        Lex::Comment => (b"--", 4),
+                        Lex::CData => (b"]]", 9),
+                        _ => (b"?", 2),
+                    };
+                    let Some(k) = memchr::memchr(b'>', &self.buf[i..]) else {
+                        break Step::More;
+                    };
+                    let p = i + k;
+                    i = p + 1;
+                    if p >= self.tag_start + opening + tail.len() && self.buf[..p].ends_with(tail) {
+                        self.lex = Lex::Text;
                     }
                     continue;
                 }
-                Lex::Lt => match b {
-                    b'/' => lex = Lex::End { quote: 0 },
-                    b'!' => lex = Lex::Bang,
-                    b'?' => lex = Lex::Pi(false),
-                    // the name's first byte, scanned again as part of the tag
-                    _ => {
-                        lex = Lex::Start {
-                            quote: 0,
-                            slash: false,
-                        };
-                        continue;
-                    }
-                },
-                Lex::Bang => match b {
-                    b'-' => lex = Lex::BangDash,
-                    b'[' => lex = Lex::BangCdata(0),
-                    _ => {
-                        lex = Lex::Decl {
-                            quote: 0,
-                            brackets: 0,
-                        };
-                        continue;
-                    }
-                },
-                Lex::BangDash => {
-                    if b == b'-' {
-                        lex = Lex::Comment(0);
-                    } else {
-                        lex = Lex::Decl {
-                            quote: 0,
-                            brackets: 0,
-                        };
-                        continue;
-                    }
-                }
-                Lex::BangCdata(n) => {
-                    if b == b"CDATA["[usize::from(n)] {
-                        lex = if n == 5 {
-                            Lex::CData(0)
-                        } else {
-                            Lex::BangCdata(n + 1)
-                        };
-                    } else {
-                        lex = Lex::Decl {
-                            quote: 0,
-                            brackets: 0,
-                        };
-                        continue;
-                    }
-                }
-                Lex::Comment(dashes) => {
-                    lex = match b {
-                        b'-' => Lex::Comment((dashes + 1).min(2)),
-                        b'>' if dashes == 2 => Lex::Text,
-                        _ => Lex::Comment(0),
-                    }
-                }
-                Lex::CData(brackets) => {
-                    lex = match b {
-                        b']' => Lex::CData((brackets + 1).min(2)),
-                        b'>' if brackets == 2 => Lex::Text,
-                        _ => Lex::CData(0),
-                    }
-                }
-                Lex::Pi(question) => {
-                    lex = match b {
-                        b'?' => Lex::Pi(true),
-                        b'>' if question => Lex::Text,
-                        _ => Lex::Pi(false),
-                    }
-                }
                 Lex::Decl { quote, brackets } => {
-                    lex = match (quote, b) {
+                    let Some(&b) = self.buf.get(i) else {
+                        break Step::More;
+                    };
+                    i += 1;
+                    self.lex = match (quote, b) {
                         (0, b'"' | b'\'') => Lex::Decl { quote: b, brackets },
                         (0, b'[') => Lex::Decl {
                             quote,
@@ -619,101 +614,96 @@ impl<L: StreamList> ListDecoder<L> {
                         },
                         (0, b'>') if brackets == 0 => Lex::Text,
                         (q, c) if q != 0 && c == q => Lex::Decl { quote: 0, brackets },
-                        _ => lex,
-                    }
+                        _ => continue,
+                    };
+                    continue;
                 }
-                Lex::Start { quote, slash } => {
-                    if quote != 0 {
-                        if b == quote {
-                            lex = Lex::Start {
-                                quote: 0,
-                                slash: false,
-                            };
-                        }
+                Lex::Start { quote } | Lex::End { quote } => {
+                    let start = matches!(self.lex, Lex::Start { .. });
+                    let rest = &self.buf[i..];
+                    let found = if quote != 0 {
+                        memchr::memchr(quote, rest)
                     } else {
-                        match b {
-                            b'"' | b'\'' => {
-                                lex = Lex::Start {
-                                    quote: b,
-                                    slash: false,
-                                }
-                            }
-                            b'/' => lex = Lex::Start { quote, slash: true },
-                            b'>' => {
-                                lex = Lex::Text;
-                                closed = Some(Some(slash));
-                            }
-                            _ => {
-                                if slash {
-                                    lex = Lex::Start {
-                                        quote,
-                                        slash: false,
-                                    };
-                                }
+                        memchr::memchr3(b'>', b'"', b'\'', rest)
+                    };
+                    let Some(k) = found else { break Step::More };
+                    let p = i + k;
+                    i = p + 1;
+                    let b = self.buf[p];
+                    let quote = match (quote, b) {
+                        (0, b'>') => {
+                            self.lex = Lex::Text;
+                            // empty (`<a/>`, `<a x="1"/>`): `/` right before `>`
+                            let tag =
+                                start.then(|| p > self.tag_start + 1 && self.buf[p - 1] == b'/');
+                            match self.tag_closed(tag, p + 1) {
+                                Some(step) => break step,
+                                None => continue,
                             }
                         }
-                    }
+                        (0, q) => q,
+                        _ => 0,
+                    };
+                    self.lex = if start {
+                        Lex::Start { quote }
+                    } else {
+                        Lex::End { quote }
+                    };
+                    continue;
                 }
-                Lex::End { quote } => match (quote, b) {
-                    (0, b'"' | b'\'') => lex = Lex::End { quote: b },
-                    (0, b'>') => {
-                        lex = Lex::Text;
-                        closed = Some(None);
-                    }
-                    (q, c) if q != 0 && c == q => lex = Lex::End { quote: 0 },
-                    _ => {}
-                },
             }
-            i += 1;
-            let Some(tag) = closed else { continue };
-            match tag {
-                Some(empty) => {
-                    if self.depth >= self.options.depth_limit() {
-                        break Step::Fail(i, Problem::TooDeep);
-                    }
-                    if self.depth == 0 && self.root_tag.is_none() {
-                        // the root's start tag ends the prolog
-                        if !self.end_node(i) {
-                            break Step::Fail(i, Problem::TooLarge);
-                        }
-                        self.root_tag = Some((self.tag_start, i));
-                        self.end_tag = end_tag_of(&self.buf[self.tag_start..i]);
-                        if empty {
-                            self.root_closed = true;
-                            self.epilogue = true;
-                        } else {
-                            self.depth = 1;
-                        }
-                    } else if !empty {
-                        self.depth += 1;
-                    } else if self.depth == 1 {
-                        if !self.end_node(i) {
-                            break Step::Fail(i, Problem::TooLarge);
-                        }
-                        if self.cut(i) {
-                            break Step::Cut(i);
-                        }
-                    }
+        }
+    }
+
+    /// A tag ended at buffer index `i` (after its `>`): a start tag (`Some(empty)`) or an end
+    /// tag (`None`). Follows the nesting; a part may end here, or a problem show.
+    fn tag_closed(&mut self, tag: Option<bool>, i: usize) -> Option<Step> {
+        match tag {
+            Some(empty) => {
+                if self.depth >= self.options.depth_limit() {
+                    return Some(Step::Fail(i, Problem::TooDeep));
                 }
-                None => {
-                    if self.depth == 0 {
-                        break Step::Fail(i, Problem::StrayEnd);
+                if self.depth == 0 && self.root_tag.is_none() {
+                    // the root's start tag ends the prolog
+                    if !self.end_node(i) {
+                        return Some(Step::Fail(i, Problem::TooLarge));
                     }
-                    self.depth -= 1;
-                    if self.depth <= 1 && !self.end_node(i) {
-                        break Step::Fail(i, Problem::TooLarge);
-                    }
-                    if self.depth == 0 {
+                    self.root_tag = Some((self.tag_start, i));
+                    self.end_tag = end_tag_of(&self.buf[self.tag_start..i]);
+                    if empty {
                         self.root_closed = true;
                         self.epilogue = true;
-                    } else if self.depth == 1 && self.cut(i) {
-                        break Step::Cut(i);
+                    } else {
+                        self.depth = 1;
+                    }
+                } else if !empty {
+                    self.depth += 1;
+                } else if self.depth == 1 {
+                    if !self.end_node(i) {
+                        return Some(Step::Fail(i, Problem::TooLarge));
+                    }
+                    if self.cut(i) {
+                        return Some(Step::Cut(i));
                     }
                 }
             }
-        };
-        self.lex = lex;
-        step
+            None => {
+                if self.depth == 0 {
+                    return Some(Step::Fail(i, Problem::StrayEnd));
+                }
+                self.depth -= 1;
+                if self.depth <= 1 && !self.end_node(i) {
+                    return Some(Step::Fail(i, Problem::TooLarge));
+                }
+                if self.depth == 0 {
+                    self.root_closed = true;
+                    self.epilogue = true;
+                } else if self.depth == 1 && self.cut(i) {
+                    return Some(Step::Cut(i));
+                }
+            }
+        }
+        None
     }
 
     /// A node (the prolog with the root's start tag, an item with the text before it, the
@@ -1068,6 +1058,45 @@ impl<L: StreamList, R: BufRead> ListStream<L, R> {
     /// The reader.
     pub fn into_inner(self) -> R {
         self.reader
+    }
+
+    /// The whole list: every item (those not taken yet) and the rest. Decoding a whole list
+    /// this way holds the list and one part of the input, not the whole input beside the list
+    /// as [`crate::from_xml`] over the bytes in memory does.
+    ///
+    /// ```
+    /// use aggcat_types::{ListStream, TransactionList};
+    /// let xml = br#"<l:TransactionList xmlns:l="http://schema.intuit.com/platform/fdatafeed/transactionlist/v1"
+    ///     xmlns="http://schema.intuit.com/platform/fdatafeed/transaction/v1"
+    ///     xmlns:b="http://schema.intuit.com/platform/fdatafeed/bnktransaction/v1" notRefreshedReason="UNAVAILABLE">
+    ///   <b:BankingTransaction><id>1</id><postedDate>2013-08-10T00:00:00-07:00</postedDate><pending>false</pending></b:BankingTransaction>
+    /// </l:TransactionList>"#;
+    /// let list = ListStream::<TransactionList, _>::new(&xml[..]).into_list().unwrap();
+    /// assert_eq!(list, aggcat_types::from_xml::<TransactionList>(xml).unwrap());
+    /// ```
+    pub fn into_list(mut self) -> Result<L, StreamError> {
+        // The rest is known from the first part on, before its first item: each item goes
+        // straight into it (no second list of items).
+        let mut early = Vec::new();
+        while let Some(item) = self.next() {
+            let item = item?;
+            match self.decoder.rest.as_mut() {
+                Some(list) => list.push_item(item),
+                None => early.push(item),
+            }
+        }
+        let mut list = self.decoder.take_rest().ok_or_else(|| StreamError::Io {
+            offset: self.decoder.position(),
+            source: io::Error::other("the stream stopped before the end of the list"),
+        })?;
+        if !early.is_empty() {
+            // not expected (the rest comes with the first part): such items come first
+            let later = list.take_items();
+            for item in early.into_iter().chain(later) {
+                list.push_item(item);
+            }
+        }
+        Ok(list)
     }
 }
 
