@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use rand::distributions::Alphanumeric;
 use secrecy::SecretString;
+use sha2::{Digest, Sha256};
 
 /// Prefix of every access token (as Intuit's).
 pub const TOKEN_PREFIX: &str = "qyprd";
@@ -123,14 +124,27 @@ pub struct NonceStore {
     seen: Mutex<NonceState>,
 }
 
-/// (consumer key, nonce).
-type NonceKey = (String, String);
+/// A (consumer key, nonce) pair, remembered as the first 128 bits of its SHA-256: 16 bytes
+/// however long the strings (a busy sandbox remembers every nonce of the last minutes; two
+/// pairs share a key with probability 2^-128).
+type NonceKey = u128;
+
+fn nonce_key(consumer_key: &str, nonce: &str) -> NonceKey {
+    let mut hash = Sha256::new();
+    hash.update((consumer_key.len() as u64).to_le_bytes());
+    hash.update(consumer_key.as_bytes());
+    hash.update(nonce.as_bytes());
+    let digest = hash.finalize();
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest[..16]);
+    u128::from_le_bytes(first)
+}
 
 #[derive(Debug, Default)]
 struct NonceState {
-    /// (consumer key, nonce) pairs.
-    keys: HashSet<(String, String)>,
-    /// The same pairs with the instant after which they may be forgotten, soonest first.
+    /// The (consumer key, nonce) pairs seen.
+    keys: HashSet<NonceKey>,
+    /// The same with the instant after which they may be forgotten, soonest first.
     expiry: BinaryHeap<Reverse<(DateTime<Utc>, NonceKey)>>,
 }
 
@@ -149,6 +163,7 @@ impl NonceStore {
         now: DateTime<Utc>,
         forget_after: DateTime<Utc>,
     ) -> bool {
+        let key = nonce_key(consumer_key, nonce);
         let mut state = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
         let NonceState { keys, expiry } = &mut *state;
         while let Some(Reverse((until, _))) = expiry.peek()
@@ -158,12 +173,25 @@ impl NonceStore {
                 keys.remove(&key);
             }
         }
-        let key = (consumer_key.to_owned(), nonce.to_owned());
-        if !keys.insert(key.clone()) {
+        if !keys.insert(key) {
             return false;
         }
         expiry.push(Reverse((forget_after, key)));
         true
+    }
+
+    /// Number of remembered nonces.
+    pub fn len(&self) -> usize {
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .keys
+            .len()
+    }
+
+    /// Whether no nonce is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -257,6 +285,9 @@ mod tests {
         let after = t("2020-01-01T00:11:00Z");
         assert!(store.check_and_record("ck", "late", after, t("2020-01-01T00:21:00Z")));
         assert!(!store.check_and_record("ck", "early", after, until));
+        assert_eq!(store.len(), 2);
+        // The pair, not the concatenation, is the key.
+        assert!(store.check_and_record("c", "kearly", after, until));
     }
 
     #[test]
