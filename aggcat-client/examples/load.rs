@@ -34,8 +34,9 @@
 //!   sandbox's database holds no account and no transaction of any of the logins.
 //!
 //! Figures printed: throughput, flow latency p50/p99/max (nearest rank), requests sent, the
-//! resident memory (VmRSS from `/proc/<pid>/status`) before and after the flows plus its peak
-//! (VmHWM), and the CPU time spent, split between the load generator and the sandbox.
+//! resident memory (VmRSS from `/proc/<pid>/status`) before the flows, after them (every
+//! customer deleted) and after the checks, plus its peak (VmHWM), and the CPU time spent
+//! during the flows, split between the load generator and the sandbox.
 //!
 //! - By default the sandbox runs **in this process**, on its own tokio runtime (threads
 //!   named `sandbox`; the load generator's are `load-client`), so the CPU time of each side
@@ -530,12 +531,18 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
         }
     }
 
-    // Phase 2: nothing left.
+    // Phase 2: nothing left. As many checks at once as there were customers at once (more
+    // would open one connection per check and inflate the sandbox's memory).
     let flows = Arc::new(flows);
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(options.customers));
     let mut checks = Vec::new();
     for index in 0..flows.len() {
         let flows = Arc::clone(&flows);
-        checks.push(tokio::spawn(async move { check_gone(&flows[index]).await }));
+        let in_flight = Arc::clone(&in_flight);
+        checks.push(tokio::spawn(async move {
+            let _turn = in_flight.acquire_owned().await;
+            check_gone(&flows[index]).await
+        }));
     }
     for check in checks {
         match check.await {
@@ -544,6 +551,7 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
         }
     }
     let requests: u64 = flows.iter().map(|f| f.client.stats().requests).sum();
+    let after_checks = if measure_rss { memory(rss_pid) } else { None };
 
     if let (Some(sandbox), Some(runtime)) = (sandbox, &sandbox_rt) {
         runtime.spawn(sandbox.shutdown()).await?;
@@ -636,11 +644,12 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
         );
     }
     match (before, after) {
-        (Some((rss_before, _)), Some((rss_after, peak))) => println!(
-            "RSS of {rss_label}: before {}, after {}, peak {}",
+        (Some((rss_before, _)), Some((rss_after, _))) => println!(
+            "RSS of {rss_label}: before {}, after the flows {}, after the checks {}, peak {}",
             mib(rss_before),
             mib(rss_after),
-            mib(peak)
+            after_checks.map_or("?".to_owned(), |(rss, _)| mib(rss)),
+            after_checks.map_or("?".to_owned(), |(_, peak)| mib(peak)),
         ),
         _ if measure_rss => println!("RSS of {rss_label}: not readable"),
         _ => println!("RSS: not measured (give --sandbox-pid PID for an external sandbox)"),
