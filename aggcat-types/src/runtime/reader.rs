@@ -50,7 +50,8 @@ pub const PROGRESS_STEP: u64 = 64 * 1024;
 type ProgressFn<'a> = Box<dyn FnMut(u64, u64) + 'a>;
 
 struct Frame {
-    path_len: usize,
+    /// Local name of the element (the root's is `XmlReader::root_name`).
+    name: &'static str,
     offset: u64,
     /// Index in the element's field table of its last child found: the next child is looked up
     /// from there (children mostly come in schema order, or repeat).
@@ -112,7 +113,9 @@ pub struct XmlReader<'a> {
     strict: bool,
     /// The report, when collected.
     report: Option<DecodeReport>,
-    path: String,
+    /// Local name of the root element, once entered; the other open elements' names are in
+    /// their frames. The path is built from them only when an error or a report needs it.
+    root_name: String,
     stack: Vec<Frame>,
     /// Elements open in the parser, entered or skipped (the root is 1).
     depth: usize,
@@ -157,7 +160,7 @@ impl<'a> XmlReader<'a> {
             input,
             strict: options.is_strict(),
             report: None,
-            path: String::new(),
+            root_name: String::new(),
             stack: Vec::new(),
             depth: 0,
             max_depth: options.depth_limit(),
@@ -250,11 +253,12 @@ impl<'a> XmlReader<'a> {
 
     /// The path of a child named `local` of the current element.
     fn child_path(&self, local: &str) -> String {
-        if self.path.is_empty() {
-            local.to_owned()
-        } else {
-            format!("{} > {local}", self.path)
+        let mut path = self.path();
+        if !path.is_empty() {
+            path.push_str(" > ");
         }
+        path.push_str(local);
+        path
     }
 
     /// Calls the progress callback (if any) with `consumed` and schedules the next report.
@@ -266,9 +270,19 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// Element path of the current position, e.g. `AccountList > BankingAccount`.
-    pub fn path(&self) -> &str {
-        &self.path
+    /// Element path of the current position, e.g. `AccountList > BankingAccount` (built when
+    /// asked for: errors and reports).
+    pub fn path(&self) -> String {
+        let mut frames = self.stack.iter();
+        let Some(_root) = frames.next() else {
+            return String::new();
+        };
+        let mut path = self.root_name.clone();
+        for frame in frames {
+            path.push_str(" > ");
+            path.push_str(frame.name);
+        }
+        path
     }
 
     /// Builds an error at the current element (path and start offset of that element).
@@ -277,7 +291,7 @@ impl<'a> XmlReader<'a> {
             .stack
             .last()
             .map_or(self.inner.buffer_position(), |f| f.offset);
-        DecodeError::new(kind, self.path.clone(), offset)
+        DecodeError::new(kind, self.path(), offset)
     }
 
     /// Malformed content of the current element (text, reference or attribute), found after the
@@ -290,7 +304,7 @@ impl<'a> XmlReader<'a> {
     fn syntax(&self, err: impl std::fmt::Display) -> DecodeError {
         DecodeError::new(
             DecodeErrorKind::Syntax(err.to_string()),
-            self.path.clone(),
+            self.path(),
             self.inner.error_position(),
         )
     }
@@ -298,7 +312,7 @@ impl<'a> XmlReader<'a> {
     fn eof(&self) -> DecodeError {
         DecodeError::new(
             DecodeErrorKind::UnexpectedEof,
-            self.path.clone(),
+            self.path(),
             self.inner.buffer_position(),
         )
     }
@@ -343,7 +357,7 @@ impl<'a> XmlReader<'a> {
             Event::DocType(_) => {
                 return Err(DecodeError::new(
                     DecodeErrorKind::Doctype,
-                    self.path.clone(),
+                    self.path(),
                     start,
                 ));
             }
@@ -366,7 +380,7 @@ impl<'a> XmlReader<'a> {
                 DecodeErrorKind::TooDeep {
                     limit: self.max_depth,
                 },
-                self.path.clone(),
+                self.path(),
                 offset,
             ));
         }
@@ -389,7 +403,7 @@ impl<'a> XmlReader<'a> {
                 ),
                 CharProblem::NotUtf8 { at } => (DecodeErrorKind::InvalidUtf8, at),
             };
-            DecodeError::new(kind, self.path.clone(), offset + at as u64)
+            DecodeError::new(kind, self.path(), offset + at as u64)
         })
     }
 
@@ -408,7 +422,7 @@ impl<'a> XmlReader<'a> {
 
     /// A refused reference in text, at `offset` (its `&`).
     fn reference_error(&self, problem: RefProblem, offset: u64) -> DecodeError {
-        DecodeError::new(Self::reference_kind(problem), self.path.clone(), offset)
+        DecodeError::new(Self::reference_kind(problem), self.path(), offset)
     }
 
     /// Checks a start tag read at `offset`: its characters, and its attributes (well-formed, no
@@ -430,7 +444,7 @@ impl<'a> XmlReader<'a> {
     /// The path of the element whose start tag `s` was just read (not entered yet).
     #[cold]
     fn tag_path(&self, s: &BytesStart<'_>) -> String {
-        let mut path = self.path.clone();
+        let mut path = self.path();
         if !path.is_empty() {
             path.push_str(" > ");
         }
@@ -492,24 +506,18 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
-    fn push(&mut self, local: &str, offset: u64, empty: bool, start: BytesStart<'a>) {
+    fn push(&mut self, name: &'static str, offset: u64, empty: bool, start: BytesStart<'a>) {
         self.stack.push(Frame {
-            path_len: self.path.len(),
+            name,
             offset,
             hint: 0,
         });
-        if !self.path.is_empty() {
-            self.path.push_str(" > ");
-        }
-        self.path.push_str(local);
         self.pending_empty = empty;
         self.start = Some(start);
     }
 
     fn pop(&mut self) {
-        if let Some(frame) = self.stack.pop() {
-            self.path.truncate(frame.path_len);
-        }
+        self.stack.pop();
         if !self.misplaced.is_empty() {
             let open = self.stack.len();
             self.misplaced.retain(|m| m.depth <= open);
@@ -530,7 +538,7 @@ impl<'a> XmlReader<'a> {
             ResolveResult::Unbound => Ok(None),
             ResolveResult::Unknown(p) => Err(DecodeError::new(
                 DecodeErrorKind::UnknownPrefix(String::from_utf8_lossy(p).into_owned()),
-                self.path.clone(),
+                self.path(),
                 offset,
             )),
         }
@@ -566,7 +574,8 @@ impl<'a> XmlReader<'a> {
                 .namespace(&ns, offset)?
                 .map(|ns| String::from_utf8_lossy(ns).into_owned());
             let local = String::from_utf8_lossy(local.as_ref()).into_owned();
-            self.push(&local, offset, empty, s);
+            self.root_name.clone_from(&local);
+            self.push("", offset, empty, s);
             return Ok(QualName { ns, local });
         }
     }
@@ -790,18 +799,14 @@ impl<'a> XmlReader<'a> {
                 Event::Text(t) => {
                     if !in_text && !t.iter().all(u8::is_ascii_whitespace) {
                         in_text = true;
-                        self.unrecognized(false, |r| {
-                            (UnrecognizedKind::Text, r.path.clone(), offset)
-                        })?;
+                        self.unrecognized(false, |r| (UnrecognizedKind::Text, r.path(), offset))?;
                     }
                     continue;
                 }
                 Event::CData(_) | Event::GeneralRef(_) => {
                     if !in_text {
                         in_text = true;
-                        self.unrecognized(false, |r| {
-                            (UnrecognizedKind::Text, r.path.clone(), offset)
-                        })?;
+                        self.unrecognized(false, |r| (UnrecognizedKind::Text, r.path(), offset))?;
                     }
                     continue;
                 }
@@ -1072,11 +1077,7 @@ impl<'a> XmlReader<'a> {
         {
             return;
         }
-        let path = if self.path.is_empty() {
-            expected.name.to_owned()
-        } else {
-            format!("{} > {}", self.path, expected.name)
-        };
+        let path = self.child_path(expected.name);
         self.misplaced.push(Misplaced {
             depth,
             expected,
@@ -1281,7 +1282,7 @@ impl<'a> XmlReader<'a> {
         }
         for (name, at) in unknown {
             self.unrecognized(false, |r| {
-                let path = format!("{} > @{}", r.path, name.local);
+                let path = format!("{} > @{}", r.path(), name.local);
                 (UnrecognizedKind::Attribute(name), path, at)
             })?;
         }
