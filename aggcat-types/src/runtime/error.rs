@@ -123,8 +123,16 @@ pub enum DecodeErrorKind {
 ///
 /// Its `Display` form reads like
 /// `invalid decimal value "12,5": invalid digit at AccountList > BankingAccount > balanceAmount (byte 1234)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// One pointer wide (the details are boxed): decoders return `Result<T, DecodeError>` from
+/// every element, and a small error keeps those results cheap to pass around.
+#[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: DecodeErrorKind,
     path: String,
     offset: u64,
@@ -132,49 +140,63 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// Creates an error.
+    #[cold]
     pub fn new(kind: DecodeErrorKind, path: impl Into<String>, offset: u64) -> Self {
         Self {
-            kind,
-            path: path.into(),
-            offset,
+            inner: Box::new(Inner {
+                kind,
+                path: path.into(),
+                offset,
+            }),
         }
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &DecodeErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// Element path of the failure, local names joined by ` > ` (empty before the root element).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.inner.path
     }
 
     /// Byte offset in the input near which the failure was detected.
     pub fn offset(&self) -> u64 {
-        self.offset
+        self.inner.offset
     }
 
     /// The same error, located at element path `path`.
     pub(super) fn with_path(mut self, path: String) -> Self {
-        self.path = path;
+        self.inner.path = path;
         self
     }
 
     /// The same error, located in the attribute `name` of its element (`… > @name`).
     pub(super) fn in_attribute(mut self, name: &str) -> Self {
-        self.path.push_str(" > @");
-        self.path.push_str(name);
+        self.inner.path.push_str(" > @");
+        self.inner.path.push_str(name);
         self
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("kind", &self.inner.kind)
+            .field("path", &self.inner.path)
+            .field("offset", &self.inner.offset)
+            .finish()
     }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{} (byte {})", self.kind, self.offset)
+        let Inner { kind, path, offset } = &*self.inner;
+        if path.is_empty() {
+            write!(f, "{kind} (byte {offset})")
         } else {
-            write!(f, "{} at {} (byte {})", self.kind, self.path, self.offset)
+            write!(f, "{kind} at {path} (byte {offset})")
         }
     }
 }

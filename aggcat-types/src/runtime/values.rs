@@ -11,7 +11,12 @@ use super::{DateTime, XmlValue};
 /// `text` without leading and trailing XML whitespace (space, tab, LF, CR) — not the wider
 /// Unicode whitespace of `str::trim`, which XML Schema's whitespace collapsing does not remove.
 pub(super) fn xml_trim(text: &str) -> &str {
-    text.trim_matches([' ', '\t', '\n', '\r'])
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !space(b)).map_or(start, |i| i + 1);
+    // both ends are next to ASCII bytes (or the ends of the text): char boundaries
+    text.get(start..end).unwrap_or_default()
 }
 
 impl XmlValue for String {
