@@ -417,3 +417,27 @@ fn a_family_element_in_another_namespace_is_kept_as_unknown_and_reported_as_such
     ));
     assert!(report.items()[0].kept());
 }
+
+/// Fuzzing regression (`fuzz/regressions/typed_roots/bom_unknown_element_capture*.xml`): after a
+/// UTF-8 byte order mark, a kept unknown element was sliced three bytes early and written back as
+/// malformed XML.
+#[test]
+fn an_unknown_element_after_a_byte_order_mark_is_kept_exactly() {
+    let xml = "\u{FEFF}<ns8:AccountList xmlns:ns3=\"urn:future\" \
+               xmlns:ns8=\"http://schema.intuit.com/platform/fdatafeed/accountlist/v1\">\
+               <ns3:FutureAccount><x>1</x></ns3:FutureAccount></ns8:AccountList>";
+    let list: aggcat_types::AccountList = aggcat_types::from_xml(xml.as_bytes()).unwrap();
+    let [aggcat_types::Account::Unknown(unknown)] = list.accounts.as_slice() else {
+        panic!("expected one kept element: {list:?}");
+    };
+    assert_eq!(unknown.name(), "FutureAccount");
+    assert!(
+        unknown.xml().starts_with("<ns3:FutureAccount")
+            && unknown.xml().ends_with("</ns3:FutureAccount>"),
+        "{}",
+        unknown.xml()
+    );
+    let again: aggcat_types::AccountList =
+        aggcat_types::from_xml(aggcat_types::to_xml(&list).as_bytes()).unwrap();
+    assert_eq!(again, list);
+}

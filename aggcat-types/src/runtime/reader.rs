@@ -150,6 +150,11 @@ impl<'a> XmlReader<'a> {
     /// assert!(r.next_field(&[]).is_err()); // <b/> would be level 2
     /// ```
     pub fn with_options(input: &'a [u8], options: &DecodeOptions) -> Self {
+        let total = input.len() as u64;
+        // quick-xml skips a UTF-8 byte order mark without counting it in its positions, which
+        // are then offsets into the text after the mark: that text is the reader's input, so a
+        // captured element's bytes are sliced at the right place.
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
         let mut inner = NsReader::from_reader(input);
         let config = inner.config_mut();
         config.trim_text(false);
@@ -167,7 +172,7 @@ impl<'a> XmlReader<'a> {
             misplaced: Vec::new(),
             pending_empty: false,
             start: None,
-            total: input.len() as u64,
+            total,
             next_report: u64::MAX,
             progress: None,
         }
