@@ -366,7 +366,10 @@ async fn progress_is_reported_for_the_download_and_the_decoding() {
         .collect();
     assert_eq!(downloads.first().unwrap().0, 0);
     assert_eq!(downloads.last().unwrap().0, bytes);
-    assert!(downloads.windows(2).all(|w| w[0].0 < w[1].0), "{downloads:?}");
+    assert!(
+        downloads.windows(2).all(|w| w[0].0 < w[1].0),
+        "{downloads:?}"
+    );
     // the list is decoded as it arrives (in parts of 64 KiB): one count per institution
     let counts: Vec<u64> = events
         .iter()
