@@ -14,7 +14,10 @@ pub(super) fn xml_trim(text: &str) -> &str {
     let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let bytes = text.as_bytes();
     let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|b| !space(b)).map_or(start, |i| i + 1);
+    let end = bytes
+        .iter()
+        .rposition(|b| !space(b))
+        .map_or(start, |i| i + 1);
     // both ends are next to ASCII bytes (or the ends of the text): char boundaries
     text.get(start..end).unwrap_or_default()
 }
@@ -213,8 +216,11 @@ pub struct EnumIndex {
 impl EnumIndex {
     /// The index of `values` (wire forms, in `values()` order).
     pub fn new(values: impl IntoIterator<Item = &'static str>) -> Self {
-        let mut sorted: Vec<(&'static str, usize)> =
-            values.into_iter().enumerate().map(|(i, v)| (v, i)).collect();
+        let mut sorted: Vec<(&'static str, usize)> = values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (v, i))
+            .collect();
         // a stable sort: for equal wire values the first variant wins, as in `parse_enum`
         sorted.sort_by(|a, b| a.0.cmp(b.0));
         Self { sorted }
