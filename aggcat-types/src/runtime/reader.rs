@@ -2,9 +2,9 @@
 
 use std::borrow::Cow;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{Prefix, PrefixDeclaration, ResolveResult};
+use quick_xml::name::{NamespaceResolver, Prefix, PrefixDeclaration, ResolveResult};
 
 use super::chars::{self, CharProblem, RefProblem, ValueProblem};
 use super::error::{DecodeError, DecodeErrorKind};
@@ -106,7 +106,17 @@ pub enum Child {
 /// ([`XmlReader::collect_report`]), or refused in strict mode ([`DecodeOptions::strict`]). Every
 /// error carries the element path and a byte offset.
 pub struct XmlReader<'a> {
-    inner: NsReader<&'a [u8]>,
+    inner: Reader<&'a [u8]>,
+    /// The namespace bindings in scope (quick-xml's resolver, kept as its `NsReader` keeps
+    /// it, except that only start tags declaring namespaces push a scope).
+    ns: NamespaceResolver,
+    /// Levels (the root is 1) of the open elements that pushed a scope, innermost last.
+    ns_levels: Vec<usize>,
+    /// Elements open in the parser, for `ns_levels`.
+    ns_depth: usize,
+    /// The level of the element that just ended: its scope is dropped before the next event
+    /// (its end tag is resolved in it).
+    ns_ending: Option<usize>,
     /// The whole input (raw XML of unknown elements, attribute offsets).
     input: &'a [u8],
     /// Unrecognized content is an error ([`DecodeOptions::strict`]).
@@ -155,13 +165,17 @@ impl<'a> XmlReader<'a> {
         // are then offsets into the text after the mark: that text is the reader's input, so a
         // captured element's bytes are sliced at the right place.
         let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        let mut inner = NsReader::from_reader(input);
+        let mut inner = Reader::from_reader(input);
         let config = inner.config_mut();
         config.trim_text(false);
         config.check_end_names = true;
         config.expand_empty_elements = false;
         Self {
             inner,
+            ns: NamespaceResolver::default(),
+            ns_levels: Vec::new(),
+            ns_depth: 0,
+            ns_ending: None,
             input,
             strict: options.is_strict(),
             report: None,
@@ -322,9 +336,39 @@ impl<'a> XmlReader<'a> {
         )
     }
 
+    /// Pushes the namespace declarations of start tag `s` (at `level`), if it may have some.
+    #[inline]
+    fn push_scope(&mut self, s: &BytesStart<'_>, level: usize) -> Result<(), DecodeError> {
+        let attributes = s.attributes_raw();
+        if attributes.len() >= 5 && memchr::memmem::find(attributes, b"xmlns").is_some() {
+            self.push_declarations(s, level)?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_declarations(&mut self, s: &BytesStart<'_>, level: usize) -> Result<(), DecodeError> {
+        self.ns
+            .push(s)
+            .map_err(|e| self.syntax(quick_xml::Error::from(e)))?;
+        self.ns_levels.push(level);
+        Ok(())
+    }
+
     /// The next event of the parser, after the checks the parser leaves to us: the nesting
     /// limit, XML 1.0 characters and references, and the attributes of every start tag.
+    ///
+    /// The namespace scopes are kept as quick-xml's `NsReader` keeps them (a start tag's
+    /// declarations in scope from it to its end tag, included), except that a start tag without
+    /// declarations pushes no scope: the bindings are the same, at less cost per element.
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+        if let Some(level) = self.ns_ending.take()
+            && self.ns_levels.last() == Some(&level)
+        {
+            self.ns_levels.pop();
+            self.ns.pop();
+        }
         let start = self.inner.buffer_position();
         let event = self.inner.read_event();
         let consumed = self.inner.buffer_position();
@@ -335,18 +379,25 @@ impl<'a> XmlReader<'a> {
         // the raw bytes to check and where they start
         let (bytes, at): (&[u8], u64) = match &event {
             Event::Start(s) => {
+                self.ns_depth += 1;
+                self.push_scope(s, self.ns_depth)?;
                 self.check_depth(start)?;
                 self.depth += 1;
                 self.check_start(s, start)?;
                 return Ok(event);
             }
             Event::Empty(s) => {
+                let level = self.ns_depth + 1;
+                self.push_scope(s, level)?;
+                self.ns_ending = Some(level);
                 self.check_depth(start)?;
                 self.check_start(s, start)?;
                 return Ok(event);
             }
             Event::End(_) => {
                 // the parser made sure the name is the start tag's, which was checked
+                self.ns_ending = Some(self.ns_depth);
+                self.ns_depth = self.ns_depth.saturating_sub(1);
                 self.depth = self.depth.saturating_sub(1);
                 return Ok(event);
             }
@@ -491,7 +542,7 @@ impl<'a> XmlReader<'a> {
             let key = attr.key;
             names.push(key.into_inner());
             if key.prefix().is_some_and(|p| p.as_ref() != b"xmlns")
-                && let (ResolveResult::Bound(ns), local) = self.inner.resolve_attribute(key)
+                && let (ResolveResult::Bound(ns), local) = self.ns.resolve_attribute(key)
             {
                 qualified.push((ns.into_inner(), local.into_inner()));
             }
@@ -574,7 +625,7 @@ impl<'a> XmlReader<'a> {
                 }
                 _ => continue,
             };
-            let (ns, local) = self.inner.resolve_element(s.name());
+            let (ns, local) = self.ns.resolve_element(s.name());
             let ns = self
                 .namespace(&ns, offset)?
                 .map(|ns| String::from_utf8_lossy(ns).into_owned());
@@ -631,7 +682,7 @@ impl<'a> XmlReader<'a> {
         };
         for attr in start.attributes() {
             let attr = attr.map_err(|e| self.malformed(e))?;
-            let (ns, local) = self.inner.resolve_attribute(attr.key);
+            let (ns, local) = self.ns.resolve_attribute(attr.key);
             if local.as_ref() != field.name.as_bytes() {
                 continue;
             }
@@ -713,7 +764,7 @@ impl<'a> XmlReader<'a> {
         };
         let value = value.trim_matches([' ', '\t', '\n', '\r']);
         let (ns, local) = self
-            .inner
+            .ns
             .resolve_element(quick_xml::name::QName(value.as_bytes()));
         let ns = match ns {
             ResolveResult::Bound(ns) => Some(namespace_name(ns.into_inner())),
@@ -749,7 +800,7 @@ impl<'a> XmlReader<'a> {
             if attr.key.as_namespace_binding().is_some() {
                 continue;
             }
-            let (ns, local) = self.inner.resolve_attribute(attr.key);
+            let (ns, local) = self.ns.resolve_attribute(attr.key);
             let ns = match ns {
                 ResolveResult::Bound(ns) => Some(ns.into_inner()),
                 ResolveResult::Unbound => None,
@@ -819,7 +870,7 @@ impl<'a> XmlReader<'a> {
             };
             in_text = false;
             let found = {
-                let (ns, local) = self.inner.resolve_element(s.name());
+                let (ns, local) = self.ns.resolve_element(s.name());
                 let ns = self.namespace(&ns, offset)?;
                 let hint = self.stack.last().map_or(0, |f| f.hint);
                 find_field(fields, hint, local.as_ref(), ns)
@@ -860,7 +911,7 @@ impl<'a> XmlReader<'a> {
         offset: u64,
         wildcard: &Wildcard,
     ) -> Result<Option<QualName>, DecodeError> {
-        let (ns, local) = self.inner.resolve_element(s.name());
+        let (ns, local) = self.ns.resolve_element(s.name());
         let ns = self.namespace(&ns, offset)?.map(namespace_name);
         Ok(wildcard.allows(ns.as_deref()).then(|| QualName {
             ns,
@@ -881,7 +932,7 @@ impl<'a> XmlReader<'a> {
         kept: bool,
     ) -> Result<QualName, DecodeError> {
         let name = {
-            let (ns, local) = self.inner.resolve_element(s.name());
+            let (ns, local) = self.ns.resolve_element(s.name());
             QualName {
                 ns: self.namespace(&ns, offset)?.map(namespace_name),
                 local: String::from_utf8_lossy(local.as_ref()).into_owned(),
@@ -1030,7 +1081,7 @@ impl<'a> XmlReader<'a> {
         {
             return Ok(());
         }
-        let ns = match self.inner.resolver().resolve_prefix(prefix, true) {
+        let ns = match self.ns.resolve_prefix(prefix, true) {
             ResolveResult::Bound(ns) => Some(ns.into_inner().to_vec()),
             ResolveResult::Unbound => None,
             ResolveResult::Unknown(p) => {
@@ -1255,7 +1306,7 @@ impl<'a> XmlReader<'a> {
             if attr.key.as_namespace_binding().is_some() {
                 continue;
             }
-            let (ns, local) = self.inner.resolve_attribute(attr.key);
+            let (ns, local) = self.ns.resolve_attribute(attr.key);
             let (ns, local) = match ns {
                 ResolveResult::Bound(ns) => (Some(ns.into_inner()), local.into_inner()),
                 ResolveResult::Unbound => (None, local.into_inner()),
