@@ -337,10 +337,8 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Pushes the namespace declarations of start tag `s` (at `level`), if it may have some.
-    #[inline]
     fn push_scope(&mut self, s: &BytesStart<'_>, level: usize) -> Result<(), DecodeError> {
-        let attributes = s.attributes_raw();
-        if attributes.len() >= 5 && memchr::memmem::find(attributes, b"xmlns").is_some() {
+        if memchr::memmem::find(s.attributes_raw(), b"xmlns").is_some() {
             self.push_declarations(s, level)?;
         }
         Ok(())
@@ -380,7 +378,10 @@ impl<'a> XmlReader<'a> {
         let (bytes, at): (&[u8], u64) = match &event {
             Event::Start(s) => {
                 self.ns_depth += 1;
-                self.push_scope(s, self.ns_depth)?;
+                // `xmlns="…"` takes at least 5 bytes: most tags have no attributes at all
+                if s.attributes_raw().len() >= 5 {
+                    self.push_scope(s, self.ns_depth)?;
+                }
                 self.check_depth(start)?;
                 self.depth += 1;
                 self.check_start(s, start)?;
@@ -388,7 +389,9 @@ impl<'a> XmlReader<'a> {
             }
             Event::Empty(s) => {
                 let level = self.ns_depth + 1;
-                self.push_scope(s, level)?;
+                if s.attributes_raw().len() >= 5 {
+                    self.push_scope(s, level)?;
+                }
                 self.ns_ending = Some(level);
                 self.check_depth(start)?;
                 self.check_start(s, start)?;
@@ -483,7 +486,7 @@ impl<'a> XmlReader<'a> {
 
     /// Checks a start tag read at `offset`: its characters, and its attributes (well-formed, no
     /// duplicate, allowed references in values), whether or not the element will be read.
-    #[inline]
+    #[inline(always)]
     fn check_start(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
         if !chars::plain_ascii(s)
             && let Err(err) = self.check_chars(s, offset + 1)
@@ -584,6 +587,7 @@ impl<'a> XmlReader<'a> {
 
     /// The namespace URI of a resolved element name (`None` = no namespace); an undeclared prefix is
     /// an error at `offset`, the start of the element's tag.
+    #[inline]
     fn namespace<'n>(
         &self,
         ns: &'n ResolveResult<'_>,
