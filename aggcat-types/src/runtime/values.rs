@@ -211,6 +211,9 @@ fn normalized_eq(a: &str, b: &str) -> bool {
 pub struct EnumIndex {
     /// (wire value, index in `values()`), sorted by wire value.
     sorted: Vec<(&'static str, usize)>,
+    /// Position in `sorted` of the last value found: documents repeat values (`USD` in every
+    /// transaction), so it is tried first.
+    last: std::sync::atomic::AtomicUsize,
 }
 
 impl EnumIndex {
@@ -223,18 +226,30 @@ impl EnumIndex {
             .collect();
         // a stable sort: for equal wire values the first variant wins, as in `parse_enum`
         sorted.sort_by(|a, b| a.0.cmp(b.0));
-        Self { sorted }
+        Self {
+            sorted,
+            last: std::sync::atomic::AtomicUsize::new(0),
+        }
     }
 
     /// The position in `values()` of the value written exactly `text` (surrounding XML
     /// whitespace ignored), if any.
     pub fn find(&self, text: &str) -> Option<usize> {
+        use std::sync::atomic::Ordering::Relaxed;
         let t = xml_trim(text);
+        let last = self.last.load(Relaxed);
+        if let Some((v, i)) = self.sorted.get(last)
+            && *v == t
+        {
+            return Some(*i);
+        }
         let at = self.sorted.partition_point(|(v, _)| *v < t);
-        self.sorted
-            .get(at)
-            .filter(|(v, _)| *v == t)
-            .map(|(_, i)| *i)
+        let (v, i) = self.sorted.get(at)?;
+        if *v != t {
+            return None;
+        }
+        self.last.store(at, Relaxed);
+        Some(*i)
     }
 }
 
