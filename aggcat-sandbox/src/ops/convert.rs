@@ -81,7 +81,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
     match record.family {
         AccountFamily::Banking => {
             let banking = record.banking.clone().unwrap_or_default();
-            Account::Banking(BankingAccount {
+            Account::from(BankingAccount {
                 banking_account_type: kind.map(BankingAccountType::from),
                 available_balance_amount: Some(money(record.available_balance)),
                 open_date: banking.open_date.map(|d| day(d, zone)),
@@ -94,7 +94,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
         AccountFamily::Credit => {
             let credit = record.credit.clone().unwrap_or_default();
             let card = kind == Some("CREDITCARD");
-            Account::Credit(CreditAccount {
+            Account::from(CreditAccount {
                 credit_account_type: kind.map(CreditAccountType::from),
                 interest_rate: Some(credit.interest_rate),
                 credit_available_amount: Some(money(
@@ -135,7 +135,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
             } else {
                 Some(0)
             };
-            Account::Loan(LoanAccount {
+            Account::from(LoanAccount {
                 loan_description: loan.loan_description.clone(),
                 loan_type: kind.map(LoanType::from),
                 term: Some(format!("{} months", loan.term_months)),
@@ -175,7 +175,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
         }
         AccountFamily::Investment => {
             let investment = record.investment.clone().unwrap_or_default();
-            Account::Investment(InvestmentAccount {
+            Account::from(InvestmentAccount {
                 investment_account_type: kind.map(InvestmentAccountType::from),
                 available_cash_balance: Some(money(investment.cash_balance)),
                 current_balance: Some(money(record.balance)),
@@ -188,7 +188,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
         }
         AccountFamily::Rewards => {
             let rewards = record.rewards.clone().unwrap_or_default();
-            Account::Rewards(RewardsAccount {
+            Account::from(RewardsAccount {
                 rewards_account_type: kind.map(RewardsAccountType::from),
                 program_type: Some(rewards.program_type.clone()),
                 current_balance: Some(money(record.balance)),
@@ -258,7 +258,7 @@ pub fn transaction(txn: &TxnRecord, zone: FixedOffset) -> Transaction {
         TxnKind::Rewards => Transaction::Rewards(base!(RewardsTransaction)),
         TxnKind::Loan => {
             let split = txn.loan.as_ref();
-            Transaction::Loan(LoanTransaction {
+            Transaction::from(LoanTransaction {
                 principal_amount: split.map(|s| money(s.principal)),
                 interest_amount: split.map(|s| money(s.interest)),
                 escrow_total_amount: split
@@ -269,7 +269,7 @@ pub fn transaction(txn: &TxnRecord, zone: FixedOffset) -> Transaction {
         }
         TxnKind::InvestmentBanking => {
             let details = txn.investment_banking.as_ref();
-            Transaction::InvestmentBanking(InvestmentBankingTransaction {
+            Transaction::from(InvestmentBankingTransaction {
                 banking_transaction_type: details.map(|d| d.banking_type.clone()),
                 subaccount_fund_type: Some(InvestmentSubAccountType::from("CASH")),
                 banking_401k_source_type: details
@@ -326,9 +326,10 @@ fn attach_security(
     zone: FixedOffset,
 ) {
     let (stock, mf, debt) = security_info(security, price, as_of, zone);
-    wire.stock_info = stock;
-    wire.mf_info = mf;
-    wire.debt_info = debt;
+    // `Into`: the same whether the generated types box these or not.
+    wire.stock_info = stock.map(Into::into);
+    wire.mf_info = mf.map(Into::into);
+    wire.debt_info = debt.map(Into::into);
 }
 
 /// The `stockInfo` / `mfInfo` / `debtInfo` element of a security (exactly one is `Some`).
@@ -421,9 +422,9 @@ pub fn position(record: &PositionRecord, zone: FixedOffset) -> InvestmentPositio
         reinvestment_dividend: Some(record.reinvest_dividends),
         reinvestment_cap_gains: Some(record.reinvest_dividends),
         inv_security_type: Some(security_type(record.security.kind)),
-        stock_info,
-        mf_info,
-        debt_info,
+        stock_info: stock_info.map(Into::into),
+        mf_info: mf_info.map(Into::into),
+        debt_info: debt_info.map(Into::into),
         ..Default::default()
     }
 }
