@@ -12,8 +12,22 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "aggcat-sandbox", version, about)]
 struct Cli {
+    /// Log more: `-v` logs every request (method, path, customer, status) at DEBUG, `-vv`
+    /// everything at DEBUG and the sandbox's own TRACE. `RUST_LOG`, when set, wins.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The log filter of `-v` counts (without `RUST_LOG`): INFO by default; requests are logged
+/// at DEBUG so that a busy sandbox does not spend its time writing a line per request.
+fn default_filter(verbose: u8) -> &'static str {
+    match verbose {
+        0 => "info",
+        1 => "info,aggcat_sandbox=debug",
+        _ => "debug,aggcat_sandbox=trace",
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,14 +73,16 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new(default_filter(cli.verbose))
+            }),
         )
         .with_writer(std::io::stderr)
         .init();
-    match run(Cli::parse()).await {
+    match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

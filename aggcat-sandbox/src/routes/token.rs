@@ -32,7 +32,8 @@ pub async fn get_access_token_by_saml(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let span = tracing::info_span!(
+    // Per request: DEBUG, like the API calls (`serve -v` shows it).
+    let span = tracing::debug_span!(
         "saml_exchange",
         consumer_key = tracing::field::Empty,
         customer = tracing::field::Empty,
@@ -119,7 +120,7 @@ fn exchange(
         now,
         now + state.settings.token_lifetime,
     );
-    tracing::info!(assertion_id = %verified.id, expires_at = %grant.expires_at, "access token issued");
+    tracing::debug!(assertion_id = %verified.id, expires_at = %grant.expires_at, "access token issued");
     let body = format!(
         "oauth_token_secret={}&oauth_token={}",
         grant.secret.expose_secret(),
