@@ -29,7 +29,7 @@ fn decode_one(fields: &str, own: &str) -> BankingAccount {
     let l: AccountList =
         aggcat_types::from_xml(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     match l.accounts.into_iter().next() {
-        Some(Account::Banking(b)) => b,
+        Some(Account::Banking(b)) => *b,
         other => panic!("{other:?}"),
     }
 }
@@ -46,7 +46,7 @@ fn decimals_round_trip_exactly() {
     );
     assert_eq!(b.available_balance_amount.unwrap().to_string(), "90227.20");
     let xml = aggcat_types::to_xml(&AccountList {
-        accounts: vec![Account::Banking(b.clone())],
+        accounts: vec![b.clone().into()],
     });
     assert!(xml.contains(">-811.52</account:balanceAmount>"), "{xml}");
     assert!(
@@ -54,7 +54,7 @@ fn decimals_round_trip_exactly() {
         "{xml}"
     );
     let again: AccountList = aggcat_types::from_xml(xml.as_bytes()).unwrap();
-    assert_eq!(again.accounts, [Account::Banking(b)]);
+    assert_eq!(again.accounts, [Account::from(b)]);
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn json_uses_wire_names() {
         "<balanceAmount>-811.52</balanceAmount><balanceDate>2013-08-11T00:00:00-07:00</balanceDate>",
         "<ns6:bankingAccountType>CD</ns6:bankingAccountType>",
     );
-    let json = serde_json::to_value(Account::Banking(b)).unwrap();
+    let json = serde_json::to_value(Account::from(b)).unwrap();
     let inner = &json["BankingAccount"];
     assert_eq!(inner["accountId"], 1);
     assert_eq!(inner["balanceAmount"], "-811.52");

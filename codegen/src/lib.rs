@@ -12,6 +12,19 @@
 //! 4. [`render`]: compact Rust is rendered with `quote` and formatted with `prettyplease`. The
 //!    generated code leans on the hand-written runtime of `aggcat-types` for all XML work.
 //!
+//! # Memory rules
+//!
+//! Decoded lists hold thousands of items, so the shape of the generated types follows three
+//! rules, from the estimated size of each type ([`layout`]):
+//!
+//! - a variant of a choice, sum or `xsi:type` enum more than 64 bytes larger than the enum's
+//!   smallest variant holds a `Box` (`Transaction::Loan(Box<LoanTransaction>)`; banking, credit
+//!   card and rewards transactions stay inline), so an item is as small as its common kinds;
+//! - an optional single field of a complex type larger than 256 bytes is an `Option<Box<T>>`
+//!   (the five security infos of an investment transaction or position, of which one is sent);
+//! - every `Vec` field is shrunk to its length once its element is read (a `Vec` grown by `push`
+//!   holds up to twice its items, four at the first push).
+//!
 //! All maps are ordered, so the output is deterministic.
 //!
 //! # Schema constructs
@@ -57,6 +70,7 @@ use std::path::{Path, PathBuf};
 pub mod audit;
 pub mod frontend;
 pub mod ir;
+pub mod layout;
 pub mod literals;
 pub mod lower;
 pub mod naming;

@@ -8,6 +8,7 @@ use quote::quote;
 
 use crate::Error;
 use crate::ir::*;
+use crate::layout::Boxing;
 use crate::naming;
 
 mod simple;
@@ -55,6 +56,8 @@ struct Ctx<'a> {
     ns_used: BTreeSet<NsId>,
     /// Whether `rt` (the runtime) is used.
     uses_rt: bool,
+    /// What is held in a `Box` ([`crate::layout`]).
+    boxing: &'a Boxing,
 }
 
 impl Ctx<'_> {
@@ -236,13 +239,29 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
     let mut defaulted_names = Vec::new();
     // the `Occurs::Defaulted` fields, as "holds something else than its default" tests
     let mut defaulted = Vec::new();
+    // the `Vec` fields, shrunk to their length once read: a `Vec` grown by `push` holds up to
+    // twice its items (four at its first push), in every item of a list
+    let mut repeated = Vec::new();
     for f in &s.fields {
         let fid = naming::field_ident(&f.wire).map_err(Error::Schema)?;
         let id = ident(&fid);
-        let ty = ctx.field_ty(&f.ty, f.occurs);
+        let boxed_field = ctx.boxing.field(&s.name, &f.wire);
+        let ty = if boxed_field {
+            let inner = ctx.ty(&f.ty);
+            quote!(Option<Box<#inner>>)
+        } else {
+            ctx.field_ty(&f.ty, f.occurs)
+        };
         let serde = serde_attr(&fid, &f.wire, &f.ty, f.occurs);
-        let d = docs(&field_doc(f, ctx.model));
+        let mut d = field_doc(f, ctx.model);
+        if boxed_field {
+            d.push(BOXED_FIELD_DOC.to_owned());
+        }
+        let d = docs(&d);
         members.push(quote!(#d #serde pub #id: #ty,));
+        if f.occurs == Occurs::Repeated {
+            repeated.push(quote!(v.#id.shrink_to_fit();));
+        }
         match &f.kind {
             FieldKind::Element(q) => {
                 let i = num(table.len());
@@ -259,6 +278,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                         defaulted_names.push(lit(&q.name));
                         quote!({ v.#id = #read; present[#k] = true; })
                     }
+                    Occurs::Optional if boxed_field => quote!(v.#id = Some(Box::new(#read))),
                     Occurs::Optional => quote!(v.#id = Some(#read)),
                     Occurs::Repeated => quote!(v.#id.push(#read)),
                 };
@@ -268,6 +288,9 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     Occurs::Defaulted => {
                         defaulted.push(quote!(self.#id != <#ty as Default>::default()));
                         quote!(if any_required { w.element(&f[#i], &self.#id); })
+                    }
+                    Occurs::Optional if boxed_field => {
+                        quote!(if let Some(x) = &self.#id { w.element(&f[#i], &**x); })
                     }
                     Occurs::Optional => quote!(w.opt(&f[#i], &self.#id);),
                     Occurs::Repeated => quote!(w.many(&f[#i], &self.#id);),
@@ -285,7 +308,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     let i = num(table.len());
                     table.push(ctx.qname(&v.element));
                     let vn = ident(&v.name);
-                    let read = if boxed(enum_name, &v.name) {
+                    let read = if ctx.boxing.variant(enum_name, &v.name) {
                         quote!(Box::new(r.read()?))
                     } else {
                         quote!(r.read()?)
@@ -396,6 +419,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     rt::Child::Unknown(x) => v.#any.push(x),
                 }
             }
+            #(#repeated)*
             #seen_check
             #present_check
             Ok(v)
@@ -427,6 +451,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     rt::Child::Unknown(x) => #unknown,
                 }
             }
+            #(#repeated)*
             #seen_check
             #present_check
             Ok(v)
@@ -443,6 +468,7 @@ fn render_struct(ctx: &mut Ctx<'_>, s: &StructDef) -> Result<TokenStream, Error>
                     _ => r.skip()?,
                 }
             }
+            #(#repeated)*
             #seen_check
             #present_check
             Ok(v)
@@ -610,16 +636,13 @@ fn variant_serde(v: &VariantDef) -> TokenStream {
     }
 }
 
-/// Variants of sum types whose payload is held in a `Box`: their struct is several times
-/// larger than the other variants' (`InvestmentTransaction`, with its five security infos, is
-/// about 4 KiB; the other transactions 0.5–0.7 KiB), and an enum is as large as its largest
-/// variant, so every item of a `Vec<Transaction>` would take 4 KiB.
-const BOXED_VARIANTS: &[(&str, &str)] = &[("Transaction", "Investment")];
+/// Doc line of a variant held in a `Box` ([`crate::layout`]).
+const BOXED_VARIANT_DOC: &str = "Boxed: the struct is more than 64 bytes larger than the \
+    smallest variant's, and an enum is as large as its largest variant.";
 
-/// Whether variant `variant` of the enum `enum_name` holds its payload in a `Box`.
-fn boxed(enum_name: &str, variant: &str) -> bool {
-    BOXED_VARIANTS.contains(&(enum_name, variant))
-}
+/// Doc line of an optional field held in a `Box` ([`crate::layout`]).
+const BOXED_FIELD_DOC: &str = "Boxed: the struct is larger than 256 bytes and, absent, \
+    takes one word instead.";
 
 /// The enum, its element table and `write_item`, shared by choices and sums; `unknown`: with an
 /// `Unknown(rt::UnknownElement)` variant (sums).
@@ -650,10 +673,8 @@ fn render_variants_enum(
             v.doc.clone()
         };
         let serde = variant_serde(v);
-        if boxed(name_s, &v.name) {
-            doc.push(
-                "Boxed: the struct is several times larger than the other variants'.".to_owned(),
-            );
+        if ctx.boxing.variant(name_s, &v.name) {
+            doc.push(BOXED_VARIANT_DOC.to_owned());
             let d = docs(&doc);
             vs.push(quote!(#d #serde #vn(Box<#ty>),));
             writes.push(quote!(Self::#vn(x) => w.element(&f[#i], &**x),));
@@ -732,7 +753,7 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
             return quote!();
         };
         let t = ctx.named(t);
-        let payload = if boxed(&s.name, &v.name) {
+        let payload = if ctx.boxing.variant(&s.name, &v.name) {
             quote!(Box::new(x))
         } else {
             quote!(x)
@@ -754,6 +775,11 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
         let copy = matches!(f.ty, TypeRef::Scalar(sc) if sc.is_copy());
         let string = f.ty == TypeRef::Scalar(Scalar::String);
         let bytes = is_bytes(&f.ty);
+        // the field is an `Option<Box<T>>` in the variants' structs (the same in all of them)
+        let boxed_base = s
+            .variants
+            .iter()
+            .any(|v| v.ty.named().is_some_and(|t| ctx.boxing.field(t, &f.wire)));
         // (return type, value from a variant's struct `x`, value for `Unknown`, what that is)
         let (ret, expr, unknown, unknown_doc) = match f.occurs {
             Occurs::Required | Occurs::Defaulted if copy => (
@@ -815,6 +841,12 @@ fn render_sum(ctx: &mut Ctx<'_>, s: &SumDef) -> Result<TokenStream, Error> {
             ),
             Occurs::Optional if bytes => (
                 quote!(Option<&[u8]>),
+                quote!(x.#id.as_deref()),
+                quote!(None),
+                "`None`".to_owned(),
+            ),
+            Occurs::Optional if boxed_base => (
+                quote!(Option<&#inner>),
                 quote!(x.#id.as_deref()),
                 quote!(None),
                 "`None`".to_owned(),
@@ -1027,6 +1059,7 @@ fn uses(ctx: &Ctx<'_>) -> TokenStream {
 
 /// Renders the model into files relative to the generated directory.
 pub fn render(model: &Model) -> Result<BTreeMap<PathBuf, String>, Error> {
+    let boxing = Boxing::of(model);
     let mut files = BTreeMap::new();
     let mut by_module: BTreeMap<NsId, Vec<&TypeDef>> = BTreeMap::new();
     for def in model.types.values() {
@@ -1040,6 +1073,7 @@ pub fn render(model: &Model) -> Result<BTreeMap<PathBuf, String>, Error> {
             imports: BTreeSet::new(),
             ns_used: BTreeSet::new(),
             uses_rt: false,
+            boxing: &boxing,
         };
         let mut body = TokenStream::new();
         for def in defs {
@@ -1076,6 +1110,7 @@ pub fn render(model: &Model) -> Result<BTreeMap<PathBuf, String>, Error> {
         imports: BTreeSet::new(),
         ns_used: BTreeSet::new(),
         uses_rt: false,
+        boxing: &boxing,
     };
     let body = render_document(&mut ctx);
     let doc = vec!["[`Document`]: any document, dispatched on its root element.".to_string()];

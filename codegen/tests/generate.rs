@@ -125,3 +125,45 @@ fn model_has_the_expected_shape() {
     );
     assert_eq!(model.namespaces.len(), 23);
 }
+
+#[test]
+fn large_variants_and_optional_structs_are_boxed_by_estimated_size() {
+    use codegen::layout::{BOXED_FIELD_OVER, Boxing, VARIANT_SLACK};
+    let model = codegen::model(&root().join("schemas")).unwrap();
+    let boxing = Boxing::of(&model);
+    // the three families without own fields are the smallest transactions and stay inline;
+    // the others are more than VARIANT_SLACK bytes larger
+    for (variant, boxed) in [
+        ("Banking", false),
+        ("CreditCard", false),
+        ("Rewards", false),
+        ("InvestmentBanking", true),
+        ("Loan", true),
+        ("Investment", true),
+    ] {
+        assert_eq!(boxing.variant("Transaction", variant), boxed, "{variant}");
+    }
+    let size = |t: &str| boxing.sizes[t];
+    let smallest = size("BankingTransaction");
+    assert!(size("LoanTransaction") > smallest + VARIANT_SLACK);
+    assert!(size("Transaction") <= smallest + VARIANT_SLACK + 8);
+    // the five security infos (one at most is sent) are boxed where they are optional fields;
+    // the categorization (sent with nearly every transaction, 80 bytes) is not
+    for info in ["otherInfo", "optionInfo", "stockInfo", "mfInfo", "debtInfo"] {
+        assert!(boxing.field("InvestmentTransaction", info), "{info}");
+        assert!(boxing.field("InvestmentPosition", info), "{info}");
+    }
+    assert!(size("StockInfo") > BOXED_FIELD_OVER);
+    assert!(!boxing.field("BankingTransaction", "categorization"));
+    assert!(size("Categorization") <= BOXED_FIELD_OVER);
+    // strings and enumerations are never boxed
+    assert!(!boxing.field("BankingTransaction", "payeeName"));
+    assert!(!boxing.field("BankingTransaction", "currencyType"));
+
+    let files = codegen::generate(&root().join("schemas")).unwrap();
+    let text = |f: &str| files[std::path::Path::new(f)].as_str();
+    assert!(text("transaction.rs").contains("Loan(Box<LoanTransaction>)"));
+    assert!(text("transaction.rs").contains("Banking(BankingTransaction)"));
+    assert!(text("invtransaction.rs").contains("pub stock_info: Option<Box<StockInfo>>"));
+    assert!(text("bnktransaction.rs").contains("pub categorization: Option<Categorization>"));
+}

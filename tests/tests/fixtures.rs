@@ -1001,11 +1001,11 @@ impl Seen {
     fn document(&mut self, doc: &Document) {
         match doc {
             Document::AccountList(list) => list.accounts.iter().for_each(|a| self.account(a)),
-            Document::BankingAccount(a) => self.account(&Account::Banking(a.clone())),
-            Document::CreditAccount(a) => self.account(&Account::Credit(a.clone())),
-            Document::LoanAccount(a) => self.account(&Account::Loan(a.clone())),
-            Document::InvestmentAccount(a) => self.account(&Account::Investment(a.clone())),
-            Document::RewardsAccount(a) => self.account(&Account::Rewards(a.clone())),
+            Document::BankingAccount(a) => self.account(&Account::from(a.clone())),
+            Document::CreditAccount(a) => self.account(&Account::from(a.clone())),
+            Document::LoanAccount(a) => self.account(&Account::from(a.clone())),
+            Document::InvestmentAccount(a) => self.account(&Account::from(a.clone())),
+            Document::RewardsAccount(a) => self.account(&Account::from(a.clone())),
             Document::OtherAccount(a) => self.account(&Account::Other(a.clone())),
             Document::TransactionList(list) => {
                 see!(self, NotRefreshedReason, list.not_refreshed_reason.as_ref());
@@ -1015,13 +1015,13 @@ impl Seen {
             Document::CreditCardTransaction(t) => {
                 self.transaction(&Transaction::CreditCard(t.clone()))
             }
-            Document::LoanTransaction(t) => self.transaction(&Transaction::Loan(t.clone())),
+            Document::LoanTransaction(t) => self.transaction(&Transaction::from(t.clone())),
             Document::RewardsTransaction(t) => self.transaction(&Transaction::Rewards(t.clone())),
             Document::InvestmentTransaction(t) => {
                 self.transaction(&Transaction::Investment(Box::new(t.clone())))
             }
             Document::InvestmentBankingTransaction(t) => {
-                self.transaction(&Transaction::InvestmentBanking(t.clone()))
+                self.transaction(&Transaction::from(t.clone()))
             }
             Document::InvestmentPositions(p) => p.position.iter().for_each(|p| self.position(p)),
             Document::InvestmentPosition(p) => self.position(p),
@@ -1127,7 +1127,7 @@ impl Seen {
                         .as_ref()
                         .and_then(|s| s.currency_code.as_ref()),
                     i.stock_info.as_ref().and_then(|s| s.currency_code.as_ref()),
-                    i.mf_info.as_ref(),
+                    i.mf_info.as_deref(),
                     i.debt_info.as_ref().and_then(|s| s.currency_code.as_ref()),
                 );
             }
@@ -1148,7 +1148,7 @@ impl Seen {
                 .as_ref()
                 .and_then(|s| s.currency_code.as_ref()),
             p.stock_info.as_ref().and_then(|s| s.currency_code.as_ref()),
-            p.mf_info.as_ref(),
+            p.mf_info.as_deref(),
             p.debt_info.as_ref().and_then(|s| s.currency_code.as_ref()),
         );
     }

@@ -144,12 +144,12 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
     match roll {
         0..55 => Transaction::Banking(base!(BankingTransaction, rng, i)),
         55..80 => Transaction::CreditCard(base!(CreditCardTransaction, rng, i)),
-        80..86 => Transaction::InvestmentBanking(InvestmentBankingTransaction {
+        80..86 => Transaction::InvestmentBanking(Box::new(InvestmentBankingTransaction {
             banking_transaction_type: Some("DIV".to_string()),
             subaccount_fund_type: Some(InvestmentSubAccountType::Cash),
             banking_401k_source_type: Some(Banking401KSourceType::PreTax),
             ..base!(InvestmentBankingTransaction, rng, i)
-        }),
+        })),
         86..94 => {
             let units = Decimal::new(rng.below(100_000) as i64, 3);
             let price = Decimal::new(rng.below(50_000) as i64 + 100, 2);
@@ -169,7 +169,7 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
                 unit_price: Some(price),
                 units: Some(units),
                 inv_security_type: Some(InvSecurityType::StockInfo),
-                stock_info: Some(StockInfo {
+                stock_info: Some(Box::new(StockInfo {
                     ticker: Some("AAPL".to_string()),
                     unique_id: Some("037833100".to_string()),
                     unique_id_type: Some("CUSIP".to_string()),
@@ -178,16 +178,16 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
                     unit_price: Some(price),
                     as_of_date: Some(date(rng, true)),
                     ..Default::default()
-                }),
+                })),
                 ..base!(InvestmentTransaction, rng, i)
             }))
         }
-        94..98 => Transaction::Loan(LoanTransaction {
+        94..98 => Transaction::Loan(Box::new(LoanTransaction {
             principal_amount: Some(amount(rng)),
             interest_amount: Some(amount(rng)),
             escrow_total_amount: Some(amount(rng)),
             ..base!(LoanTransaction, rng, i)
-        }),
+        })),
         _ => Transaction::Rewards(base!(RewardsTransaction, rng, i)),
     }
 }

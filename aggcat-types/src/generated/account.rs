@@ -21,20 +21,30 @@ use crate::runtime as rt;
 #[allow(clippy::large_enum_variant)]
 pub enum Account {
     /// Checking, savings, CD and similar deposit accounts.
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "BankingAccount")]
-    Banking(BankingAccount),
+    Banking(Box<BankingAccount>),
     /// Credit cards and lines of credit. Balances are negative.
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "CreditAccount")]
-    Credit(CreditAccount),
+    Credit(Box<CreditAccount>),
     /// Loans and mortgages. Balances are negative.
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "LoanAccount")]
-    Loan(LoanAccount),
+    Loan(Box<LoanAccount>),
     /// Brokerage, retirement and other investment accounts. Holdings are fetched separately (GET /accounts/{id}/positions).
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "InvestmentAccount")]
-    Investment(InvestmentAccount),
+    Investment(Box<InvestmentAccount>),
     /// Loyalty and reward programs (miles, points). No real sample is known; the layout follows the service's data model only.
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "RewardsAccount")]
-    Rewards(RewardsAccount),
+    Rewards(Box<RewardsAccount>),
     /// An account the service could not classify. It has only the base fields; updateAccountType turns it into one of the other families.
     #[serde(rename = "OtherAccount")]
     Other(OtherAccount),
@@ -64,11 +74,11 @@ impl Account {
     pub(crate) fn write_item(&self, w: &mut rt::XmlWriter) {
         let f = &ACCOUNT_ELEMENTS;
         match self {
-            Self::Banking(x) => w.element(&f[0], x),
-            Self::Credit(x) => w.element(&f[1], x),
-            Self::Loan(x) => w.element(&f[2], x),
-            Self::Investment(x) => w.element(&f[3], x),
-            Self::Rewards(x) => w.element(&f[4], x),
+            Self::Banking(x) => w.element(&f[0], &**x),
+            Self::Credit(x) => w.element(&f[1], &**x),
+            Self::Loan(x) => w.element(&f[2], &**x),
+            Self::Investment(x) => w.element(&f[3], &**x),
+            Self::Rewards(x) => w.element(&f[4], &**x),
             Self::Other(x) => w.element(&f[5], x),
             Self::Unknown(x) => w.unknown(x),
         }
@@ -191,31 +201,31 @@ impl Account {
 
 impl From<BankingAccount> for Account {
     fn from(x: BankingAccount) -> Self {
-        Self::Banking(x)
+        Self::Banking(Box::new(x))
     }
 }
 
 impl From<CreditAccount> for Account {
     fn from(x: CreditAccount) -> Self {
-        Self::Credit(x)
+        Self::Credit(Box::new(x))
     }
 }
 
 impl From<LoanAccount> for Account {
     fn from(x: LoanAccount) -> Self {
-        Self::Loan(x)
+        Self::Loan(Box::new(x))
     }
 }
 
 impl From<InvestmentAccount> for Account {
     fn from(x: InvestmentAccount) -> Self {
-        Self::Investment(x)
+        Self::Investment(Box::new(x))
     }
 }
 
 impl From<RewardsAccount> for Account {
     fn from(x: RewardsAccount) -> Self {
-        Self::Rewards(x)
+        Self::Rewards(Box::new(x))
     }
 }
 

@@ -34,16 +34,27 @@ impl rt::ReadXml for AccountList {
         let mut v = Self::default();
         while let Some(c) = r.next_item(&ACCOUNT_LIST_FIELDS)? {
             match c {
-                rt::Child::Field(0) => v.accounts.push(Account::Banking(r.read()?)),
-                rt::Child::Field(1) => v.accounts.push(Account::Credit(r.read()?)),
-                rt::Child::Field(2) => v.accounts.push(Account::Loan(r.read()?)),
-                rt::Child::Field(3) => v.accounts.push(Account::Investment(r.read()?)),
-                rt::Child::Field(4) => v.accounts.push(Account::Rewards(r.read()?)),
+                rt::Child::Field(0) => {
+                    v.accounts.push(Account::Banking(Box::new(r.read()?)))
+                }
+                rt::Child::Field(1) => {
+                    v.accounts.push(Account::Credit(Box::new(r.read()?)))
+                }
+                rt::Child::Field(2) => {
+                    v.accounts.push(Account::Loan(Box::new(r.read()?)))
+                }
+                rt::Child::Field(3) => {
+                    v.accounts.push(Account::Investment(Box::new(r.read()?)))
+                }
+                rt::Child::Field(4) => {
+                    v.accounts.push(Account::Rewards(Box::new(r.read()?)))
+                }
                 rt::Child::Field(5) => v.accounts.push(Account::Other(r.read()?)),
                 rt::Child::Field(_) => r.skip()?,
                 rt::Child::Unknown(x) => v.accounts.push(Account::Unknown(x)),
             }
         }
+        v.accounts.shrink_to_fit();
         Ok(v)
     }
 }

@@ -33,6 +33,7 @@ impl rt::ReadXml for Challenge {
                 _ => r.skip()?,
             }
         }
+        v.items.shrink_to_fit();
         Ok(v)
     }
 }
@@ -104,6 +105,7 @@ impl rt::ReadXml for ChallengeResponses {
                 _ => r.skip()?,
             }
         }
+        v.response.shrink_to_fit();
         Ok(v)
     }
 }
@@ -135,6 +137,7 @@ impl rt::ReadXml for Challenges {
                 _ => r.skip()?,
             }
         }
+        v.challenge.shrink_to_fit();
         Ok(v)
     }
 }

@@ -1142,6 +1142,7 @@ impl rt::ReadXml for Status {
                 _ => r.skip()?,
             }
         }
+        v.error_info.shrink_to_fit();
         Ok(v)
     }
 }

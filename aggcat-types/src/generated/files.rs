@@ -99,6 +99,7 @@ impl rt::ReadXml for Files {
                 _ => r.skip()?,
             }
         }
+        v.file.shrink_to_fit();
         Ok(v)
     }
 }

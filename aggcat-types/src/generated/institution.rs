@@ -223,6 +223,7 @@ impl rt::ReadXml for Institutions {
                 _ => r.skip()?,
             }
         }
+        v.institution.shrink_to_fit();
         Ok(v)
     }
 }
@@ -375,6 +376,7 @@ impl rt::ReadXml for Keys {
                 _ => r.skip()?,
             }
         }
+        v.key.shrink_to_fit();
         Ok(v)
     }
 }

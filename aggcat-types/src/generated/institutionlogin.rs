@@ -75,6 +75,7 @@ impl rt::ReadXml for Credentials {
                 _ => r.skip()?,
             }
         }
+        v.credential.shrink_to_fit();
         Ok(v)
     }
 }

@@ -107,20 +107,30 @@ pub struct InvestmentPosition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,
     /// The security, when it is of no specific kind (invSecurityType OTHERINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub other_info: Option<OtherInfo>,
+    pub other_info: Option<Box<OtherInfo>>,
     /// The security, when it is an option (invSecurityType OPTINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_info: Option<OptionInfo>,
+    pub option_info: Option<Box<OptionInfo>>,
     /// The security, when it is a stock (invSecurityType STOCKINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stock_info: Option<StockInfo>,
+    pub stock_info: Option<Box<StockInfo>>,
     /// The security, when it is a mutual fund (invSecurityType MFINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mf_info: Option<MFInfo>,
+    pub mf_info: Option<Box<MFInfo>>,
     /// The security, when it is a bond or other debt (invSecurityType DEBTINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debt_info: Option<DebtInfo>,
+    pub debt_info: Option<Box<DebtInfo>>,
 }
 
 static INVESTMENT_POSITION_FIELDS: [rt::Field; 36] = [
@@ -202,11 +212,11 @@ impl rt::ReadXml for InvestmentPosition {
                 28 => v.reinvestment_dividend = Some(r.read()?),
                 29 => v.transaction_type = Some(r.read()?),
                 30 => v.inv_security_type = Some(r.read()?),
-                31 => v.other_info = Some(r.read()?),
-                32 => v.option_info = Some(r.read()?),
-                33 => v.stock_info = Some(r.read()?),
-                34 => v.mf_info = Some(r.read()?),
-                35 => v.debt_info = Some(r.read()?),
+                31 => v.other_info = Some(Box::new(r.read()?)),
+                32 => v.option_info = Some(Box::new(r.read()?)),
+                33 => v.stock_info = Some(Box::new(r.read()?)),
+                34 => v.mf_info = Some(Box::new(r.read()?)),
+                35 => v.debt_info = Some(Box::new(r.read()?)),
                 _ => r.skip()?,
             }
         }
@@ -249,11 +259,21 @@ impl rt::WriteXml for InvestmentPosition {
         w.opt(&f[28], &self.reinvestment_dividend);
         w.opt(&f[29], &self.transaction_type);
         w.opt(&f[30], &self.inv_security_type);
-        w.opt(&f[31], &self.other_info);
-        w.opt(&f[32], &self.option_info);
-        w.opt(&f[33], &self.stock_info);
-        w.opt(&f[34], &self.mf_info);
-        w.opt(&f[35], &self.debt_info);
+        if let Some(x) = &self.other_info {
+            w.element(&f[31], &**x);
+        }
+        if let Some(x) = &self.option_info {
+            w.element(&f[32], &**x);
+        }
+        if let Some(x) = &self.stock_info {
+            w.element(&f[33], &**x);
+        }
+        if let Some(x) = &self.mf_info {
+            w.element(&f[34], &**x);
+        }
+        if let Some(x) = &self.debt_info {
+            w.element(&f[35], &**x);
+        }
     }
 }
 
@@ -299,6 +319,7 @@ impl rt::ReadXml for InvestmentPositions {
                 _ => r.skip()?,
             }
         }
+        v.position.shrink_to_fit();
         Ok(v)
     }
 }

@@ -332,20 +332,30 @@ pub struct InvestmentTransaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,
     /// The security, when it is of no specific kind (invSecurityType OTHERINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub other_info: Option<OtherInfo>,
+    pub other_info: Option<Box<OtherInfo>>,
     /// The security, when it is an option (invSecurityType OPTINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_info: Option<OptionInfo>,
+    pub option_info: Option<Box<OptionInfo>>,
     /// The security, when it is a stock (invSecurityType STOCKINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stock_info: Option<StockInfo>,
+    pub stock_info: Option<Box<StockInfo>>,
     /// The security, when it is a mutual fund (invSecurityType MFINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mf_info: Option<MFInfo>,
+    pub mf_info: Option<Box<MFInfo>>,
     /// The security, when it is a bond or other debt (invSecurityType DEBTINFO).
+    ///
+    /// Boxed: the struct is larger than 256 bytes and, absent, takes one word instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debt_info: Option<DebtInfo>,
+    pub debt_info: Option<Box<DebtInfo>>,
 }
 
 static INVESTMENT_TRANSACTION_FIELDS: [rt::Field; 85] = [
@@ -531,11 +541,11 @@ impl rt::ReadXml for InvestmentTransaction {
                 77 => v.withholding_amount = Some(r.read()?),
                 78 => v.options_shares_per_contract = Some(r.read()?),
                 79 => v.inv_security_type = Some(r.read()?),
-                80 => v.other_info = Some(r.read()?),
-                81 => v.option_info = Some(r.read()?),
-                82 => v.stock_info = Some(r.read()?),
-                83 => v.mf_info = Some(r.read()?),
-                84 => v.debt_info = Some(r.read()?),
+                80 => v.other_info = Some(Box::new(r.read()?)),
+                81 => v.option_info = Some(Box::new(r.read()?)),
+                82 => v.stock_info = Some(Box::new(r.read()?)),
+                83 => v.mf_info = Some(Box::new(r.read()?)),
+                84 => v.debt_info = Some(Box::new(r.read()?)),
                 _ => r.skip()?,
             }
         }
@@ -629,11 +639,21 @@ impl rt::WriteXml for InvestmentTransaction {
         w.opt(&f[77], &self.withholding_amount);
         w.opt(&f[78], &self.options_shares_per_contract);
         w.opt(&f[79], &self.inv_security_type);
-        w.opt(&f[80], &self.other_info);
-        w.opt(&f[81], &self.option_info);
-        w.opt(&f[82], &self.stock_info);
-        w.opt(&f[83], &self.mf_info);
-        w.opt(&f[84], &self.debt_info);
+        if let Some(x) = &self.other_info {
+            w.element(&f[80], &**x);
+        }
+        if let Some(x) = &self.option_info {
+            w.element(&f[81], &**x);
+        }
+        if let Some(x) = &self.stock_info {
+            w.element(&f[82], &**x);
+        }
+        if let Some(x) = &self.mf_info {
+            w.element(&f[83], &**x);
+        }
+        if let Some(x) = &self.debt_info {
+            w.element(&f[84], &**x);
+        }
     }
 }
 

@@ -45,6 +45,7 @@ impl rt::ReadXml for Categorization {
                 _ => r.skip()?,
             }
         }
+        v.context.shrink_to_fit();
         r.check_required(&[(seen[0], "common")])?;
         Ok(v)
     }
@@ -249,15 +250,19 @@ pub enum Transaction {
     Rewards(RewardsTransaction),
     /// Trade or other security event of an investment account. invSecurityType tells which one of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security; the five are optional siblings, not a choice.
     ///
-    /// Boxed: the struct is several times larger than the other variants'.
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "InvestmentTransaction")]
     Investment(Box<InvestmentTransaction>),
     /// Payment or charge of a loan, with its principal/interest/escrow split.
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "LoanTransaction")]
-    Loan(LoanTransaction),
+    Loan(Box<LoanTransaction>),
     /// Cash movement inside an investment account (deposits, withdrawals, interest) as opposed to a trade.
+    ///
+    /// Boxed: the struct is more than 64 bytes larger than the smallest variant's, and an enum is as large as its largest variant.
     #[serde(rename = "InvestmentBankingTransaction")]
-    InvestmentBanking(InvestmentBankingTransaction),
+    InvestmentBanking(Box<InvestmentBankingTransaction>),
     /// Transaction of a credit card or line of credit. No own fields.
     #[serde(rename = "CreditCardTransaction")]
     CreditCard(CreditCardTransaction),
@@ -293,8 +298,8 @@ impl Transaction {
         match self {
             Self::Rewards(x) => w.element(&f[0], x),
             Self::Investment(x) => w.element(&f[1], &**x),
-            Self::Loan(x) => w.element(&f[2], x),
-            Self::InvestmentBanking(x) => w.element(&f[3], x),
+            Self::Loan(x) => w.element(&f[2], &**x),
+            Self::InvestmentBanking(x) => w.element(&f[3], &**x),
             Self::CreditCard(x) => w.element(&f[4], x),
             Self::Banking(x) => w.element(&f[5], x),
             Self::Unknown(x) => w.unknown(x),
@@ -462,13 +467,13 @@ impl From<InvestmentTransaction> for Transaction {
 
 impl From<LoanTransaction> for Transaction {
     fn from(x: LoanTransaction) -> Self {
-        Self::Loan(x)
+        Self::Loan(Box::new(x))
     }
 }
 
 impl From<InvestmentBankingTransaction> for Transaction {
     fn from(x: InvestmentBankingTransaction) -> Self {
-        Self::InvestmentBanking(x)
+        Self::InvestmentBanking(Box::new(x))
     }
 }
 

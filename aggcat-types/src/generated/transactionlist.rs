@@ -94,9 +94,12 @@ impl rt::ReadXml for TransactionList {
                 rt::Child::Field(1) => {
                     v.transactions.push(Transaction::Investment(Box::new(r.read()?)))
                 }
-                rt::Child::Field(2) => v.transactions.push(Transaction::Loan(r.read()?)),
+                rt::Child::Field(2) => {
+                    v.transactions.push(Transaction::Loan(Box::new(r.read()?)))
+                }
                 rt::Child::Field(3) => {
-                    v.transactions.push(Transaction::InvestmentBanking(r.read()?))
+                    v.transactions
+                        .push(Transaction::InvestmentBanking(Box::new(r.read()?)))
                 }
                 rt::Child::Field(4) => {
                     v.transactions.push(Transaction::CreditCard(r.read()?))
@@ -108,6 +111,7 @@ impl rt::ReadXml for TransactionList {
                 rt::Child::Unknown(x) => v.transactions.push(Transaction::Unknown(x)),
             }
         }
+        v.transactions.shrink_to_fit();
         Ok(v)
     }
 }

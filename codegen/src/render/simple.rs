@@ -536,15 +536,27 @@ pub(super) fn render_derived(ctx: &mut Ctx<'_>, d: &DerivedDef) -> Result<TokenS
         let i = num(i);
         let vn = ident(&v.name);
         let ty = ctx.named(&v.ty);
-        let vdoc = docs(&if v.doc.is_empty() {
+        let boxed = ctx.boxing.variant(&d.name, &v.name);
+        let mut vdoc = if v.doc.is_empty() {
             vec![format!("The derived type `{}`.", v.type_name.name)]
         } else {
             v.doc.clone()
-        });
+        };
+        if boxed {
+            vdoc.push(super::BOXED_VARIANT_DOC.to_owned());
+        }
+        let vdoc = docs(&vdoc);
         let wire = lit(&v.type_name.name);
-        variants.push(quote!(#vdoc #[serde(rename = #wire)] #vn(#ty),));
+        if boxed {
+            variants.push(quote!(#vdoc #[serde(rename = #wire)] #vn(Box<#ty>),));
+            reads.push(
+                quote!(Some(#i) => Ok(Self::#vn(Box::new(<#ty as rt::ReadXml>::read_xml(r)?))),),
+            );
+        } else {
+            variants.push(quote!(#vdoc #[serde(rename = #wire)] #vn(#ty),));
+            reads.push(quote!(Some(#i) => Ok(Self::#vn(<#ty as rt::ReadXml>::read_xml(r)?)),));
+        }
         table.push(ctx.qname(&v.type_name));
-        reads.push(quote!(Some(#i) => Ok(Self::#vn(<#ty as rt::ReadXml>::read_xml(r)?)),));
         attrs.push(quote!(Self::#vn(x) => { w.xsi_type(&#types_static[#i]); x.write_attrs(w); }));
         content.push(quote!(Self::#vn(x) => x.write_content(w),));
         names.push(v.type_name.name.clone());

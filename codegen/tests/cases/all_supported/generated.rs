@@ -235,6 +235,9 @@ mod al {
                     rt::Child::Unknown(x) => v.any.push(x),
                 }
             }
+            v.entries.shrink_to_fit();
+            v.items.shrink_to_fit();
+            v.any.shrink_to_fit();
             r.check_required(
                 &[
                     (seen[0], "currency"),

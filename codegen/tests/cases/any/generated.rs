@@ -102,6 +102,7 @@ mod an {
                     rt::Child::Unknown(x) => v.any.push(x),
                 }
             }
+            v.any.shrink_to_fit();
             r.check_required(&[(seen[0], "id")])?;
             Ok(v)
         }

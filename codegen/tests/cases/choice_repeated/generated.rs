@@ -99,6 +99,7 @@ mod cr {
                     _ => r.skip()?,
                 }
             }
+            v.items.shrink_to_fit();
             r.check_required(&[(seen[0], "owner")])?;
             Ok(v)
         }

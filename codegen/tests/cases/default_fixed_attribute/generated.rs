@@ -108,6 +108,7 @@ mod da {
                     _ => r.skip()?,
                 }
             }
+            v.item.shrink_to_fit();
             Ok(v)
         }
     }
@@ -140,6 +141,7 @@ mod da {
                     _ => r.skip()?,
                 }
             }
+            v.page.shrink_to_fit();
             Ok(v)
         }
     }

@@ -179,6 +179,7 @@ mod de {
                     _ => r.skip()?,
                 }
             }
+            v.tag.shrink_to_fit();
             r.check_required(&[(seen[0], "currency"), (seen[1], "version")])?;
             Ok(v)
         }

@@ -352,6 +352,7 @@ mod fr {
                     _ => r.skip()?,
                 }
             }
+            v.fee.shrink_to_fit();
             r.check_required(
                 &[(seen[0], "month"), (seen[1], "utilization"), (seen[2], "sequence")],
             )?;

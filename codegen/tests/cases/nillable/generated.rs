@@ -151,6 +151,7 @@ mod ni {
                     _ => r.skip()?,
                 }
             }
+            v.phone.shrink_to_fit();
             r.check_required(&[(seen[0], "balance"), (seen[1], "address")])?;
             Ok(v)
         }

@@ -168,6 +168,7 @@ mod sc {
                     _ => r.skip()?,
                 }
             }
+            v.sample.shrink_to_fit();
             r.check_required(
                 &[
                     (seen[0], "ratio"),

@@ -134,6 +134,7 @@ mod scn {
                     _ => r.skip()?,
                 }
             }
+            v.converted.shrink_to_fit();
             r.check_required(&[(seen[0], "amount"), (seen[1], "memo")])?;
             Ok(v)
         }

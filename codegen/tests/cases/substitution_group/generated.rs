@@ -288,6 +288,7 @@ mod sg {
                     rt::Child::Unknown(x) => v.accounts.push(Account::Unknown(x)),
                 }
             }
+            v.accounts.shrink_to_fit();
             Ok(v)
         }
     }

@@ -94,6 +94,8 @@ mod un {
                     _ => r.skip()?,
                 }
             }
+            v.term.shrink_to_fit();
+            v.maturity.shrink_to_fit();
             Ok(v)
         }
     }

@@ -128,6 +128,7 @@ mod xt {
                     _ => r.skip()?,
                 }
             }
+            v.payment.shrink_to_fit();
             Ok(v)
         }
     }
