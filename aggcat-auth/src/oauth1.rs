@@ -20,13 +20,15 @@
 //! assert!(pairs.iter().any(|(k, v)| k == "oauth_nonce" && v == "abc123"));
 //! ```
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use hmac::{Hmac, Mac};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use rand::RngCore as _;
+use secrecy::{ExposeSecret as _, SecretString};
 use sha1::Sha1;
 use url::Url;
 
@@ -36,13 +38,26 @@ pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
 /// The protocol version sent in `oauth_version`.
 pub const VERSION: &str = "1.0";
 
-/// Characters that RFC 3986 leaves unreserved: `A-Z a-z 0-9 - . _ ~`. Everything else is
-/// percent-encoded (UTF-8 bytes, upper-case hex).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+/// `UNRESERVED[b]`: whether byte `b` is in the RFC 3986 unreserved set
+/// `A-Z a-z 0-9 - . _ ~`. Every other byte is percent-encoded (UTF-8 bytes, upper-case hex).
+static UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
+
+/// Upper-case hexadecimal digits.
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+#[inline]
+fn is_unreserved(b: u8) -> bool {
+    UNRESERVED[usize::from(b)]
+}
 
 /// Errors while parsing an `Authorization: OAuth …` (or `WWW-Authenticate: OAuth …`) header.
 ///
@@ -82,7 +97,98 @@ pub enum Oauth1Error {
 /// assert_eq!(aggcat_auth::oauth1::percent_encode("☃"), "%E2%98%83");
 /// ```
 pub fn percent_encode(input: &str) -> String {
-    utf8_percent_encode(input, UNRESERVED).to_string()
+    let mut out = String::with_capacity(encoded_len(input));
+    percent_encode_into(&mut out, input);
+    out
+}
+
+/// Appends the RFC 5849 §3.6 percent-encoding of `input` to `out` (as
+/// [`percent_encode`], without allocating a string of its own).
+///
+/// ```
+/// let mut out = String::from("q=");
+/// aggcat_auth::oauth1::percent_encode_into(&mut out, "a b&ü");
+/// assert_eq!(out, "q=a%20b%26%C3%BC");
+/// ```
+pub fn percent_encode_into(out: &mut String, input: &str) {
+    encode_into(out, input, "%");
+}
+
+/// The length of [`percent_encode`]`(input)`, without encoding.
+fn encoded_len(input: &str) -> usize {
+    input.len() + 2 * input.bytes().filter(|&b| !is_unreserved(b)).count()
+}
+
+/// Appends `input` to `out`, unreserved bytes as they are and every other byte as
+/// `{percent}XX`: `percent` is `"%"` for one percent-encoding, `"%25"` for the encoding of
+/// the encoding (the parameters inside a signature base string).
+fn encode_into(out: &mut String, input: &str, percent: &str) {
+    let bytes = input.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if is_unreserved(b) {
+            continue;
+        }
+        if run < i {
+            // Bytes run..i are ASCII: both ends are character boundaries.
+            out.push_str(&input[run..i]);
+        }
+        push_escape(out, percent, b);
+        run = i + 1;
+    }
+    if run < bytes.len() {
+        out.push_str(&input[run..]);
+    }
+}
+
+/// Appends ASCII `bytes` (digits, base64) percent-encoded.
+fn encode_ascii_into(out: &mut String, bytes: &[u8]) {
+    for &b in bytes {
+        if is_unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            push_escape(out, "%", b);
+        }
+    }
+}
+
+#[inline]
+fn push_escape(out: &mut String, percent: &str, b: u8) {
+    out.push_str(percent);
+    out.push(char::from(HEX[usize::from(b >> 4)]));
+    out.push(char::from(HEX[usize::from(b & 0xF)]));
+}
+
+/// Orders two strings as their percent-encodings would sort byte-wise (RFC 5849
+/// §3.4.1.3.2), without encoding them.
+///
+/// Equal prefixes encode equally, so the first differing byte decides: an encoded byte
+/// (`%XX`, starting with `%` = 0x25) sorts before every unreserved byte (the smallest, `-`,
+/// is 0x2D); two encoded bytes sort by their value (upper-case hex digits sort as the
+/// numbers); two unreserved bytes sort as themselves.
+fn encoded_order(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => (is_unreserved(a[i]), a[i]).cmp(&(is_unreserved(b[i]), b[i])),
+        None => a.len().cmp(&b.len()),
+    }
+}
+
+/// Sorts `(name, value)` pairs by encoded name, then encoded value.
+fn sort_parameters(params: &mut [(&str, &str)]) {
+    // The encoding is injective: pairs comparing equal are equal, so an unstable sort
+    // gives the same order as a stable one.
+    params.sort_unstable_by(|a, b| encoded_order(a.0, b.0).then_with(|| encoded_order(a.1, b.1)));
+}
+
+/// The URL's query decoded as `application/x-www-form-urlencoded` (`+` is a space), as
+/// RFC 5849 §3.4.1.3.1 prescribes. Borrowed where no decoding was needed; no allocation for
+/// a URL without a query.
+fn query_pairs(url: &Url) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+    match url.query() {
+        None | Some("") => Vec::new(),
+        Some(_) => url.query_pairs().collect(),
+    }
 }
 
 /// Decodes `%XX` escapes (no `+`-to-space rule, as in OAuth header values).
@@ -100,6 +206,73 @@ pub fn percent_decode(input: &str) -> Option<String> {
         .map(|s| s.into_owned())
 }
 
+/// The parts of the base string URI (RFC 5849 §3.4.1.2): scheme and host in lower case, the
+/// port only when it is not the scheme's default, the path (`/` when empty).
+struct BaseUri<'a> {
+    scheme: Cow<'a, str>,
+    host: Cow<'a, str>,
+    port: Option<u16>,
+    path: &'a str,
+}
+
+impl<'a> BaseUri<'a> {
+    fn of(url: &'a Url) -> Self {
+        // `Url` already lower-cases scheme and host of the special schemes and drops default
+        // ports; the explicit lower-casing keeps this correct for any URL.
+        let scheme = lower_case(url.scheme());
+        let host = lower_case(url.host_str().unwrap_or_default());
+        let default = match &*scheme {
+            "http" => Some(80),
+            "https" => Some(443),
+            _ => None,
+        };
+        let port = url.port().filter(|&p| Some(p) != default);
+        let path = match url.path() {
+            "" => "/",
+            path => path,
+        };
+        Self {
+            scheme,
+            host,
+            port,
+            path,
+        }
+    }
+
+    /// Upper bound of the length of the URI (`encoded`: of its percent-encoding).
+    fn len_bound(&self, encoded: bool) -> usize {
+        let plain = self.scheme.len() + 3 + self.host.len() + 6 + self.path.len();
+        if encoded { 3 * plain } else { plain }
+    }
+
+    /// Appends the URI to `out`, percent-encoded when `encoded`.
+    fn write(&self, out: &mut String, encoded: bool) {
+        let put = |out: &mut String, text: &str| {
+            if encoded {
+                percent_encode_into(out, text);
+            } else {
+                out.push_str(text);
+            }
+        };
+        put(out, &self.scheme);
+        out.push_str(if encoded { "%3A%2F%2F" } else { "://" });
+        put(out, &self.host);
+        if let Some(port) = self.port {
+            out.push_str(if encoded { "%3A" } else { ":" });
+            out.push_str(Decimal::new(u64::from(port)).as_str());
+        }
+        put(out, self.path);
+    }
+}
+
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// The base string URI of RFC 5849 §3.4.1.2: `scheme://host[:port]/path`, scheme and host in
 /// lower case, the port only when it is not the scheme's default, no query or fragment.
 ///
@@ -110,29 +283,21 @@ pub fn percent_decode(input: &str) -> Option<String> {
 /// assert_eq!(aggcat_auth::oauth1::base_string_uri(&url), "https://www.example.net:8080/");
 /// ```
 pub fn base_string_uri(url: &Url) -> String {
-    // `Url` already lower-cases scheme and host and drops default ports; the explicit
-    // lower-casing keeps this function correct on its own.
-    let scheme = url.scheme().to_ascii_lowercase();
-    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    let mut out = format!("{scheme}://{host}");
-    if let Some(port) = url.port() {
-        let default = match scheme.as_str() {
-            "http" => Some(80),
-            "https" => Some(443),
-            _ => None,
-        };
-        if Some(port) != default {
-            out.push(':');
-            out.push_str(&port.to_string());
-        }
-    }
-    let path = url.path();
-    if path.is_empty() {
-        out.push('/');
-    } else {
-        out.push_str(path);
-    }
+    let uri = BaseUri::of(url);
+    let mut out = String::with_capacity(uri.len_bound(false));
+    uri.write(&mut out, false);
     out
+}
+
+/// `params` (borrowed) followed by the URL's query pairs.
+fn all_parameters<'a>(
+    params: &'a [(String, String)],
+    query: &'a [(Cow<'a, str>, Cow<'a, str>)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut all = Vec::with_capacity(params.len() + query.len());
+    all.extend(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    all.extend(query.iter().map(|(k, v)| (&**k, &**v)));
+    all
 }
 
 /// The normalized request parameter string of RFC 5849 §3.4.1.3.2: every `(name, value)` of
@@ -141,24 +306,56 @@ pub fn base_string_uri(url: &Url) -> String {
 ///
 /// The URL query is decoded as `application/x-www-form-urlencoded` (so `+` means a space),
 /// as RFC 5849 §3.4.1.3.1 prescribes. `oauth_signature` and `realm` must not be in `params`.
+///
+/// ```
+/// let url = url::Url::parse("http://h/p?b=2&a=x+y").unwrap();
+/// let params = vec![("c@".to_string(), "".to_string())];
+/// assert_eq!(aggcat_auth::oauth1::normalized_parameters(&url, &params), "a=x%20y&b=2&c%40=");
+/// ```
 pub fn normalized_parameters(url: &Url, params: &[(String, String)]) -> String {
-    let mut encoded: Vec<(String, String)> = params
-        .iter()
-        .map(|(k, v)| (percent_encode(k), percent_encode(v)))
-        .chain(
-            url.query_pairs()
-                .map(|(k, v)| (percent_encode(&k), percent_encode(&v))),
-        )
-        .collect();
-    encoded.sort();
-    let mut out = String::new();
-    for (i, (k, v)) in encoded.iter().enumerate() {
+    let query = query_pairs(url);
+    let mut all = all_parameters(params, &query);
+    sort_parameters(&mut all);
+    let bound: usize = all.iter().map(|(k, v)| 3 * (k.len() + v.len()) + 2).sum();
+    let mut out = String::with_capacity(bound);
+    for (i, (k, v)) in all.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        out.push_str(k);
+        percent_encode_into(&mut out, k);
         out.push('=');
-        out.push_str(v);
+        percent_encode_into(&mut out, v);
+    }
+    out
+}
+
+/// Writes the signature base string `METHOD&enc(base string URI)&enc(normalized
+/// parameters)` of sorted `params` into a new string of sufficient capacity. The
+/// parameters are encoded twice in one pass (`%` of the first encoding becomes `%25`; `=`
+/// and `&` between them `%3D` and `%26`).
+fn base_string_of_sorted(method: &str, url: &Url, params: &[(&str, &str)]) -> String {
+    let uri = BaseUri::of(url);
+    let bound = method.len()
+        + 2
+        + uri.len_bound(true)
+        + params
+            .iter()
+            .map(|(k, v)| 5 * (k.len() + v.len()) + 6)
+            .sum::<usize>();
+    let mut out = String::with_capacity(bound);
+    for c in method.chars() {
+        out.push(c.to_ascii_uppercase());
+    }
+    out.push('&');
+    uri.write(&mut out, true);
+    out.push('&');
+    for (i, (k, v)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push_str("%26");
+        }
+        encode_into(&mut out, k, "%25");
+        out.push_str("%3D");
+        encode_into(&mut out, v, "%25");
     }
     out
 }
@@ -169,23 +366,28 @@ pub fn normalized_parameters(url: &Url, params: &[(String, String)]) -> String {
 /// `params` are the protocol parameters (`oauth_*`, without `oauth_signature`) and any
 /// form-encoded body parameters; the URL's query pairs are added by this function.
 pub fn signature_base_string(method: &str, url: &Url, params: &[(String, String)]) -> String {
-    format!(
-        "{}&{}&{}",
-        method.to_ascii_uppercase(),
-        percent_encode(&base_string_uri(url)),
-        percent_encode(&normalized_parameters(url, params))
-    )
+    let query = query_pairs(url);
+    let mut all = all_parameters(params, &query);
+    sort_parameters(&mut all);
+    base_string_of_sorted(method, url, &all)
+}
+
+/// HMAC-SHA1 keyed with `enc(consumer_secret)&enc(token_secret)`, ready for the base
+/// string. The key text is zeroized after use.
+fn keyed_hmac(consumer_secret: &str, token_secret: &str) -> Hmac<Sha1> {
+    let mut key =
+        String::with_capacity(encoded_len(consumer_secret) + 1 + encoded_len(token_secret));
+    percent_encode_into(&mut key, consumer_secret);
+    key.push('&');
+    percent_encode_into(&mut key, token_secret);
+    let key = SecretString::from(key);
+    // HMAC accepts keys of any length; `new_from_slice` cannot fail for it.
+    <Hmac<Sha1> as Mac>::new_from_slice(key.expose_secret().as_bytes())
+        .expect("HMAC accepts keys of any length")
 }
 
 fn hmac_sha1(base_string: &str, consumer_secret: &str, token_secret: &str) -> Hmac<Sha1> {
-    let key = format!(
-        "{}&{}",
-        percent_encode(consumer_secret),
-        percent_encode(token_secret)
-    );
-    // HMAC accepts keys of any length; `new_from_slice` cannot fail for it.
-    let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(key.as_bytes())
-        .expect("HMAC accepts keys of any length");
+    let mut mac = keyed_hmac(consumer_secret, token_secret);
     mac.update(base_string.as_bytes());
     mac
 }
@@ -227,9 +429,63 @@ pub fn verify_hmac_sha1(
 
 /// A random nonce: 32 lower-case hex characters from the thread-local CSPRNG.
 pub fn generate_nonce() -> String {
-    let mut bytes = [0u8; 16];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    hex::encode(bytes)
+    Nonce::random().as_str().to_owned()
+}
+
+/// A nonce on the stack: 16 random bytes as 32 lower-case hex characters.
+struct Nonce([u8; 32]);
+
+impl Nonce {
+    fn random() -> Self {
+        const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut bytes = [0u8; 16];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        let mut text = [0u8; 32];
+        for (pair, b) in text.chunks_exact_mut(2).zip(bytes) {
+            pair[0] = LOWER_HEX[usize::from(b >> 4)];
+            pair[1] = LOWER_HEX[usize::from(b & 0xF)];
+        }
+        Self(text)
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("hex digits are ASCII")
+    }
+}
+
+/// An unsigned integer in decimal, on the stack.
+struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    fn new(mut n: u64) -> Self {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            // `n % 10` < 10: the cast cannot truncate.
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Self { digits, start }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).expect("decimal digits are ASCII")
+    }
+}
+
+/// The current Unix time in seconds (0 if the clock is before 1970).
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default()
 }
 
 /// The credentials that sign a request. Borrowed, short-lived; `Debug` redacts the secrets.
@@ -267,25 +523,107 @@ impl fmt::Debug for Credentials<'_> {
     }
 }
 
+/// Signs requests for one set of credentials: the HMAC-SHA1 key
+/// (`enc(consumer secret)&enc(token secret)`) is prepared once, so each signature costs the
+/// hashing of its base string only. Keep one per token (the client keeps it with its cached
+/// token); [`authorization_header`] prepares a new one each time.
+///
+/// `Debug` shows the consumer key only. The prepared HMAC state is as good as the secrets for
+/// signing: keep a `Signer` as long as the token, not longer.
+///
+/// ```
+/// use aggcat_auth::oauth1::{self, Credentials, Signer};
+///
+/// let url = url::Url::parse("http://photos.example.net/photos?file=vacation.jpg&size=original").unwrap();
+/// let credentials = Credentials::new("dpf43f3p2l4k3l03", "kd94hf93k423kf44")
+///     .with_token("nnch734d00sl2jdk", "pfkkdhi9sl3r4s00");
+/// let signer = Signer::new(&credentials);
+/// let header = signer.authorization_header_with("GET", &url, &[], 1_191_242_096, "kllo9940pd9333jh");
+/// assert_eq!(
+///     header,
+///     oauth1::authorization_header_with("GET", &url, &[], &credentials, 1_191_242_096, "kllo9940pd9333jh")
+/// );
+/// assert!(header.ends_with("oauth_signature=\"tR3%2BTy81lMeYAr%2FFid0kMTYa%2FWM%3D\""));
+/// ```
+#[derive(Clone)]
+pub struct Signer {
+    consumer_key: String,
+    token: Option<String>,
+    mac: Hmac<Sha1>,
+}
+
+impl fmt::Debug for Signer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signer")
+            .field("consumer_key", &self.consumer_key)
+            .field("token", &self.token.as_ref().map(|_| "[REDACTED]"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Signer {
+    /// Prepares the signing key of `credentials`.
+    pub fn new(credentials: &Credentials<'_>) -> Self {
+        let token_secret = credentials.token.map(|(_, s)| s).unwrap_or_default();
+        Self {
+            consumer_key: credentials.consumer_key.to_owned(),
+            token: credentials.token.map(|(t, _)| t.to_owned()),
+            mac: keyed_hmac(credentials.consumer_secret, token_secret),
+        }
+    }
+
+    /// The `Authorization` header value for a request, with a fresh random nonce and the
+    /// current Unix time. See [`authorization_header_with`].
+    pub fn authorization_header(
+        &self,
+        method: &str,
+        url: &Url,
+        form_params: &[(String, String)],
+    ) -> String {
+        let nonce = Nonce::random();
+        self.authorization_header_with(method, url, form_params, unix_now(), nonce.as_str())
+    }
+
+    /// The `Authorization` header value with a given timestamp and nonce. See
+    /// [`authorization_header_with`].
+    pub fn authorization_header_with(
+        &self,
+        method: &str,
+        url: &Url,
+        form_params: &[(String, String)],
+        timestamp: u64,
+        nonce: &str,
+    ) -> String {
+        sign(
+            &self.mac,
+            &self.consumer_key,
+            self.token.as_deref(),
+            method,
+            url,
+            form_params,
+            timestamp,
+            nonce,
+        )
+    }
+}
+
 /// Builds the `Authorization` header value for a request with a fresh random nonce and the
-/// current Unix time. See [`authorization_header_with`].
+/// current Unix time. See [`authorization_header_with`]; to sign many requests with the same
+/// credentials, [`Signer`] prepares the key once.
 pub fn authorization_header(
     method: &str,
     url: &Url,
     form_params: &[(String, String)],
     credentials: &Credentials<'_>,
 ) -> String {
-    let timestamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
+    let nonce = Nonce::random();
     authorization_header_with(
         method,
         url,
         form_params,
         credentials,
-        timestamp,
-        &generate_nonce(),
+        unix_now(),
+        nonce.as_str(),
     )
 }
 
@@ -304,36 +642,92 @@ pub fn authorization_header_with(
     timestamp: u64,
     nonce: &str,
 ) -> String {
-    let mut protocol: Vec<(&str, String)> =
-        vec![("oauth_consumer_key", credentials.consumer_key.to_owned())];
-    if let Some((token, _)) = credentials.token {
-        protocol.push(("oauth_token", token.to_owned()));
-    }
-    protocol.push(("oauth_signature_method", SIGNATURE_METHOD.to_owned()));
-    protocol.push(("oauth_timestamp", timestamp.to_string()));
-    protocol.push(("oauth_nonce", nonce.to_owned()));
-    protocol.push(("oauth_version", VERSION.to_owned()));
-
-    let mut signed: Vec<(String, String)> = protocol
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.clone()))
-        .collect();
-    signed.extend(form_params.iter().cloned());
-    let base = signature_base_string(method, url, &signed);
     let token_secret = credentials.token.map(|(_, s)| s).unwrap_or_default();
-    let signature = hmac_sha1_sign(&base, credentials.consumer_secret, token_secret);
-    protocol.push(("oauth_signature", signature));
+    sign(
+        &keyed_hmac(credentials.consumer_secret, token_secret),
+        credentials.consumer_key,
+        credentials.token.map(|(t, _)| t),
+        method,
+        url,
+        form_params,
+        timestamp,
+        nonce,
+    )
+}
 
-    let mut header = String::from("OAuth ");
-    for (i, (k, v)) in protocol.iter().enumerate() {
-        if i > 0 {
-            header.push_str(", ");
-        }
-        header.push_str(k);
-        header.push_str("=\"");
-        header.push_str(&percent_encode(v));
-        header.push('"');
+/// The parts of the header in the order they are written.
+const HEADER_START: &str = "OAuth oauth_consumer_key=\"";
+const HEADER_TOKEN: &str = "\", oauth_token=\"";
+const HEADER_METHOD_TIMESTAMP: &str =
+    "\", oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"";
+const HEADER_NONCE: &str = "\", oauth_nonce=\"";
+const HEADER_VERSION_SIGNATURE: &str = "\", oauth_version=\"1.0\", oauth_signature=\"";
+
+/// Signs with the keyed `mac` and writes the header: the protocol and form parameters and
+/// the URL's query pairs are sorted as borrowed strings, the base string is written in one
+/// pass into one buffer, the header into one string of exactly its length.
+#[allow(clippy::too_many_arguments)]
+fn sign(
+    mac: &Hmac<Sha1>,
+    consumer_key: &str,
+    token: Option<&str>,
+    method: &str,
+    url: &Url,
+    form_params: &[(String, String)],
+    timestamp: u64,
+    nonce: &str,
+) -> String {
+    let timestamp = Decimal::new(timestamp);
+    let query = query_pairs(url);
+    let mut params: Vec<(&str, &str)> = Vec::with_capacity(6 + form_params.len() + query.len());
+    params.push(("oauth_consumer_key", consumer_key));
+    if let Some(token) = token {
+        params.push(("oauth_token", token));
     }
+    params.push(("oauth_signature_method", SIGNATURE_METHOD));
+    params.push(("oauth_timestamp", timestamp.as_str()));
+    params.push(("oauth_nonce", nonce));
+    params.push(("oauth_version", VERSION));
+    params.extend(form_params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    params.extend(query.iter().map(|(k, v)| (&**k, &**v)));
+    sort_parameters(&mut params);
+    let base = base_string_of_sorted(method, url, &params);
+
+    let mut mac = mac.clone();
+    mac.update(base.as_bytes());
+    let digest = mac.finalize().into_bytes();
+    let mut signature = [0u8; 28];
+    let signature_len = BASE64
+        .encode_slice(digest, &mut signature)
+        .expect("20 bytes take 28 base64 characters");
+    let signature = &signature[..signature_len];
+
+    let signature_encoded_len =
+        signature.len() + 2 * signature.iter().filter(|&&b| !is_unreserved(b)).count();
+    let capacity = HEADER_START.len()
+        + encoded_len(consumer_key)
+        + token.map_or(0, |t| HEADER_TOKEN.len() + encoded_len(t))
+        + HEADER_METHOD_TIMESTAMP.len()
+        + timestamp.as_str().len()
+        + HEADER_NONCE.len()
+        + encoded_len(nonce)
+        + HEADER_VERSION_SIGNATURE.len()
+        + signature_encoded_len
+        + 1;
+    let mut header = String::with_capacity(capacity);
+    header.push_str(HEADER_START);
+    percent_encode_into(&mut header, consumer_key);
+    if let Some(token) = token {
+        header.push_str(HEADER_TOKEN);
+        percent_encode_into(&mut header, token);
+    }
+    header.push_str(HEADER_METHOD_TIMESTAMP);
+    header.push_str(timestamp.as_str());
+    header.push_str(HEADER_NONCE);
+    percent_encode_into(&mut header, nonce);
+    header.push_str(HEADER_VERSION_SIGNATURE);
+    encode_ascii_into(&mut header, signature);
+    header.push('"');
     header
 }
 
@@ -346,10 +740,12 @@ pub fn authorization_header_with(
 /// );
 /// ```
 pub fn consumer_key_header(consumer_key: &str) -> String {
-    format!(
-        "OAuth oauth_consumer_key=\"{}\"",
-        percent_encode(consumer_key)
-    )
+    const START: &str = "OAuth oauth_consumer_key=\"";
+    let mut header = String::with_capacity(START.len() + encoded_len(consumer_key) + 1);
+    header.push_str(START);
+    percent_encode_into(&mut header, consumer_key);
+    header.push('"');
+    header
 }
 
 /// Parses an `OAuth name="value", …` header value (as sent in `Authorization`, or returned in
