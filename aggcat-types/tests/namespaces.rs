@@ -239,3 +239,40 @@ fn an_account_type_in_the_wrong_namespace_is_named() {
     );
     assert_eq!(err.path(), "BankingAccount > bankingAccountType");
 }
+
+#[test]
+fn a_prefix_rebound_inside_an_element_resolves_anew_and_back() {
+    // `a` is account/v1 on the root; one child rebinds it to another namespace for itself only
+    // (the reader remembers the last prefix it resolved: a new binding must not reuse it, nor
+    // the end of that binding keep the inner one)
+    let xml = format!(
+        r#"<l:AccountList xmlns:l="{LIST}" xmlns:a="{ACCOUNT}" xmlns:bk="{BANKING}"><bk:BankingAccount><a:accountId>1</a:accountId><a:accountNickname xmlns:a="{OTHER}">wrong</a:accountNickname><a:institutionId>2</a:institutionId><a:description>right</a:description><a:status xmlns:a="{OTHER}"><a:x/></a:status><a:currencyCode>USD</a:currencyCode></bk:BankingAccount></l:AccountList>"#
+    );
+    let l = decode(&xml);
+    let Account::Banking(b) = &l.accounts[0] else {
+        panic!()
+    };
+    assert_eq!(b.account_id, 1);
+    assert_eq!(
+        b.account_nickname, None,
+        "in otheraccount/v1, not account/v1"
+    );
+    assert_eq!(b.institution_id, 2);
+    assert_eq!(b.description.as_deref(), Some("right"));
+    assert_eq!(b.status, None, "in otheraccount/v1, not account/v1");
+    assert_eq!(b.currency_code.as_ref().map(|c| c.as_str()), Some("USD"));
+    // the same prefix bound on the root, then the default namespace changed for one element
+    let xml = format!(
+        r#"<AccountList xmlns="{LIST}" xmlns:a="{ACCOUNT}"><BankingAccount xmlns="{BANKING}"><a:accountId>3</a:accountId><accountNickname>not account/v1</accountNickname><accountNickname xmlns="{ACCOUNT}">nick</accountNickname><bankingAccountType>CD</bankingAccountType></BankingAccount></AccountList>"#
+    );
+    let l = decode(&xml);
+    let Account::Banking(b) = &l.accounts[0] else {
+        panic!()
+    };
+    assert_eq!(b.account_id, 3);
+    assert_eq!(b.account_nickname.as_deref(), Some("nick"));
+    assert_eq!(
+        b.banking_account_type.as_ref().map(|t| t.as_str()),
+        Some("CD")
+    );
+}

@@ -12,7 +12,7 @@ use super::options::DecodeOptions;
 use super::report::{DecodeReport, Unrecognized, UnrecognizedKind};
 use super::unknown::UnknownElement;
 use super::wildcard::{AnyAttribute, Wildcard};
-use super::{ElementName, Field, ReadXml, XmlValue};
+use super::{ElementName, Field, Ns, ReadXml, XmlValue};
 
 /// The namespace of `xsi:type`, `xsi:nil`, `xsi:schemaLocation`, …: its attributes are never
 /// unrecognized content.
@@ -56,6 +56,41 @@ struct Frame {
     /// Index in the element's field table of its last child found: the next child is looked up
     /// from there (children mostly come in schema order, or repeat).
     hint: usize,
+}
+
+/// The resolution of the last element prefix looked up by [`XmlReader::next_child`], kept
+/// while the bindings in scope do not change (any scope pushed or popped clears it): children
+/// mostly share their prefix, and comparing it costs less than looking it up among the
+/// bindings and comparing namespace URIs.
+#[derive(Default)]
+struct PrefixCache {
+    /// Whether the fields below hold a resolution.
+    valid: bool,
+    /// The element name had a prefix (`prefix`); otherwise the default namespace applied.
+    has_prefix: bool,
+    prefix: Vec<u8>,
+    /// The prefix is bound to `uri`; otherwise the element is in no namespace.
+    bound: bool,
+    uri: Vec<u8>,
+    /// The schema namespace with that URI, once a field in it was matched: later fields are
+    /// compared with it by address (a different address still compares the URI).
+    interned: Option<&'static Ns>,
+}
+
+impl PrefixCache {
+    #[inline(always)]
+    fn holds(&self, prefix: Option<&[u8]>) -> bool {
+        self.valid
+            && match prefix {
+                None => !self.has_prefix,
+                Some(p) => self.has_prefix && self.prefix == p,
+            }
+    }
+
+    fn clear(&mut self) {
+        self.valid = false;
+        self.interned = None;
+    }
 }
 
 /// Namespace bookkeeping while an unknown element is captured.
@@ -112,6 +147,8 @@ pub struct XmlReader<'a> {
     ns: NamespaceResolver,
     /// Levels (the root is 1) of the open elements that pushed a scope, innermost last.
     ns_levels: Vec<usize>,
+    /// The last element prefix resolved, while `ns` is unchanged.
+    prefix_cache: PrefixCache,
     /// Elements open in the parser, for `ns_levels`.
     ns_depth: usize,
     /// The level of the element that just ended: its scope is dropped before the next event
@@ -174,6 +211,7 @@ impl<'a> XmlReader<'a> {
             inner,
             ns: NamespaceResolver::default(),
             ns_levels: Vec::new(),
+            prefix_cache: PrefixCache::default(),
             ns_depth: 0,
             ns_ending: None,
             input,
@@ -347,6 +385,7 @@ impl<'a> XmlReader<'a> {
     #[cold]
     #[inline(never)]
     fn push_declarations(&mut self, s: &BytesStart<'_>, level: usize) -> Result<(), DecodeError> {
+        self.prefix_cache.clear();
         self.ns
             .push(s)
             .map_err(|e| self.syntax(quick_xml::Error::from(e)))?;
@@ -366,6 +405,7 @@ impl<'a> XmlReader<'a> {
         {
             self.ns_levels.pop();
             self.ns.pop();
+            self.prefix_cache.clear();
         }
         let start = self.inner.buffer_position();
         let event = self.inner.read_event();
@@ -587,7 +627,7 @@ impl<'a> XmlReader<'a> {
 
     /// The namespace URI of a resolved element name (`None` = no namespace); an undeclared prefix is
     /// an error at `offset`, the start of the element's tag.
-    #[inline]
+    #[inline(always)]
     fn namespace<'n>(
         &self,
         ns: &'n ResolveResult<'_>,
@@ -874,12 +914,21 @@ impl<'a> XmlReader<'a> {
             };
             in_text = false;
             let found = {
-                let (ns, local) = self.ns.resolve_element(s.name());
-                let ns = self.namespace(&ns, offset)?;
+                let (local, prefix) = s.name().decompose();
+                let prefix = prefix.map(|p| p.into_inner());
+                if !self.prefix_cache.holds(prefix) {
+                    self.resolve_prefix(&s, prefix, offset)?;
+                }
+                let c = &self.prefix_cache;
+                let ns = c.bound.then_some(&c.uri[..]);
                 let hint = self.stack.last().map_or(0, |f| f.hint);
-                find_field(fields, hint, local.as_ref(), ns)
+                find_field(fields, hint, local.as_ref(), ns, c.interned)
             };
             if let Some(i) = found {
+                if self.prefix_cache.interned.is_none() {
+                    // the field's namespace has the cached URI (or both are none)
+                    self.prefix_cache.interned = fields[i].ns;
+                }
                 if let Some(frame) = self.stack.last_mut() {
                     frame.hint = i;
                 }
@@ -903,6 +952,35 @@ impl<'a> XmlReader<'a> {
                 self.skip_rest()?;
             }
         }
+    }
+
+    /// Resolves the prefix of start tag `s` (at `offset`) into the prefix cache; an undeclared
+    /// prefix is an error.
+    #[inline(never)]
+    fn resolve_prefix(
+        &mut self,
+        s: &BytesStart<'_>,
+        prefix: Option<&[u8]>,
+        offset: u64,
+    ) -> Result<(), DecodeError> {
+        let c = &mut self.prefix_cache;
+        c.clear();
+        match self.ns.resolve_element(s.name()).0 {
+            ResolveResult::Bound(ns) => {
+                c.bound = true;
+                c.uri.clear();
+                c.uri.extend_from_slice(ns.as_ref());
+            }
+            ResolveResult::Unbound => c.bound = false,
+            unknown @ ResolveResult::Unknown(_) => {
+                return self.namespace(&unknown, offset).map(|_| ());
+            }
+        }
+        c.has_prefix = prefix.is_some();
+        c.prefix.clear();
+        c.prefix.extend_from_slice(prefix.unwrap_or_default());
+        c.valid = true;
+        Ok(())
     }
 
     /// The name of a child element (start tag `s` at `offset`) if `wildcard` allows its
@@ -1410,9 +1488,25 @@ fn namespace_name(raw: &[u8]) -> String {
 /// The index in `fields` of the element named `local` in namespace `ns`, looked up from `hint`
 /// (then from the start): children mostly follow the schema's order. Field tables hold each
 /// name once, so where the search starts does not change the answer.
-#[inline]
-fn find_field(fields: &[Field], hint: usize, local: &[u8], ns: Option<&[u8]>) -> Option<usize> {
-    let is = |f: &Field| f.name.as_bytes() == local && f.ns.map(|n| n.uri.as_bytes()) == ns;
+/// `interned`: the schema namespace known to have the URI `ns`, compared by address first.
+#[inline(always)]
+fn find_field(
+    fields: &[Field],
+    hint: usize,
+    local: &[u8],
+    ns: Option<&[u8]>,
+    interned: Option<&'static Ns>,
+) -> Option<usize> {
+    let is = |f: &Field| {
+        f.name.as_bytes() == local
+            && match (f.ns, ns) {
+                (Some(n), Some(uri)) => {
+                    interned.is_some_and(|i| std::ptr::eq(i, n)) || n.uri.as_bytes() == uri
+                }
+                (None, None) => true,
+                _ => false,
+            }
+    };
     let hint = hint.min(fields.len());
     fields[hint..]
         .iter()
