@@ -6,12 +6,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
-use aggcat_auth::oauth1::{self, Credentials};
+use aggcat_auth::oauth1;
 use bytes::{Bytes, BytesMut};
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, WWW_AUTHENTICATE,
 };
-use secrecy::ExposeSecret as _;
 use tokio::time::Instant;
 use tracing::Instrument as _;
 use url::Url;
@@ -624,16 +623,15 @@ impl Client {
         headers: &HeaderMap,
         token: &AccessToken,
     ) -> Result<reqwest::Response, Error> {
-        let config = self.config();
-        let credentials =
-            Credentials::new(&config.consumer_key, config.consumer_secret.expose_secret())
-                .with_token(token.token.expose_secret(), token.secret.expose_secret());
-        // XML bodies are not part of the signature; the URL query is.
-        let authorization =
-            oauth1::authorization_header(request.method().as_str(), url, &[], &credentials);
-        let mut authorization = HeaderValue::from_str(&authorization).map_err(|_| {
-            Error::InvalidRequest("the Authorization header is not valid ASCII".to_owned())
-        })?;
+        // XML bodies are not part of the signature; the URL query is. The header's bytes
+        // become the header value without a copy.
+        let authorization = token
+            .signer
+            .authorization_header(request.method().as_str(), url, &[]);
+        let mut authorization = HeaderValue::from_maybe_shared(Bytes::from(authorization))
+            .map_err(|_| {
+                Error::InvalidRequest("the Authorization header is not valid ASCII".to_owned())
+            })?;
         authorization.set_sensitive(true);
 
         let mut builder = self

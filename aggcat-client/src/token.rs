@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use aggcat_auth::oauth1;
+use aggcat_auth::oauth1::{self, Credentials, Signer};
 use aggcat_auth::saml::AssertionBuilder;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
@@ -36,9 +36,12 @@ pub fn renewal_margin(lifetime: Duration) -> Duration {
 }
 
 /// An OAuth access token and its secret. `Debug` shows neither.
+///
+/// The token and its secret are kept only as the OAuth [`Signer`] made from them with the
+/// app's consumer credentials: the HMAC-SHA1 key `enc(consumer secret)&enc(token secret)` is
+/// prepared once per token, not once per call.
 pub(crate) struct AccessToken {
-    pub(crate) token: SecretString,
-    pub(crate) secret: SecretString,
+    pub(crate) signer: Signer,
     pub(crate) renew_at: Instant,
     pub(crate) generation: u64,
 }
@@ -295,9 +298,12 @@ impl Client {
             let lifetime = config.token_lifetime;
             let renew_at = started + lifetime - renewal_margin(lifetime);
             state.generation += 1;
+            let signer = Signer::new(
+                &Credentials::new(&config.consumer_key, config.consumer_secret.expose_secret())
+                    .with_token(token.expose_secret(), secret.expose_secret()),
+            );
             let fresh = Arc::new(AccessToken {
-                token,
-                secret,
+                signer,
                 renew_at,
                 generation: state.generation,
             });
