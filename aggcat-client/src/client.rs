@@ -573,47 +573,7 @@ impl Client {
 
     /// Base URL + path + percent-encoded query.
     pub(crate) fn request_url(&self, request: &ApiRequest) -> Result<Url, Error> {
-        let path = request.path();
-        if !path.starts_with('/') {
-            return Err(Error::InvalidRequest(format!(
-                "path {path:?} must start with `/`"
-            )));
-        }
-        if path
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '?' | '#'))
-        {
-            return Err(Error::InvalidRequest(format!(
-                "path {path:?} must not contain whitespace, `?` or `#` (use `.query(..)`)"
-            )));
-        }
-        if path
-            .split('/')
-            .any(|segment| segment == ".." || segment == ".")
-        {
-            return Err(Error::InvalidRequest(format!(
-                "path {path:?} must not contain `.` or `..` segments"
-            )));
-        }
-        let base = self.config().base_url.as_str().trim_end_matches('/');
-        let mut url = Url::parse(&format!("{base}{path}"))
-            .map_err(|e| Error::InvalidRequest(format!("path {path:?} gives no valid URL: {e}")))?;
-        if !request.query_pairs().is_empty() {
-            let query = request
-                .query_pairs()
-                .iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{}={}",
-                        oauth1::percent_encode(k),
-                        oauth1::percent_encode(v)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("&");
-            url.set_query(Some(&query));
-        }
-        Ok(url)
+        request_url(&self.config().base_url, request)
     }
 
     pub(crate) async fn send_signed(
@@ -665,6 +625,58 @@ impl Client {
         );
         builder.send().await.map_err(Error::Transport)
     }
+}
+
+/// `base` (an http(s) URL without query, fragment or user info, as the configuration
+/// guarantees) + the request's path + its percent-encoded query.
+///
+/// The base URL is copied and only its path replaced (`Url::set_path` parses just the
+/// path): the same URL as parsing `base + path` whole, without parsing scheme and host
+/// again on every call.
+pub(crate) fn request_url(base: &Url, request: &ApiRequest) -> Result<Url, Error> {
+    let path = request.path();
+    if !path.starts_with('/') {
+        return Err(Error::InvalidRequest(format!(
+            "path {path:?} must start with `/`"
+        )));
+    }
+    if path
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '?' | '#'))
+    {
+        return Err(Error::InvalidRequest(format!(
+            "path {path:?} must not contain whitespace, `?` or `#` (use `.query(..)`)"
+        )));
+    }
+    if path
+        .split('/')
+        .any(|segment| segment == ".." || segment == ".")
+    {
+        return Err(Error::InvalidRequest(format!(
+            "path {path:?} must not contain `.` or `..` segments"
+        )));
+    }
+    let base_path = base.path().trim_end_matches('/');
+    let mut full_path = String::with_capacity(base_path.len() + path.len());
+    full_path.push_str(base_path);
+    full_path.push_str(path);
+    let mut url = base.clone();
+    url.set_path(&full_path);
+    let pairs = request.query_pairs();
+    if !pairs.is_empty() {
+        let bound: usize = pairs.iter().map(|(k, v)| 3 * (k.len() + v.len()) + 2).sum();
+        let mut query = String::with_capacity(bound);
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            if i > 0 {
+                query.push('&');
+            }
+            oauth1::percent_encode_into(&mut query, k);
+            query.push('=');
+            oauth1::percent_encode_into(&mut query, v);
+        }
+        url.set_query(Some(&query));
+    }
+    Ok(url)
 }
 
 pub(crate) fn extra_headers(request: &ApiRequest) -> Result<HeaderMap, Error> {
@@ -843,6 +855,85 @@ mod tests {
         let mut challenge = HeaderMap::new();
         challenge.insert("challengeSessionId", HeaderValue::from_static("abc"));
         assert!(!is_token_rejected(StatusCode::UNAUTHORIZED, &challenge));
+    }
+
+    /// The URL as it was built before: `base + path` parsed whole, the query set after.
+    fn parsed_whole(base: &Url, request: &ApiRequest) -> Url {
+        let base = base.as_str().trim_end_matches('/');
+        let mut url = Url::parse(&format!("{base}{}", request.path())).unwrap();
+        if !request.query_pairs().is_empty() {
+            let query = request
+                .query_pairs()
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}={}",
+                        oauth1::percent_encode(k),
+                        oauth1::percent_encode(v)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            url.set_query(Some(&query));
+        }
+        url
+    }
+
+    #[test]
+    fn request_urls_are_those_of_a_whole_parse() {
+        let bases = [
+            "http://127.0.0.1:8080/v1",
+            "https://financialdatafeed.platform.intuit.com/v1/",
+            "https://Example.COM:443",
+            "http://[::1]:9/a%20b/c/",
+            "https://h/",
+        ];
+        let paths = [
+            "/",
+            "/institutions",
+            "/institutions/24211",
+            "//double/slash",
+            "/x/",
+            "/r%20v/%2F/X",
+            "/ünï/☃/😀",
+            "/back\\slash",
+            "/a;b=c/d@e:f/~_-.x",
+            "/quote\"'<>`{}|^[]",
+            "/..x/x../.../.x",
+        ];
+        let queries: [&[(&str, &str)]; 4] = [
+            &[],
+            &[("txnStartDate", "2013-08-01")],
+            &[("a b", "c&d=e"), ("ü", ""), ("", "+%")],
+            &[("x", "1"), ("x", "2")],
+        ];
+        for base in bases {
+            let base = Url::parse(base).unwrap();
+            for path in paths {
+                for query in queries {
+                    let mut request = ApiRequest::get(path);
+                    for (k, v) in query {
+                        request = request.query(*k, *v);
+                    }
+                    let url = request_url(&base, &request).unwrap();
+                    assert_eq!(
+                        url,
+                        parsed_whole(&base, &request),
+                        "{base} {path} {query:?}"
+                    );
+                }
+            }
+        }
+        let base = Url::parse("http://h/v1").unwrap();
+        for bad in ["x", "/a b", "/a?b", "/a#b", "/a/../b", "/./a", "/a\n"] {
+            assert!(
+                matches!(
+                    request_url(&base, &ApiRequest::get(bad)),
+                    Err(Error::InvalidRequest(_))
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
