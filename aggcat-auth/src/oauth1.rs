@@ -122,7 +122,7 @@ fn encoded_len(input: &str) -> usize {
 /// Appends `input` to `out`, unreserved bytes as they are and every other byte as
 /// `{percent}XX`: `percent` is `"%"` for one percent-encoding, `"%25"` for the encoding of
 /// the encoding (the parameters inside a signature base string).
-fn encode_into(out: &mut String, input: &str, percent: &str) {
+fn encode_into(out: &mut impl Sink, input: &str, percent: &str) {
     let bytes = input.as_bytes();
     let mut run = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -142,10 +142,10 @@ fn encode_into(out: &mut String, input: &str, percent: &str) {
 }
 
 /// Appends ASCII `bytes` (digits, base64) percent-encoded.
-fn encode_ascii_into(out: &mut String, bytes: &[u8]) {
+fn encode_ascii_into(out: &mut impl Sink, bytes: &[u8]) {
     for &b in bytes {
         if is_unreserved(b) {
-            out.push(char::from(b));
+            out.push_ascii(b);
         } else {
             push_escape(out, "%", b);
         }
@@ -153,10 +153,84 @@ fn encode_ascii_into(out: &mut String, bytes: &[u8]) {
 }
 
 #[inline]
-fn push_escape(out: &mut String, percent: &str, b: u8) {
+fn push_escape(out: &mut impl Sink, percent: &str, b: u8) {
     out.push_str(percent);
-    out.push(char::from(HEX[usize::from(b >> 4)]));
-    out.push(char::from(HEX[usize::from(b & 0xF)]));
+    out.push_ascii(HEX[usize::from(b >> 4)]);
+    out.push_ascii(HEX[usize::from(b & 0xF)]);
+}
+
+/// Where encoded text goes: a `String`, or straight into the HMAC ([`MacSink`]).
+trait Sink {
+    fn push_str(&mut self, text: &str);
+    /// Appends one ASCII byte.
+    fn push_ascii(&mut self, byte: u8);
+}
+
+impl Sink for String {
+    #[inline]
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(char::from(byte));
+    }
+}
+
+/// Feeds the HMAC through a small stack buffer, so that the signature base string is hashed
+/// as it is written and never exists as a whole (no allocation; `mac.update` once per 128
+/// bytes rather than once per piece).
+struct MacSink {
+    mac: Hmac<Sha1>,
+    buffer: [u8; 128],
+    len: usize,
+}
+
+impl MacSink {
+    fn new(mac: Hmac<Sha1>) -> Self {
+        Self {
+            mac,
+            buffer: [0; 128],
+            len: 0,
+        }
+    }
+
+    fn flush(&mut self) {
+        self.mac.update(&self.buffer[..self.len]);
+        self.len = 0;
+    }
+
+    /// The HMAC of everything written.
+    fn finish(mut self) -> [u8; 20] {
+        self.flush();
+        self.mac.finalize().into_bytes().into()
+    }
+}
+
+impl Sink for MacSink {
+    #[inline]
+    fn push_str(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        if self.len + bytes.len() > self.buffer.len() {
+            self.flush();
+            if bytes.len() > self.buffer.len() {
+                self.mac.update(bytes);
+                return;
+            }
+        }
+        self.buffer[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, byte: u8) {
+        if self.len == self.buffer.len() {
+            self.flush();
+        }
+        self.buffer[self.len] = byte;
+        self.len += 1;
+    }
 }
 
 /// Orders two strings as their percent-encodings would sort byte-wise (RFC 5849
@@ -246,10 +320,10 @@ impl<'a> BaseUri<'a> {
     }
 
     /// Appends the URI to `out`, percent-encoded when `encoded`.
-    fn write(&self, out: &mut String, encoded: bool) {
-        let put = |out: &mut String, text: &str| {
+    fn write<S: Sink>(&self, out: &mut S, encoded: bool) {
+        let put = |out: &mut S, text: &str| {
             if encoded {
-                percent_encode_into(out, text);
+                encode_into(out, text, "%");
             } else {
                 out.push_str(text);
             }
@@ -343,21 +417,35 @@ fn base_string_of_sorted(method: &str, url: &Url, params: &[(&str, &str)]) -> St
             .map(|(k, v)| 5 * (k.len() + v.len()) + 6)
             .sum::<usize>();
     let mut out = String::with_capacity(bound);
-    for c in method.chars() {
-        out.push(c.to_ascii_uppercase());
+    write_base_string(&mut out, method, &uri, params);
+    out
+}
+
+/// Writes the signature base string of sorted `params` to `out`.
+fn write_base_string(
+    out: &mut impl Sink,
+    method: &str,
+    uri: &BaseUri<'_>,
+    params: &[(&str, &str)],
+) {
+    if method.is_ascii() {
+        for b in method.bytes() {
+            out.push_ascii(b.to_ascii_uppercase());
+        }
+    } else {
+        out.push_str(&method.to_ascii_uppercase());
     }
-    out.push('&');
-    uri.write(&mut out, true);
-    out.push('&');
+    out.push_ascii(b'&');
+    uri.write(out, true);
+    out.push_ascii(b'&');
     for (i, (k, v)) in params.iter().enumerate() {
         if i > 0 {
             out.push_str("%26");
         }
-        encode_into(&mut out, k, "%25");
+        encode_into(out, k, "%25");
         out.push_str("%3D");
-        encode_into(&mut out, v, "%25");
+        encode_into(out, v, "%25");
     }
-    out
 }
 
 /// The signature base string of RFC 5849 §3.4.1:
@@ -664,8 +752,9 @@ const HEADER_NONCE: &str = "\", oauth_nonce=\"";
 const HEADER_VERSION_SIGNATURE: &str = "\", oauth_version=\"1.0\", oauth_signature=\"";
 
 /// Signs with the keyed `mac` and writes the header: the protocol and form parameters and
-/// the URL's query pairs are sorted as borrowed strings, the base string is written in one
-/// pass into one buffer, the header into one string of exactly its length.
+/// the URL's query pairs are sorted as borrowed strings, the base string is hashed as it is
+/// written in one pass (it never exists as a whole: [`MacSink`]), the header is written into
+/// one string of exactly its length.
 #[allow(clippy::too_many_arguments)]
 fn sign(
     mac: &Hmac<Sha1>,
@@ -678,6 +767,7 @@ fn sign(
     nonce: &str,
 ) -> String {
     let timestamp = Decimal::new(timestamp);
+    let timestamp = timestamp.as_str();
     let query = query_pairs(url);
     let mut params: Vec<(&str, &str)> = Vec::with_capacity(6 + form_params.len() + query.len());
     params.push(("oauth_consumer_key", consumer_key));
@@ -685,17 +775,15 @@ fn sign(
         params.push(("oauth_token", token));
     }
     params.push(("oauth_signature_method", SIGNATURE_METHOD));
-    params.push(("oauth_timestamp", timestamp.as_str()));
+    params.push(("oauth_timestamp", timestamp));
     params.push(("oauth_nonce", nonce));
     params.push(("oauth_version", VERSION));
     params.extend(form_params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     params.extend(query.iter().map(|(k, v)| (&**k, &**v)));
     sort_parameters(&mut params);
-    let base = base_string_of_sorted(method, url, &params);
-
-    let mut mac = mac.clone();
-    mac.update(base.as_bytes());
-    let digest = mac.finalize().into_bytes();
+    let mut sink = MacSink::new(mac.clone());
+    write_base_string(&mut sink, method, &BaseUri::of(url), &params);
+    let digest = sink.finish();
     let mut signature = [0u8; 28];
     let signature_len = BASE64
         .encode_slice(digest, &mut signature)
@@ -708,7 +796,7 @@ fn sign(
         + encoded_len(consumer_key)
         + token.map_or(0, |t| HEADER_TOKEN.len() + encoded_len(t))
         + HEADER_METHOD_TIMESTAMP.len()
-        + timestamp.as_str().len()
+        + timestamp.len()
         + HEADER_NONCE.len()
         + encoded_len(nonce)
         + HEADER_VERSION_SIGNATURE.len()
@@ -722,7 +810,7 @@ fn sign(
         percent_encode_into(&mut header, token);
     }
     header.push_str(HEADER_METHOD_TIMESTAMP);
-    header.push_str(timestamp.as_str());
+    header.push_str(timestamp);
     header.push_str(HEADER_NONCE);
     percent_encode_into(&mut header, nonce);
     header.push_str(HEADER_VERSION_SIGNATURE);
