@@ -13,7 +13,7 @@ use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
 use crate::auth::oauth::require_oauth;
-use crate::auth::tokens::{NonceStore, TokenStore};
+use crate::auth::tokens::NonceStore;
 use crate::catalog::LazyCatalog;
 use crate::clock::{Clock, SystemClock};
 use crate::error::SandboxError;
@@ -219,7 +219,7 @@ impl SandboxBuilder {
         );
         let state: SharedState = Arc::new(AppState {
             registry,
-            tokens: TokenStore::new(),
+            tokens: ops.tokens().clone(),
             nonces: NonceStore::new(),
             catalog,
             institutions_xml: OnceLock::new(),

@@ -124,7 +124,8 @@ impl Session {
             &[],
             &credentials,
             u64::try_from(aggcat_sandbox::Clock::now(&self.clock).timestamp()).unwrap(),
-            &format!("nonce{}", self.nonce.get()),
+            // Unique per token: two sessions of one app must not repeat a nonce.
+            &format!("nonce{}-{}", self.nonce.get(), self.token),
         );
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut request = reqwest::Client::new()
@@ -244,6 +245,11 @@ async fn signed_calls_reach_the_operations_and_state_survives_a_restart() {
         .send("DELETE", &alice.url("/customers"), &[], None)
         .await;
     assert_eq!(deleted.status, StatusCode::OK);
+    // The deleted customer's token is refused; a new one starts an empty customer.
+    let refused = alice.send("GET", &alice.url("/accounts"), &[], None).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.body);
+    assert!(refused.body.contains("token_rejected"), "{}", refused.body);
+    let alice = login(&sandbox, &app, &clock, "alice").await;
     let empty = alice.send("GET", &alice.url("/accounts"), &[], None).await;
     let empty: AccountList = aggcat_types::from_xml(empty.body.as_bytes()).unwrap();
     assert!(empty.accounts.is_empty());

@@ -151,11 +151,23 @@ async fn signed_get(
     timestamp: i64,
     nonce: &str,
 ) -> reqwest::Response {
+    signed_request(reqwest::Method::GET, url, consumer, token, timestamp, nonce).await
+}
+
+/// A signed request without body, with an explicit timestamp and nonce.
+async fn signed_request(
+    method: reqwest::Method,
+    url: &str,
+    consumer: (&str, &str),
+    token: &Token,
+    timestamp: i64,
+    nonce: &str,
+) -> reqwest::Response {
     let parsed = url::Url::parse(url).unwrap();
     let credentials =
         Credentials::new(consumer.0, consumer.1).with_token(&token.token, &token.secret);
     let header = authorization_header_with(
-        "GET",
+        method.as_str(),
         &parsed,
         &[],
         &credentials,
@@ -163,7 +175,7 @@ async fn signed_get(
         nonce,
     );
     reqwest::Client::new()
-        .get(url)
+        .request(method, url)
         .header("Authorization", header)
         .send()
         .await
@@ -223,6 +235,57 @@ async fn each_exchange_mints_a_new_token() {
     assert_ne!(a.token, b.token);
     assert_ne!(a.token, c.token);
     assert_eq!(sandbox.stats().saml_exchanges, 3);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn tokens_of_a_deleted_customer_are_refused() {
+    let app = App::create();
+    let clock = ManualClock::new(t(NOW));
+    let sandbox = start(&[&app], &clock).await;
+    let consumer = (app.consumer_key(), app.consumer_secret());
+    let now = clock.now_ts();
+    let accounts = format!("{}/accounts", sandbox.base_url());
+    let used = get_token(&sandbox, &app, "alice", NOW).await;
+    let other_of_alice = get_token(&sandbox, &app, "alice", NOW).await;
+    let bob = get_token(&sandbox, &app, "bob", NOW).await;
+    let response = signed_get(&accounts, consumer, &used, now, "n1").await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let customers = format!("{}/customers", sandbox.base_url());
+    let response = signed_request(
+        reqwest::Method::DELETE,
+        &customers,
+        consumer,
+        &used,
+        now,
+        "n2",
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    // Every token of alice is gone, the one used and the other; bob's still works.
+    assert_problem(
+        signed_get(&accounts, consumer, &used, now, "n3").await,
+        "token_rejected",
+    )
+    .await;
+    assert_problem(
+        signed_get(&accounts, consumer, &other_of_alice, now, "n4").await,
+        "token_rejected",
+    )
+    .await;
+    let response = signed_get(&accounts, consumer, &bob, now, "n5").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // A new token for the same NameID is a new, empty customer.
+    let fresh = get_token(&sandbox, &app, "alice", NOW).await;
+    let response = signed_get(&accounts, consumer, &fresh, now, "n6").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let list: aggcat_types::AccountList =
+        aggcat_types::from_xml(&response.bytes().await.unwrap()).expect("an AccountList");
+    assert!(list.accounts.is_empty());
+    let stats = sandbox.stats();
+    assert_eq!(stats.api_rejections, 2);
     sandbox.shutdown().await;
 }
 

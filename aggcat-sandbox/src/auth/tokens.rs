@@ -1,11 +1,12 @@
 //! Access tokens minted by the SAML exchange and the nonces seen by the OAuth verifier.
 //!
 //! Both stores live in memory; expired entries are pruned as new ones are added, in order of
-//! expiry (a min-heap), so adding costs O(log n) however many entries are alive.
+//! expiry (a min-heap), so adding costs O(log n) however many entries are alive. The tokens
+//! of a deleted customer are dropped at once ([`TokenStore::revoke_customer`]).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
 use rand::Rng;
@@ -36,17 +37,57 @@ pub struct TokenGrant {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Live access tokens.
-#[derive(Debug, Default)]
+/// Live access tokens; clones share them (the token endpoint issues, the OAuth check looks
+/// up, the customer deletion revokes).
+#[derive(Debug, Default, Clone)]
 pub struct TokenStore {
-    tokens: Mutex<TokenState>,
+    tokens: Arc<Mutex<TokenState>>,
 }
+
+/// Who a token was minted for: (consumer key, customer id).
+type CustomerKey = (String, String);
 
 #[derive(Debug, Default)]
 struct TokenState {
     grants: HashMap<String, TokenGrant>,
-    /// The tokens by expiry, soonest first.
+    /// The live tokens of each customer.
+    by_customer: HashMap<CustomerKey, Vec<String>>,
+    /// The tokens by expiry, soonest first. Revoked tokens stay until they expire or the heap
+    /// is rebuilt (when they are more than half of it).
     expiry: BinaryHeap<Reverse<(DateTime<Utc>, String)>>,
+}
+
+impl TokenState {
+    /// Forgets `token` (if known) in `grants` and `by_customer`.
+    fn forget(&mut self, token: &str) -> Option<TokenGrant> {
+        let grant = self.grants.remove(token)?;
+        let key = (grant.consumer_key.clone(), grant.customer_id.clone());
+        if let Some(tokens) = self.by_customer.get_mut(&key) {
+            tokens.retain(|t| t != token);
+            if tokens.is_empty() {
+                self.by_customer.remove(&key);
+            }
+        }
+        Some(grant)
+    }
+
+    /// Drops the tokens expired at `now`.
+    fn prune(&mut self, now: DateTime<Utc>) {
+        while let Some(Reverse((until, _))) = self.expiry.peek()
+            && *until <= now
+        {
+            if let Some(Reverse((_, token))) = self.expiry.pop() {
+                // A revoked token's entry may outlive it; only an expired grant goes.
+                if self
+                    .grants
+                    .get(&token)
+                    .is_some_and(|grant| grant.expires_at <= now)
+                {
+                    self.forget(&token);
+                }
+            }
+        }
+    }
 }
 
 impl TokenStore {
@@ -64,20 +105,13 @@ impl TokenStore {
         expires_at: DateTime<Utc>,
     ) -> TokenGrant {
         let mut state = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        let TokenState { grants, expiry } = &mut *state;
-        while let Some(Reverse((until, _))) = expiry.peek()
-            && *until <= now
-        {
-            if let Some(Reverse((_, token))) = expiry.pop() {
-                grants.remove(&token);
-            }
-        }
+        state.prune(now);
         let token = loop {
             let candidate = format!(
                 "{TOKEN_PREFIX}{}",
                 random_alphanumeric(TOKEN_LEN - TOKEN_PREFIX.len())
             );
-            if !grants.contains_key(&candidate) {
+            if !state.grants.contains_key(&candidate) {
                 break candidate;
             }
         };
@@ -88,9 +122,38 @@ impl TokenStore {
             customer_id: customer_id.to_owned(),
             expires_at,
         };
-        expiry.push(Reverse((expires_at, token.clone())));
-        grants.insert(token, grant.clone());
+        state.expiry.push(Reverse((expires_at, token.clone())));
+        state
+            .by_customer
+            .entry((consumer_key.to_owned(), customer_id.to_owned()))
+            .or_default()
+            .push(token.clone());
+        state.grants.insert(token, grant.clone());
         grant
+    }
+
+    /// Drops every token minted for `customer_id` of `consumer_key` (the customer was
+    /// deleted); returns how many there were. Later requests with them get `token_rejected`.
+    pub fn revoke_customer(&self, consumer_key: &str, customer_id: &str) -> usize {
+        let mut state = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        let key = (consumer_key.to_owned(), customer_id.to_owned());
+        let Some(tokens) = state.by_customer.remove(&key) else {
+            return 0;
+        };
+        for token in &tokens {
+            state.grants.remove(token);
+        }
+        // The heap keeps the revoked tokens' entries until they expire: rebuild it when they
+        // are the majority, so that memory follows the live tokens (amortized O(1) a token).
+        if state.expiry.len() > 2 * state.grants.len() + 64 {
+            let live: Vec<_> = state
+                .grants
+                .values()
+                .map(|grant| Reverse((grant.expires_at, grant.token.clone())))
+                .collect();
+            state.expiry = BinaryHeap::from(live);
+        }
+        tokens.len()
     }
 
     /// The grant of `token` if it is known and not expired at `now`.
@@ -300,5 +363,62 @@ mod tests {
         }
         // Issued at minutes 90..=99 and alive at minute 99 (expiring at 100..=109).
         assert_eq!(store.len(), 10);
+    }
+
+    #[test]
+    fn revoking_a_customer_drops_all_its_tokens_and_only_those() {
+        let store = TokenStore::new();
+        let now = t("2020-01-01T00:00:00Z");
+        let later = t("2020-01-01T01:00:00Z");
+        let first = store.issue("ck", "gone", now, later);
+        let second = store.issue("ck", "gone", now, later);
+        let other_customer = store.issue("ck", "stays", now, later);
+        let other_app = store.issue("ck2", "gone", now, later);
+        assert_eq!(store.revoke_customer("ck", "gone"), 2);
+        assert!(store.lookup(&first.token, now).is_none());
+        assert!(store.lookup(&second.token, now).is_none());
+        assert!(store.lookup(&other_customer.token, now).is_some());
+        assert!(store.lookup(&other_app.token, now).is_some());
+        assert_eq!(store.len(), 2);
+        assert_eq!(store.revoke_customer("ck", "gone"), 0);
+        // A clone shares the tokens.
+        assert_eq!(store.clone().revoke_customer("ck", "stays"), 1);
+        assert!(store.lookup(&other_customer.token, now).is_none());
+        // A new token for the same customer works again.
+        let again = store.issue("ck", "gone", now, later);
+        assert!(store.lookup(&again.token, now).is_some());
+    }
+
+    #[test]
+    fn revoked_tokens_do_not_keep_memory_and_expiry_spares_the_live_ones() {
+        let store = TokenStore::new();
+        let start = t("2020-01-01T00:00:00Z");
+        let lifetime = chrono::Duration::hours(1);
+        for n in 0..1000 {
+            let customer = format!("c{n}");
+            store.issue("ck", &customer, start, start + lifetime);
+            assert_eq!(store.revoke_customer("ck", &customer), 1);
+        }
+        let keep = store.issue("ck", "keep", start, start + lifetime);
+        {
+            let state = store.tokens.lock().unwrap();
+            assert_eq!(state.grants.len(), 1);
+            assert_eq!(state.by_customer.len(), 1);
+            // Rebuilt whenever it is longer than twice the live tokens plus 64 (not 1,001).
+            assert!(state.expiry.len() <= 67, "{}", state.expiry.len());
+        }
+        // Pruning at the expiry of the revoked entries leaves the live token of the same
+        // instant alone only if it is not expired: issue one that outlives them.
+        let later = store.issue("ck", "later", start, start + lifetime * 2);
+        store.issue("ck", "x", start + lifetime, start + lifetime * 3);
+        assert!(store.lookup(&keep.token, start + lifetime).is_none());
+        assert!(store.lookup(&later.token, start + lifetime).is_some());
+        let state = store.tokens.lock().unwrap();
+        assert!(
+            !state
+                .by_customer
+                .contains_key(&("ck".to_owned(), "keep".to_owned()))
+        );
+        assert!(state.grants.contains_key(&later.token));
     }
 }

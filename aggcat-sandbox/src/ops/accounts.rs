@@ -101,14 +101,22 @@ pub async fn delete_account(
     .await
 }
 
-/// deleteCustomer: removes the customer and everything they own (`200`, empty). The next call
-/// with the same `NameID` starts a new, empty customer.
+/// deleteCustomer: removes the customer and everything they own (`200`, empty), and revokes
+/// every access token minted for them (later calls with one get `401 token_rejected`). A new
+/// token for the same `NameID` starts a new, empty customer.
 pub async fn delete_customer(State(ops): State<Ops>, context: AuthContext) -> Response {
-    ops.run(&context, move |tx, customer, _| {
-        tx.delete_customer(customer.id)?;
-        Ok(Reply::ok())
-    })
-    .await
+    let response = ops
+        .run(&context, move |tx, customer, _| {
+            tx.delete_customer(customer.id)?;
+            Ok(Reply::ok())
+        })
+        .await;
+    if response.status().is_success() {
+        // The customer is gone: so are its tokens (a new one starts a new customer).
+        ops.tokens()
+            .revoke_customer(&context.consumer_key, &context.customer_id);
+    }
+    response
 }
 
 /// Applies a type update to an account, switching its family if needed.

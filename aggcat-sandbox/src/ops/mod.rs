@@ -45,6 +45,7 @@ use axum::routing::{get, post};
 use chrono::FixedOffset;
 
 pub use crate::auth::oauth::AuthContext;
+use crate::auth::tokens::TokenStore;
 use crate::bank::sync::Moment;
 use crate::catalog::{Catalog, LazyCatalog};
 use crate::clock::Clock;
@@ -105,6 +106,7 @@ struct OpsInner {
     catalog: Arc<LazyCatalog>,
     clock: Arc<dyn Clock>,
     config: OpsConfig,
+    tokens: TokenStore,
 }
 
 impl Ops {
@@ -121,8 +123,15 @@ impl Ops {
                 catalog,
                 clock,
                 config,
+                tokens: TokenStore::new(),
             }),
         }
+    }
+
+    /// The access tokens (shared with the token endpoint and the OAuth check, see
+    /// [`TokenStore`]'s clones): deleting a customer revokes its tokens here.
+    pub fn tokens(&self) -> &TokenStore {
+        &self.inner.tokens
     }
 
     /// The database.
