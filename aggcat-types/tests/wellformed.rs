@@ -300,3 +300,33 @@ fn a_nul_inside_an_account_does_not_hide_the_rest() {
         "{err}"
     );
 }
+
+#[test]
+fn a_forbidden_character_in_a_tag_is_refused_after_siblings_with_its_prefix() {
+    // the reader skips checking the tag of a field it recognized (same prefix as the siblings,
+    // a field's name, no attributes); a name with a forbidden character, or attributes after a
+    // field's name, are still checked
+    let nul = '\u{0}';
+    let body = "<accountId>1</accountId><accountNickname>n</accountNickname>";
+    let cases: Vec<(String, usize, String)> = vec![
+        (
+            format!("{HEAD}{body}<description{nul}>d</description{nul}>"),
+            HEAD.len() + body.len() + "<description".len(),
+            "AccountList > BankingAccount > description\u{FFFD}".to_owned(),
+        ),
+        (
+            format!("{HEAD}{body}<ns6:x{nul}/>"),
+            HEAD.len() + body.len() + "<ns6:x".len(),
+            "AccountList > BankingAccount > x\u{FFFD}".to_owned(),
+        ),
+        (
+            format!(r#"{HEAD}{body}<description a="{nul}">d</description>"#),
+            HEAD.len() + body.len() + r#"<description a=""#.len(),
+            "AccountList > BankingAccount > description".to_owned(),
+        ),
+    ];
+    for (xml, offset, path) in cases {
+        let err = aggcat_types::from_xml::<AccountList>(xml.as_bytes()).unwrap_err();
+        assert_error(&err, &forbidden(0, false), &path, offset);
+    }
+}

@@ -400,6 +400,14 @@ impl<'a> XmlReader<'a> {
     /// declarations in scope from it to its end tag, included), except that a start tag without
     /// declarations pushes no scope: the bindings are the same, at less cost per element.
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+        self.next_event_checking::<true>()
+    }
+
+    /// [`XmlReader::next_event`]; without `CHECK_START`, the characters and attributes of a
+    /// start tag are left to the caller ([`XmlReader::next_child`], which needs no check of a
+    /// name it found equal to a field's).
+    #[inline(never)]
+    fn next_event_checking<const CHECK_START: bool>(&mut self) -> Result<Event<'a>, DecodeError> {
         if let Some(level) = self.ns_ending.take()
             && self.ns_levels.last() == Some(&level)
         {
@@ -424,7 +432,9 @@ impl<'a> XmlReader<'a> {
                 }
                 self.check_depth(start)?;
                 self.depth += 1;
-                self.check_start(s, start)?;
+                if CHECK_START {
+                    self.check_start(s, start)?;
+                }
                 return Ok(event);
             }
             Event::Empty(s) => {
@@ -434,7 +444,9 @@ impl<'a> XmlReader<'a> {
                 }
                 self.ns_ending = Some(level);
                 self.check_depth(start)?;
-                self.check_start(s, start)?;
+                if CHECK_START {
+                    self.check_start(s, start)?;
+                }
                 return Ok(event);
             }
             Event::End(_) => {
@@ -891,7 +903,7 @@ impl<'a> XmlReader<'a> {
         let mut in_text = false;
         loop {
             let offset = self.inner.buffer_position();
-            let (s, empty) = match self.next_event()? {
+            let (s, empty) = match self.next_event_checking::<false>()? {
                 Event::Start(s) => (s, false),
                 Event::Empty(s) => (s, true),
                 Event::End(_) => return Ok(None),
@@ -913,10 +925,17 @@ impl<'a> XmlReader<'a> {
                 _ => continue,
             };
             in_text = false;
+            // the start tag's characters and attributes are checked here rather than by
+            // `next_event`: a tag without attributes whose name is a field's needs no check (the
+            // prefix, bound, was checked in its declaration; the name equals an ASCII name)
+            let plain = s.attributes_raw().iter().all(u8::is_ascii_whitespace);
             let found = {
                 let (local, prefix) = s.name().decompose();
                 let prefix = prefix.map(|p| p.into_inner());
                 if !self.prefix_cache.holds(prefix) {
+                    // checked first, as `next_event` would: a refused character is reported
+                    // before an undeclared prefix
+                    self.check_start(&s, offset)?;
                     self.resolve_prefix(&s, prefix, offset)?;
                 }
                 let c = &self.prefix_cache;
@@ -924,6 +943,9 @@ impl<'a> XmlReader<'a> {
                 let hint = self.stack.last().map_or(0, |f| f.hint);
                 find_field(fields, hint, local.as_ref(), ns, c.interned)
             };
+            if found.is_none() || !plain {
+                self.check_start(&s, offset)?;
+            }
             if let Some(i) = found {
                 if self.prefix_cache.interned.is_none() {
                     // the field's namespace has the cached URI (or both are none)
