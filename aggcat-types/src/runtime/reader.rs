@@ -1303,6 +1303,7 @@ impl<'a> XmlReader<'a> {
     /// [`XmlReader::read_text`], borrowed from the input in the common case of one run of
     /// text without references or line ends to normalize: no allocation for a number or a
     /// date.
+    #[inline(always)]
     fn read_text_cow(&mut self) -> Result<Cow<'a, str>, DecodeError> {
         if self.pending_empty {
             self.pending_empty = false;
@@ -1379,6 +1380,7 @@ impl<'a> XmlReader<'a> {
     ///
     /// Attributes that are none of [`ReadXml::ATTRIBUTES`] are unrecognized content (see
     /// [`DecodeOptions::strict`]).
+    #[inline(always)]
     pub fn read<T: ReadXml>(&mut self) -> Result<T, DecodeError> {
         if let Some(start) = &self.start
             && !start.attributes_raw().iter().all(u8::is_ascii_whitespace)
