@@ -1024,9 +1024,12 @@ fn investment(day: &mut Day<'_>, profile: Profile) {
     // Income: quarterly dividends, semiannual coupons.
     for (security, units) in &held {
         let seed = u32::from(security.ticker.as_bytes()[0]);
-        let price = securities::price(security, date);
+        // The price only when income is paid (a few days a year): asked for every holding
+        // every day, it was a twentieth of the sandbox's time under load.
+        let price = || securities::price(security, date);
         match security.kind {
             SecurityKind::Bond if date.day() == 15 && (date.month() == 5 || date.month() == 11) => {
+                let price = price();
                 let coupon = (*units * Decimal::new(1000, 0) * Decimal::new(security.yield_bp, 2)
                     / Decimal::new(200, 0))
                 .round_dp(2);
@@ -1048,6 +1051,7 @@ fn investment(day: &mut Day<'_>, profile: Profile) {
                 && date.day() == 18
                 && (date.month() + seed).is_multiple_of(3) =>
             {
+                let price = price();
                 let dividend = (*units * price * Decimal::new(security.yield_bp, 2)
                     / Decimal::new(400, 0))
                 .round_dp(2);
