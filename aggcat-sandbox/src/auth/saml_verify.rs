@@ -13,7 +13,6 @@ use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use roxmltree::{Document, Node, ParsingOptions};
-use rsa::signature::Verifier;
 use sha1::{Digest, Sha1};
 use subtle::ConstantTimeEq;
 
@@ -382,11 +381,11 @@ fn verify_signature(
     // Signature: exc-c14n of SignedInfo in document context.
     let canonical_signed_info = canonicalize(signed_info, &signed_info_options)
         .map_err(|e| SamlError::Malformed(e.to_string()))?;
-    let rsa_signature = rsa::pkcs1v15::Signature::try_from(signature_value.as_slice())
-        .map_err(|_| SamlError::SignatureMismatch)?;
-    rsa::pkcs1v15::VerifyingKey::<Sha1>::new(app.public_key().clone())
-        .verify(canonical_signed_info.as_bytes(), &rsa_signature)
-        .map_err(|_| SamlError::SignatureMismatch)
+    if app.verify_rsa_sha1(canonical_signed_info.as_bytes(), &signature_value) {
+        Ok(())
+    } else {
+        Err(SamlError::SignatureMismatch)
+    }
 }
 
 /// The exc-c14n options named by a `CanonicalizationMethod`/`Transform` element, which must
@@ -624,6 +623,30 @@ mod tests {
         let xml = vector_assertion().replace("Yv5BHxMtt", "Yv5BHxMtu");
         let err = verify_vector(&xml, "rails_test_id", "2008-06-21T04:30:00Z").unwrap_err();
         assert_eq!(err, SamlError::SignatureMismatch);
+    }
+
+    #[test]
+    fn ring_and_the_rsa_crate_give_the_same_verdicts() {
+        let now = at("2008-06-21T04:30:00Z");
+        let signed_info_changed = vector_assertion().replace("Yv5BHxMtt", "Yv5BHxMtu");
+        let name_id_changed = vector_assertion().replace(">test<", ">tesu<");
+        let with_ring = vector_app("rails_test_id");
+        assert!(with_ring.verifies_with_ring());
+        let without = vector_app("rails_test_id").without_ring();
+        assert!(!without.verifies_with_ring());
+        for app in [&with_ring, &without] {
+            let verified = verify_assertion(vector_assertion().as_bytes(), app, now, skew());
+            assert_eq!(verified.unwrap().name_id, "test");
+            let err = verify_assertion(signed_info_changed.as_bytes(), app, now, skew());
+            assert_eq!(err.unwrap_err(), SamlError::SignatureMismatch);
+            let err = verify_assertion(name_id_changed.as_bytes(), app, now, skew());
+            assert_eq!(err.unwrap_err(), SamlError::DigestMismatch);
+        }
+        // A signature one byte short of the modulus is refused by both.
+        let message = b"message";
+        let short = vec![1u8; 127];
+        assert!(!with_ring.verify_rsa_sha1(message, &short));
+        assert!(!without.verify_rsa_sha1(message, &short));
     }
 
     #[test]
