@@ -16,6 +16,9 @@
 //!   URL: the floor (HTTP over loopback, the server's work).
 //! - `call/decode_only`: `aggcat_types::from_xml::<InstitutionDetail>` of the same bytes,
 //!   no I/O (what the typed call adds to the signed one).
+//! - `call/xml_floor`: a bare quick-xml `NsReader` pass over the same bytes (namespace of
+//!   every element, unescaped text, no values: the floor any decoder pays, as in
+//!   aggcat-types' decode bench).
 //!
 //! Both run on one current-thread tokio runtime that also runs the server, one call at a
 //! time, over a kept-alive connection. The token is obtained once, before measuring: the
@@ -24,16 +27,19 @@
 //! signature.
 //!
 //! After criterion's figures (only under `cargo bench`), the bench prints the ratios typed /
-//! raw and signed / raw measured in alternating rounds (raw, signed, typed, then the order
-//! rotates; 200 calls per round, 31 rounds, the median of the per-round ratios), which is what
-//! `BENCHMARKS.md` quotes: on a noisy machine a ratio taken from interleaved rounds is steadier
-//! than separate criterion estimates.
+//! raw and signed / raw measured in alternating rounds (raw, signed, typed, decode, floor,
+//! then the order rotates; 200 calls per round, 31 rounds, the median of the per-round
+//! ratios), which is what `BENCHMARKS.md` quotes: on a noisy machine a ratio taken from
+//! interleaved rounds is steadier than separate criterion estimates. It then prints decode /
+//! floor from rotating rounds of those two, and the floor's time against the raw GET's: what
+//! the bare parse of the body, which any decoder pays, adds to a call.
 //!
 //! Run: `cargo bench -p aggcat-client --bench call`.
 //!
 //! Instruction counts (repeatable on a busy machine): with `CALL_BENCH_CALLGRIND=N` set, the
 //! binary skips criterion and, after warm-up, runs N calls of each kind (`call::raw_calls`,
-//! `call::signed_calls`, `call::typed_calls`, `call::decode_only`); under `valgrind
+//! `call::signed_calls`, `call::typed_calls`, `call::decode_only`, `call::floor_only`); under
+//! `valgrind
 //! --tool=callgrind` the inclusive cost of each function divided by N is instructions per
 //! call (see `BENCHMARKS.md`).
 
@@ -49,6 +55,8 @@ use axum::Router;
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::{get, post};
 use criterion::{Criterion, criterion_group};
+use quick_xml::NsReader;
+use quick_xml::events::Event;
 use tokio::runtime::Runtime;
 
 /// The fixed answer of `GET /v1/institutions/{id}`.
@@ -229,6 +237,36 @@ fn decode(bytes: &[u8]) -> InstitutionDetail {
     aggcat_types::from_xml::<InstitutionDetail>(bytes).expect("the fixture decodes")
 }
 
+/// `n` bare parses of the response bytes, no I/O.
+#[inline(never)]
+fn floor_only(n: usize) {
+    for _ in 0..n {
+        black_box(floor(black_box(DETAIL)));
+    }
+}
+
+/// The floor: namespace resolution of every element and unescaping of every text node, no
+/// values (the same pass as aggcat-types' decode bench).
+fn floor(xml: &[u8]) -> usize {
+    let mut reader = NsReader::from_reader(xml);
+    reader.config_mut().trim_text(false);
+    let mut work = 0usize;
+    loop {
+        match reader.read_event().expect("well-formed") {
+            Event::Start(s) | Event::Empty(s) => {
+                let (ns, local) = reader.resolve_element(s.name());
+                work += black_box(local.as_ref().len());
+                black_box(ns);
+            }
+            Event::Text(t) => work += black_box(t.xml10_content().expect("text").len()),
+            Event::GeneralRef(r) => work += black_box(r.len()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    work
+}
+
 fn bench_call(c: &mut Criterion) {
     let setup = Setup::new();
     let mut group = c.benchmark_group("call");
@@ -242,6 +280,7 @@ fn bench_call(c: &mut Criterion) {
     });
     setup.assert_one_signing("after the typed calls");
     group.bench_function("decode_only", |b| b.iter(|| decode(black_box(DETAIL))));
+    group.bench_function("xml_floor", |b| b.iter(|| floor(black_box(DETAIL))));
     group.finish();
 }
 
@@ -255,44 +294,93 @@ mod group {
 /// the order rotating from round to round so that a drift of the machine's speed cancels out.
 fn interleaved_ratio(rounds: usize, per_round: usize) {
     let setup = Setup::new();
-    // Per kind (0 raw, 1 signed, 2 typed): microseconds per call in each round.
-    let mut micros: [Vec<f64>; 3] = Default::default();
-    for round in 0..rounds {
-        for step in 0..3 {
-            let kind = (round + step) % 3;
-            let started = Instant::now();
+    // The calls (0 raw, 1 signed, 2 typed), then, in rounds of their own, the CPU-only work
+    // (0 decode, 1 floor): microseconds per call in each round. (Mixing the two in one
+    // rotation made the calls' times bimodal.)
+    let calls = rotating_rounds(
+        rounds,
+        |kind| {
             match kind {
                 0 => raw_calls(&setup, per_round),
                 1 => signed_calls(&setup, per_round),
                 _ => typed_calls(&setup, per_round),
             }
-            micros[kind].push(started.elapsed().as_secs_f64() * 1e6 / per_round as f64);
-        }
-    }
+            per_round
+        },
+        3,
+    );
     setup.assert_one_signing("after the interleaved rounds");
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let ratio = |kind: usize| {
+    let parses = rotating_rounds(
+        rounds,
+        |kind| {
+            if kind == 0 {
+                decode_only(per_round);
+            } else {
+                floor_only(per_round);
+            }
+            per_round
+        },
+        2,
+    );
+    let ratio = |micros: &[Vec<f64>], kind: usize| {
         median(
             micros[kind]
                 .iter()
                 .zip(&micros[0])
-                .map(|(x, raw)| x / raw)
+                .map(|(x, base)| x / base)
                 .collect(),
         )
     };
+    let raw = median(calls[0].clone());
+    let floor = median(parses[1].clone());
     println!(
         "call/ratio: typed get_institution_details / raw GET = {:.3}, signed execute / raw GET = \
-         {:.3} (medians of {rounds} rotating rounds of {per_round} calls; per call raw {:.1} µs, \
-         signed {:.1} µs, typed {:.1} µs); SAML signings: 1",
-        ratio(2),
-        ratio(1),
-        median(micros[0].clone()),
-        median(micros[1].clone()),
-        median(micros[2].clone()),
+         {:.3} (medians of {rounds} rotating rounds of {per_round} calls; per call raw {raw:.1} \
+         µs, signed {:.1} µs, typed {:.1} µs); SAML signings: 1",
+        ratio(&calls, 2),
+        ratio(&calls, 1),
+        median(calls[1].clone()),
+        median(calls[2].clone()),
     );
+    println!(
+        "call/parse: decode / XML floor = {:.3} (medians of {rounds} rotating rounds of \
+         {per_round}; decode {:.1} µs, floor {floor:.1} µs); XML floor / raw GET = {:.3} (medians \
+         of separate rounds)",
+        median(
+            parses[0]
+                .iter()
+                .zip(&parses[1])
+                .map(|(decode, floor)| decode / floor)
+                .collect()
+        ),
+        median(parses[0].clone()),
+        floor / raw,
+    );
+}
+
+/// `rounds` rounds running each of `kinds` kinds once (`run(kind)`, returning how many
+/// operations it did), the order rotating from round to round so that a drift of the
+/// machine's speed cancels out; microseconds per operation of each kind in each round.
+fn rotating_rounds(
+    rounds: usize,
+    mut run: impl FnMut(usize) -> usize,
+    kinds: usize,
+) -> Vec<Vec<f64>> {
+    let mut micros = vec![Vec::with_capacity(rounds); kinds];
+    for round in 0..rounds {
+        for step in 0..kinds {
+            let kind = (round + step) % kinds;
+            let started = Instant::now();
+            let n = run(kind);
+            micros[kind].push(started.elapsed().as_secs_f64() * 1e6 / n as f64);
+        }
+    }
+    micros
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 fn main() {
@@ -305,8 +393,12 @@ fn main() {
         signed_calls(&setup, n);
         typed_calls(&setup, n);
         decode_only(n);
+        floor_only(n);
         setup.assert_one_signing("after the counted calls");
-        println!("ran {n} raw, signed and typed calls and {n} decodes; SAML signings: 1");
+        println!(
+            "ran {n} raw, signed and typed calls, {n} decodes and {n} bare parses; SAML \
+             signings: 1"
+        );
         return;
     }
     group::benches();
