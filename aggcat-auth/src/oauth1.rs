@@ -770,17 +770,22 @@ fn sign(
     let timestamp = timestamp.as_str();
     let query = query_pairs(url);
     let mut params: Vec<(&str, &str)> = Vec::with_capacity(6 + form_params.len() + query.len());
+    // The protocol parameters in their sorted order (distinct names of unreserved
+    // characters): without form parameters or a query (every AggCat GET and XML call) there
+    // is nothing to sort.
     params.push(("oauth_consumer_key", consumer_key));
+    params.push(("oauth_nonce", nonce));
+    params.push(("oauth_signature_method", SIGNATURE_METHOD));
+    params.push(("oauth_timestamp", timestamp));
     if let Some(token) = token {
         params.push(("oauth_token", token));
     }
-    params.push(("oauth_signature_method", SIGNATURE_METHOD));
-    params.push(("oauth_timestamp", timestamp));
-    params.push(("oauth_nonce", nonce));
     params.push(("oauth_version", VERSION));
-    params.extend(form_params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    params.extend(query.iter().map(|(k, v)| (&**k, &**v)));
-    sort_parameters(&mut params);
+    if !form_params.is_empty() || !query.is_empty() {
+        params.extend(form_params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        params.extend(query.iter().map(|(k, v)| (&**k, &**v)));
+        sort_parameters(&mut params);
+    }
     let mut sink = MacSink::new(mac.clone());
     write_base_string(&mut sink, method, &BaseUri::of(url), &params);
     let digest = sink.finish();
@@ -1032,6 +1037,24 @@ mod tests {
         assert!(verify_hmac_sha1(&base, "cs~%", "ts +", &signature));
         assert!(!verify_hmac_sha1(&base, "cs~%", "ts", &signature));
         assert!(!verify_hmac_sha1(&base, "cs~%", "ts +", "not base64!"));
+    }
+
+    #[test]
+    fn protocol_parameters_are_pushed_in_their_sorted_order() {
+        // `sign` skips sorting when there are no other parameters: the order it pushes the
+        // protocol parameters in must be the sorted one.
+        let mut names = [
+            "oauth_consumer_key",
+            "oauth_nonce",
+            "oauth_signature_method",
+            "oauth_timestamp",
+            "oauth_token",
+            "oauth_version",
+        ]
+        .map(|name| (name, ""));
+        let pushed = names;
+        sort_parameters(&mut names);
+        assert_eq!(names, pushed);
     }
 
     #[test]
