@@ -203,7 +203,9 @@ async fn saml_exchange_then_signed_institutions_call_on_both_prefixes() {
         let url = format!("{base}/institutions");
         let response = signed_get(&url, consumer, &token, now, &format!("nonce-{i}")).await;
         assert_eq!(response.status(), StatusCode::OK, "{url}");
-        assert!(response.headers().contains_key("intuit_tid"));
+        let tid = response.headers()["intuit_tid"].to_str().unwrap();
+        let tid = uuid::Uuid::parse_str(tid).expect("intuit_tid is a UUID");
+        assert_eq!(tid.get_version_num(), 4);
         // The second call is served from the document encoded by the first.
         assert_eq!(response.headers()["content-type"], "application/xml");
         let body = response.bytes().await.unwrap();

@@ -258,8 +258,11 @@ impl NonceStore {
     }
 }
 
+/// `len` random alphanumerics from the thread's CSPRNG (ChaCha, seeded and periodically
+/// reseeded from the OS); drawing each character from the OS (`OsRng`) cost a `getrandom`
+/// system call per character, 88 per token.
 fn random_alphanumeric(len: usize) -> String {
-    rand::rngs::OsRng
+    rand::thread_rng()
         .sample_iter(&Alphanumeric)
         .take(len)
         .map(char::from)
