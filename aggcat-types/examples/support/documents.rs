@@ -144,16 +144,16 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
     match roll {
         0..55 => Transaction::Banking(base!(BankingTransaction, rng, i)),
         55..80 => Transaction::CreditCard(base!(CreditCardTransaction, rng, i)),
-        80..86 => Transaction::InvestmentBanking(Box::new(InvestmentBankingTransaction {
+        80..86 => Transaction::from(InvestmentBankingTransaction {
             banking_transaction_type: Some("DIV".to_string()),
             subaccount_fund_type: Some(InvestmentSubAccountType::Cash),
             banking_401k_source_type: Some(Banking401KSourceType::PreTax),
             ..base!(InvestmentBankingTransaction, rng, i)
-        })),
+        }),
         86..94 => {
             let units = Decimal::new(rng.below(100_000) as i64, 3);
             let price = Decimal::new(rng.below(50_000) as i64 + 100, 2);
-            Transaction::Investment(Box::new(InvestmentTransaction {
+            Transaction::from(InvestmentTransaction {
                 description: Some(format!("Bought {units} shares")),
                 buy_type: Some(BuyType::Buy),
                 income_type: i.is_multiple_of(2).then_some(IncomeType::Div),
@@ -180,14 +180,14 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
                     ..Default::default()
                 })),
                 ..base!(InvestmentTransaction, rng, i)
-            }))
+            })
         }
-        94..98 => Transaction::Loan(Box::new(LoanTransaction {
+        94..98 => Transaction::from(LoanTransaction {
             principal_amount: Some(amount(rng)),
             interest_amount: Some(amount(rng)),
             escrow_total_amount: Some(amount(rng)),
             ..base!(LoanTransaction, rng, i)
-        })),
+        }),
         _ => Transaction::Rewards(base!(RewardsTransaction, rng, i)),
     }
 }
