@@ -26,7 +26,7 @@ use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, HmacCore, Mac};
 use rand::RngCore as _;
 use secrecy::{ExposeSecret as _, SecretString};
 use sha1::Sha1;
@@ -635,9 +635,11 @@ impl fmt::Debug for Credentials<'_> {
 /// ```
 #[derive(Clone)]
 pub struct Signer {
-    consumer_key: String,
-    token: Option<String>,
-    mac: Hmac<Sha1>,
+    consumer_key: Box<str>,
+    token: Option<Box<str>>,
+    /// The keyed HMAC's state without its (empty) input buffer: 64 bytes, kept per cached
+    /// token.
+    mac: HmacCore<Sha1>,
 }
 
 impl fmt::Debug for Signer {
@@ -653,10 +655,12 @@ impl Signer {
     /// Prepares the signing key of `credentials`.
     pub fn new(credentials: &Credentials<'_>) -> Self {
         let token_secret = credentials.token.map(|(_, s)| s).unwrap_or_default();
+        // Right after keying, the HMAC's input buffer is empty: the core is the whole state.
+        let (mac, _) = keyed_hmac(credentials.consumer_secret, token_secret).decompose();
         Self {
-            consumer_key: credentials.consumer_key.to_owned(),
-            token: credentials.token.map(|(t, _)| t.to_owned()),
-            mac: keyed_hmac(credentials.consumer_secret, token_secret),
+            consumer_key: credentials.consumer_key.into(),
+            token: credentials.token.map(|(t, _)| t.into()),
+            mac,
         }
     }
 
@@ -683,7 +687,7 @@ impl Signer {
         nonce: &str,
     ) -> String {
         sign(
-            &self.mac,
+            Hmac::from_core(self.mac.clone()),
             &self.consumer_key,
             self.token.as_deref(),
             method,
@@ -732,7 +736,7 @@ pub fn authorization_header_with(
 ) -> String {
     let token_secret = credentials.token.map(|(_, s)| s).unwrap_or_default();
     sign(
-        &keyed_hmac(credentials.consumer_secret, token_secret),
+        keyed_hmac(credentials.consumer_secret, token_secret),
         credentials.consumer_key,
         credentials.token.map(|(t, _)| t),
         method,
@@ -751,13 +755,13 @@ const HEADER_METHOD_TIMESTAMP: &str =
 const HEADER_NONCE: &str = "\", oauth_nonce=\"";
 const HEADER_VERSION_SIGNATURE: &str = "\", oauth_version=\"1.0\", oauth_signature=\"";
 
-/// Signs with the keyed `mac` and writes the header: the protocol and form parameters and
+/// Signs with the keyed `mac` (fresh: nothing hashed yet) and writes the header: the protocol and form parameters and
 /// the URL's query pairs are sorted as borrowed strings, the base string is hashed as it is
 /// written in one pass (it never exists as a whole: [`MacSink`]), the header is written into
 /// one string of exactly its length.
 #[allow(clippy::too_many_arguments)]
 fn sign(
-    mac: &Hmac<Sha1>,
+    mac: Hmac<Sha1>,
     consumer_key: &str,
     token: Option<&str>,
     method: &str,
@@ -786,7 +790,7 @@ fn sign(
         params.extend(query.iter().map(|(k, v)| (&**k, &**v)));
         sort_parameters(&mut params);
     }
-    let mut sink = MacSink::new(mac.clone());
+    let mut sink = MacSink::new(mac);
     write_base_string(&mut sink, method, &BaseUri::of(url), &params);
     let digest = sink.finish();
     let mut signature = [0u8; 28];
