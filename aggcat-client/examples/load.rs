@@ -53,7 +53,12 @@
 //!   database check is skipped (the API-level checks remain).
 //!
 //! Options: `--customers N` (default 200), `--duration SECS`, `--memory-db`,
-//! `--config FILE`, `--sandbox-pid PID`.
+//! `--config FILE`, `--sandbox-pid PID`, `--no-checks` (skip the second pass over the
+//! customers, e.g. to profile the sandbox during the flows alone; the isolation check of the
+//! flows' answers remains).
+//!
+//! The machine's load average (`/proc/loadavg`, 1 minute) is printed before and after the
+//! flows: other work on the same cores moves every figure.
 
 use std::collections::{BTreeSet, HashMap};
 use std::error::Error;
@@ -78,6 +83,7 @@ struct Options {
     memory_db: bool,
     config: Option<PathBuf>,
     sandbox_pid: Option<u32>,
+    checks: bool,
 }
 
 fn options() -> Result<Options, String> {
@@ -87,6 +93,7 @@ fn options() -> Result<Options, String> {
         memory_db: false,
         config: None,
         sandbox_pid: None,
+        checks: true,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -108,6 +115,7 @@ fn options() -> Result<Options, String> {
                 options.duration = Some(Duration::from_secs_f64(secs));
             }
             "--memory-db" => options.memory_db = true,
+            "--no-checks" => options.checks = false,
             "--config" => options.config = Some(PathBuf::from(value("--config")?)),
             "--sandbox-pid" => {
                 options.sandbox_pid = Some(
@@ -118,13 +126,19 @@ fn options() -> Result<Options, String> {
             }
             "-h" | "--help" => {
                 return Err("usage: load [--customers N] [--duration SECS] \
-                     [--memory-db | --config FILE [--sandbox-pid PID]]"
+                     [--memory-db | --config FILE [--sandbox-pid PID]] [--no-checks]"
                     .to_owned());
             }
             other => return Err(format!("unknown argument {other:?} (see --help)")),
         }
     }
     Ok(options)
+}
+
+/// The machine's 1-minute load average (first field of `/proc/loadavg`).
+fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next().map(str::to_owned)
 }
 
 /// VmRSS and VmHWM of a process, in KiB.
@@ -452,6 +466,7 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
 
     // Phase 1: the flows, all at once (burst) or back to back per worker (steady state).
     let cpu_before = CpuSample::take(rss_pid);
+    let load_before = load_average();
     let started = Instant::now();
     let mut flows = Vec::new();
     let mut violations = Vec::new();
@@ -508,6 +523,7 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
     }
     let wall = started.elapsed();
     let cpu = CpuSample::take(rss_pid).since(cpu_before);
+    let load_after = load_average();
     let after = if measure_rss { memory(rss_pid) } else { None };
     let attempted = flows.len() + violations.len();
 
@@ -536,7 +552,7 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
     let flows = Arc::new(flows);
     let in_flight = Arc::new(tokio::sync::Semaphore::new(options.customers));
     let mut checks = Vec::new();
-    for index in 0..flows.len() {
+    for index in (0..flows.len()).filter(|_| options.checks) {
         let flows = Arc::clone(&flows);
         let in_flight = Arc::clone(&in_flight);
         checks.push(tokio::spawn(async move {
@@ -643,6 +659,11 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
             per_flow(cpu.process)
         );
     }
+    println!(
+        "machine load average (1 min): {} before the flows, {} after",
+        load_before.as_deref().unwrap_or("?"),
+        load_after.as_deref().unwrap_or("?")
+    );
     match (before, after) {
         (Some((rss_before, _)), Some((rss_after, _))) => println!(
             "RSS of {rss_label}: before {}, after the flows {}, after the checks {}, peak {}",
@@ -655,7 +676,9 @@ async fn run() -> Result<ExitCode, Box<dyn Error>> {
         _ => println!("RSS: not measured (give --sandbox-pid PID for an external sandbox)"),
     }
     if violations.is_empty() {
-        let checked = if options.config.is_none() && !options.memory_db {
+        let checked = if !options.checks {
+            "second pass skipped: --no-checks"
+        } else if options.config.is_none() && !options.memory_db {
             "API and database"
         } else {
             "API"
