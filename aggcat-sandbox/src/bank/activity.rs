@@ -217,6 +217,7 @@ const TRAVEL: [Merchant; 3] = [
 ];
 
 /// Fixed per-account amounts (salary, rent, bills), derived from the account id.
+#[derive(Clone, Copy)]
 struct Terms {
     pay: Decimal,
     pay_phase: i64,
@@ -369,12 +370,23 @@ impl Day<'_> {
 
 /// Generates one day of activity for `account`, updating `books`.
 pub fn day_activity(account: &AccountRecord, books: &mut Books, date: NaiveDate) -> Vec<Draft> {
+    day_activity_with(account, terms(account.id), books, date)
+}
+
+/// [`day_activity`] with the account's [`Terms`] already drawn (the day loop of an
+/// aggregation draws them once instead of every day).
+fn day_activity_with(
+    account: &AccountRecord,
+    terms: Terms,
+    books: &mut Books,
+    date: NaiveDate,
+) -> Vec<Draft> {
     let mut day = Day {
         date,
         p: Prng::from_parts(&[account.id as u64, day_number(date) as u64, 0xDA7]),
         books,
         out: Vec::new(),
-        terms: terms(account.id),
+        terms,
     };
     let banking_rate = account
         .banking
@@ -1381,10 +1393,11 @@ fn advance_with(
         holdings: account.generator.holdings.clone(),
     };
     let mut last_day = None;
+    let account_terms = terms(account.id);
 
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= posted_until {
-        let drafts = day_activity(account, &mut books, day);
+        let drafts = day_activity_with(account, account_terms, &mut books, day);
         after_posted_day(account, day, &drafts, books.balance);
         if !drafts.is_empty() {
             last_day = Some(day);
@@ -1402,7 +1415,7 @@ fn advance_with(
     let mut pending_books = books.clone();
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= today {
-        let drafts = day_activity(account, &mut pending_books, day);
+        let drafts = day_activity_with(account, account_terms, &mut pending_books, day);
         if !drafts.is_empty() {
             last_day = Some(day);
         }
