@@ -35,7 +35,7 @@ pub async fn get_customer_accounts(State(ops): State<Ops>, context: AuthContext)
     ops.run(&context, move |tx, customer, _| {
         Ok(Reply::xml(
             StatusCode::OK,
-            &convert::account_list(&tx.accounts(customer.id)?, zone),
+            convert::account_list(&tx.accounts(customer.id)?, zone),
         ))
     })
     .await
@@ -54,7 +54,7 @@ pub async fn get_login_accounts(
             .ok_or_else(|| errors::login_not_found(login_id))?;
         Ok(Reply::xml(
             StatusCode::OK,
-            &convert::account_list(&tx.login_accounts(login_id)?, zone),
+            convert::account_list(&tx.login_accounts(login_id)?, zone),
         ))
     })
     .await
@@ -77,7 +77,7 @@ pub async fn get_account(
         let account = account_of(tx, customer.id, account_id)?;
         Ok(Reply::xml(
             StatusCode::OK,
-            &convert::account_list(&[account], zone),
+            convert::account_list(&[account], zone),
         ))
     })
     .await
@@ -309,7 +309,7 @@ pub async fn get_account_transactions(
                 .map(|t| convert::transaction(t, config.utc_offset))
                 .collect(),
         };
-        Ok(Reply::xml(StatusCode::OK, &document))
+        Ok(Reply::xml(StatusCode::OK, document))
     })
     .await
 }
@@ -332,7 +332,7 @@ pub async fn get_investment_positions(
                 .map(|p| convert::position(p, zone))
                 .collect(),
         };
-        Ok(Reply::xml(StatusCode::OK, &document))
+        Ok(Reply::xml(StatusCode::OK, document))
     })
     .await
 }

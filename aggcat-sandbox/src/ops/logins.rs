@@ -15,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use aggcat_types::InstitutionLogin;
 
 use super::{
-    AuthContext, CHALLENGE_NODE_HEADER, CHALLENGE_SESSION_HEADER, Ops, Reply, convert, errors,
-    path_id,
+    AuthContext, CHALLENGE_NODE_HEADER, CHALLENGE_SESSION_HEADER, Ops, Reply, XmlBody, convert,
+    errors, path_id,
 };
 use crate::bank::mfa::{self, Verdict};
 use crate::bank::sync::{self, Moment};
@@ -167,7 +167,7 @@ fn open_session(
     headers.insert(CHALLENGE_NODE_HEADER, value(&session.node_id)?);
     Ok(Reply::Xml {
         status: StatusCode::UNAUTHORIZED,
-        body: aggcat_types::to_xml(&convert::challenges(&specs)),
+        body: XmlBody::new(convert::challenges(&specs)),
         headers,
     })
 }
@@ -305,7 +305,7 @@ pub async fn discover_and_add_accounts(
             let (_, accounts) = sync::add_login(tx, customer.id, institution_id, credentials, at)?;
             Ok(Reply::xml(
                 StatusCode::CREATED,
-                &convert::account_list(&accounts, zone),
+                convert::account_list(&accounts, zone),
             ))
         };
         if let Some(answer) = answer {

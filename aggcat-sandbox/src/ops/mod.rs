@@ -197,8 +197,8 @@ pub(crate) enum Reply {
     Xml {
         /// HTTP status.
         status: StatusCode,
-        /// Encoded document.
-        body: String,
+        /// The document, encoded when the response is built.
+        body: XmlBody,
         /// Extra headers (challenge session headers).
         headers: HeaderMap,
     },
@@ -208,12 +208,37 @@ pub(crate) enum Reply {
     Error(ApiError),
 }
 
+/// An answer document, encoded by [`Reply::into_response`]: on the request's task after the
+/// transaction, not on the database thread that runs transactions one at a time (encoding
+/// the answers was a sixth of the sandbox's instructions there).
+pub(crate) struct XmlBody(Box<dyn FnOnce() -> String + Send>);
+
+impl XmlBody {
+    /// `document`, to be encoded with `aggcat_types::to_xml`.
+    pub(crate) fn new<T: aggcat_types::ToXml + Send + 'static>(document: T) -> Self {
+        Self(Box::new(move || aggcat_types::to_xml(&document)))
+    }
+
+    fn encode(self) -> String {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for XmlBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("XmlBody(..)")
+    }
+}
+
 impl Reply {
     /// A `200`/`201` document.
-    pub(crate) fn xml<T: aggcat_types::ToXml>(status: StatusCode, document: &T) -> Self {
+    pub(crate) fn xml<T: aggcat_types::ToXml + Send + 'static>(
+        status: StatusCode,
+        document: T,
+    ) -> Self {
         Self::Xml {
             status,
-            body: aggcat_types::to_xml(document),
+            body: XmlBody::new(document),
             headers: HeaderMap::new(),
         }
     }
@@ -232,7 +257,7 @@ impl IntoResponse for Reply {
                 body,
                 headers,
             } => {
-                let mut response = crate::routes::encoded_xml_response(status, body);
+                let mut response = crate::routes::encoded_xml_response(status, body.encode());
                 response.headers_mut().extend(headers);
                 response
             }
