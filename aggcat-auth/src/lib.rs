@@ -2,7 +2,9 @@
 //! client (`aggcat-client`) and the local sandbox (`aggcat-sandbox`).
 //!
 //! * [`oauth1`]: RFC 5849 OAuth 1.0a with HMAC-SHA1 — percent-encoding, signature base
-//!   strings, signatures, building and parsing `Authorization: OAuth …` headers.
+//!   strings, signatures, building and parsing `Authorization: OAuth …` headers;
+//!   [`oauth1::Signer`] prepares the HMAC key of a set of credentials once and signs each
+//!   request with a few allocations (the base string is hashed as it is written).
 //! * [`saml`]: the SAML 2.0 bearer assertion that is exchanged for an OAuth token, written
 //!   directly in exclusive-c14n form and signed with an enveloped RSA-SHA1 XML signature.
 //! * [`key`]: loading the application's RSA private key from PEM (PKCS#1 or PKCS#8).
