@@ -370,22 +370,24 @@ impl Day<'_> {
 
 /// Generates one day of activity for `account`, updating `books`.
 pub fn day_activity(account: &AccountRecord, books: &mut Books, date: NaiveDate) -> Vec<Draft> {
-    day_activity_with(account, terms(account.id), books, date)
+    day_activity_with(account, terms(account.id), books, date, Vec::new())
 }
 
-/// [`day_activity`] with the account's [`Terms`] already drawn (the day loop of an
-/// aggregation draws them once instead of every day).
+/// [`day_activity`] with the account's [`Terms`] already drawn and the drafts appended to
+/// `out` (empty; the day loop of an aggregation draws the terms once instead of every day
+/// and hands back the same vector every day instead of allocating one).
 fn day_activity_with(
     account: &AccountRecord,
     terms: Terms,
     books: &mut Books,
     date: NaiveDate,
+    out: Vec<Draft>,
 ) -> Vec<Draft> {
     let mut day = Day {
         date,
         p: Prng::from_parts(&[account.id as u64, day_number(date) as u64, 0xDA7]),
         books,
-        out: Vec::new(),
+        out,
         terms,
     };
     let banking_rate = account
@@ -1202,7 +1204,7 @@ fn pending_window(profile: Profile) -> u64 {
 fn into_records(
     account: &AccountRecord,
     date: NaiveDate,
-    drafts: Vec<Draft>,
+    drafts: &mut Vec<Draft>,
     pending: bool,
     out: &mut Vec<TxnRecord>,
 ) {
@@ -1210,7 +1212,7 @@ fn into_records(
         && account.generator.profile != Profile::Brokerage
         && account.generator.profile != Profile::Retirement401k
         && account.generator.profile != Profile::Ira;
-    for (index, draft) in drafts.into_iter().enumerate() {
+    for (index, draft) in drafts.drain(..).enumerate() {
         out.push(TxnRecord {
             id: 0,
             account_id: account.id,
@@ -1379,11 +1381,12 @@ pub fn advance_counting(account: &mut AccountRecord, today: NaiveDate) -> Advanc
 }
 
 /// The day-by-day loop of [`advance`]: every day's drafts go to `emit(account, day, drafts,
-/// pending)`, in order (posted days first).
+/// pending)`, in order (posted days first); `emit` may take them out of the vector, which is
+/// emptied and reused for the next day.
 fn advance_with(
     account: &mut AccountRecord,
     today: NaiveDate,
-    mut emit: impl FnMut(&AccountRecord, NaiveDate, Vec<Draft>, bool),
+    mut emit: impl FnMut(&AccountRecord, NaiveDate, &mut Vec<Draft>, bool),
 ) {
     let profile = account.generator.profile;
     let posted_until = today - Days::new(pending_window(profile));
@@ -1394,15 +1397,18 @@ fn advance_with(
     };
     let mut last_day = None;
     let account_terms = terms(account.id);
+    let mut spare = Vec::new();
 
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= posted_until {
-        let drafts = day_activity_with(account, account_terms, &mut books, day);
+        let mut drafts = day_activity_with(account, account_terms, &mut books, day, spare);
         after_posted_day(account, day, &drafts, books.balance);
         if !drafts.is_empty() {
             last_day = Some(day);
         }
-        emit(account, day, drafts, false);
+        emit(account, day, &mut drafts, false);
+        drafts.clear();
+        spare = drafts;
         day = day + Days::new(1);
     }
     if posted_until > account.generator.posted_through {
@@ -1415,11 +1421,13 @@ fn advance_with(
     let mut pending_books = books.clone();
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= today {
-        let drafts = day_activity_with(account, account_terms, &mut pending_books, day);
+        let mut drafts = day_activity_with(account, account_terms, &mut pending_books, day, spare);
         if !drafts.is_empty() {
             last_day = Some(day);
         }
-        emit(account, day, drafts, true);
+        emit(account, day, &mut drafts, true);
+        drafts.clear();
+        spare = drafts;
         day = day + Days::new(1);
     }
 
