@@ -289,6 +289,9 @@ struct Day<'a> {
     books: &'a mut Books,
     out: Vec<Draft>,
     terms: Terms,
+    /// Whether the drafts need their payee and memo texts of purchases (counting an
+    /// aggregation does not: it reads only amounts, types and loan splits).
+    texts: bool,
 }
 
 impl Day<'_> {
@@ -300,16 +303,21 @@ impl Day<'_> {
 
     fn purchase(&mut self, kind: TxnKind, merchant: &Merchant, card: bool) {
         let amount = self.p.cents(merchant.lo, merchant.hi);
-        let store = (self.terms.store_no + merchant.sic as u64) % 10_000;
-        let mut payee = String::with_capacity(merchant.name.len() + 6);
-        if merchant.name.is_ascii() {
-            payee.push_str(merchant.name);
-            payee.make_ascii_uppercase();
+        let payee: Cow<'static, str> = if self.texts {
+            let store = (self.terms.store_no + merchant.sic as u64) % 10_000;
+            let mut payee = String::with_capacity(merchant.name.len() + 6);
+            if merchant.name.is_ascii() {
+                payee.push_str(merchant.name);
+                payee.make_ascii_uppercase();
+            } else {
+                payee.extend(merchant.name.chars().flat_map(char::to_uppercase));
+            }
+            // Writing into a String cannot fail.
+            let _ = write!(payee, " #{store:04}");
+            payee.into()
         } else {
-            payee.extend(merchant.name.chars().flat_map(char::to_uppercase));
-        }
-        // Writing into a String cannot fail.
-        let _ = write!(payee, " #{store:04}");
+            Cow::Borrowed("")
+        };
         let mut draft = Draft::new(kind, -amount, payee).category(
             merchant.category,
             merchant.name,
@@ -318,7 +326,7 @@ impl Day<'_> {
         if card {
             draft = draft.memo("PURCHASE").kind_of("DEBIT");
             draft.user_days_before = self.p.below(3);
-        } else {
+        } else if self.texts {
             draft = draft
                 .memo(format!(
                     "POS DEBIT {:02}/{:02}",
@@ -326,6 +334,8 @@ impl Day<'_> {
                     self.date.day()
                 ))
                 .kind_of("POS");
+        } else {
+            draft = draft.kind_of("POS");
         }
         self.push(draft);
     }
@@ -370,18 +380,20 @@ impl Day<'_> {
 
 /// Generates one day of activity for `account`, updating `books`.
 pub fn day_activity(account: &AccountRecord, books: &mut Books, date: NaiveDate) -> Vec<Draft> {
-    day_activity_with(account, terms(account.id), books, date, Vec::new())
+    day_activity_with(account, terms(account.id), books, date, Vec::new(), true)
 }
 
 /// [`day_activity`] with the account's [`Terms`] already drawn and the drafts appended to
 /// `out` (empty; the day loop of an aggregation draws the terms once instead of every day
-/// and hands back the same vector every day instead of allocating one).
+/// and hands back the same vector every day instead of allocating one). Without `texts`,
+/// purchases have an empty payee and no memo (see [`Day::texts`]).
 fn day_activity_with(
     account: &AccountRecord,
     terms: Terms,
     books: &mut Books,
     date: NaiveDate,
     out: Vec<Draft>,
+    texts: bool,
 ) -> Vec<Draft> {
     let mut day = Day {
         date,
@@ -389,6 +401,7 @@ fn day_activity_with(
         books,
         out,
         terms,
+        texts,
     };
     let banking_rate = account
         .banking
@@ -1335,7 +1348,7 @@ pub fn market_value(holdings: &[Holding], date: NaiveDate) -> Decimal {
 /// store the returned ones (their `id` is 0; the caller numbers them in order).
 pub fn advance(account: &mut AccountRecord, today: NaiveDate) -> Vec<TxnRecord> {
     let mut out = Vec::new();
-    advance_with(account, today, |account, date, drafts, pending| {
+    advance_with(account, today, true, |account, date, drafts, pending| {
         into_records(account, date, drafts, pending, &mut out);
     });
     out
@@ -1361,7 +1374,8 @@ pub fn advance_counting(account: &mut AccountRecord, today: NaiveDate) -> Advanc
         pending: 0,
         days: None,
     };
-    advance_with(account, today, |_, date, drafts, pending| {
+    // Only counted: the purchases' texts are not made.
+    advance_with(account, today, false, |_, date, drafts, pending| {
         if drafts.is_empty() {
             return;
         }
@@ -1386,6 +1400,7 @@ pub fn advance_counting(account: &mut AccountRecord, today: NaiveDate) -> Advanc
 fn advance_with(
     account: &mut AccountRecord,
     today: NaiveDate,
+    texts: bool,
     mut emit: impl FnMut(&AccountRecord, NaiveDate, &mut Vec<Draft>, bool),
 ) {
     let profile = account.generator.profile;
@@ -1401,7 +1416,7 @@ fn advance_with(
 
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= posted_until {
-        let mut drafts = day_activity_with(account, account_terms, &mut books, day, spare);
+        let mut drafts = day_activity_with(account, account_terms, &mut books, day, spare, texts);
         after_posted_day(account, day, &drafts, books.balance);
         if !drafts.is_empty() {
             last_day = Some(day);
@@ -1421,7 +1436,14 @@ fn advance_with(
     let mut pending_books = books.clone();
     let mut day = account.generator.posted_through + Days::new(1);
     while day <= today {
-        let mut drafts = day_activity_with(account, account_terms, &mut pending_books, day, spare);
+        let mut drafts = day_activity_with(
+            account,
+            account_terms,
+            &mut pending_books,
+            day,
+            spare,
+            texts,
+        );
         if !drafts.is_empty() {
             last_day = Some(day);
         }
