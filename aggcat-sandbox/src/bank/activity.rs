@@ -901,7 +901,9 @@ struct Trade {
     income_type: Option<&'static str>,
 }
 
-fn trade_draft(date: NaiveDate, security: &Security, trade: Trade) -> Draft {
+/// A trade of `security`; without `texts` (counting) it has neither memo nor investment
+/// details, which only the built records show.
+fn trade_draft(texts: bool, date: NaiveDate, security: &Security, trade: Trade) -> Draft {
     let Trade {
         action,
         units,
@@ -910,22 +912,32 @@ fn trade_draft(date: NaiveDate, security: &Security, trade: Trade) -> Draft {
         amount,
         income_type,
     } = trade;
-    let (txn_type, memo) = match (action, security.kind) {
-        ("BUY", SecurityKind::MutualFund) => ("BUYMF", format!("Bought {units} shares")),
-        ("BUY", SecurityKind::Bond) => ("BUYDEBT", format!("Bought {units} bonds")),
-        ("BUY", _) => ("BUYSTOCK", format!("Bought {units} shares")),
-        ("SELL", SecurityKind::MutualFund) => ("SELLMF", format!("Sold {} shares", -units)),
-        ("SELL", SecurityKind::Bond) => ("SELLDEBT", format!("Sold {} bonds", -units)),
-        ("SELL", _) => ("SELLSTOCK", format!("Sold {} shares", -units)),
-        ("REINVEST", _) => ("REINVEST", format!("Reinvested dividend: {units} shares")),
-        _ => (
-            "INCOME",
-            format!("{} {}", income_type.unwrap_or("DIV"), security.ticker),
-        ),
+    let txn_type = match (action, security.kind) {
+        ("BUY", SecurityKind::MutualFund) => "BUYMF",
+        ("BUY", SecurityKind::Bond) => "BUYDEBT",
+        ("BUY", _) => "BUYSTOCK",
+        ("SELL", SecurityKind::MutualFund) => "SELLMF",
+        ("SELL", SecurityKind::Bond) => "SELLDEBT",
+        ("SELL", _) => "SELLSTOCK",
+        ("REINVEST", _) => "REINVEST",
+        _ => "INCOME",
     };
-    let mut draft = Draft::new(TxnKind::Investment, amount, security.name)
-        .memo(memo)
-        .kind_of(txn_type);
+    let draft = Draft::new(TxnKind::Investment, amount, security.name).kind_of(txn_type);
+    if !texts {
+        return draft;
+    }
+    let noun = if security.kind == SecurityKind::Bond {
+        "bonds"
+    } else {
+        "shares"
+    };
+    let memo = match action {
+        "BUY" => format!("Bought {units} {noun}"),
+        "SELL" => format!("Sold {} {noun}", -units),
+        "REINVEST" => format!("Reinvested dividend: {units} shares"),
+        _ => format!("{} {}", income_type.unwrap_or("DIV"), security.ticker),
+    };
+    let mut draft = draft.memo(memo);
     draft.investment = Some(InvestmentTxnDetails {
         action: action.to_owned(),
         symbol: security.ticker.to_owned(),
@@ -981,6 +993,7 @@ impl Day<'_> {
         let total = cost + commission;
         self.hold(security, units, total);
         self.push(trade_draft(
+            self.texts,
             self.date,
             security,
             Trade {
@@ -1061,6 +1074,7 @@ fn investment(day: &mut Day<'_>, profile: Profile) {
                     / Decimal::new(200, 0))
                 .round_dp(2);
                 day.push(trade_draft(
+                    day.texts,
                     date,
                     security,
                     Trade {
@@ -1086,6 +1100,7 @@ fn investment(day: &mut Day<'_>, profile: Profile) {
                     continue;
                 }
                 day.push(trade_draft(
+                    day.texts,
                     date,
                     security,
                     Trade {
@@ -1104,6 +1119,7 @@ fn investment(day: &mut Day<'_>, profile: Profile) {
                         let cost = (units * price).round_dp(2);
                         day.hold(security, units, cost);
                         day.push(trade_draft(
+                            day.texts,
                             date,
                             security,
                             Trade {
@@ -1172,6 +1188,7 @@ fn investment(day: &mut Day<'_>, profile: Profile) {
                         h.units -= sell;
                     }
                     day.push(trade_draft(
+                        day.texts,
                         date,
                         security,
                         Trade {
