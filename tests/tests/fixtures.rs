@@ -315,6 +315,8 @@ fn expected_error(stem: &str, kind: &DecodeErrorKind) -> Result<(), String> {
         matches!(kind, DecodeErrorKind::ForbiddenChar { .. })
     } else if stem.starts_with("duplicate_attribute_") {
         matches!(kind, DecodeErrorKind::DuplicateAttribute(_))
+    } else if stem.starts_with("syntax_") {
+        matches!(kind, DecodeErrorKind::Syntax(_))
     } else if stem.starts_with("wrong_namespace_") {
         matches!(kind, DecodeErrorKind::WrongNamespace { .. })
     } else {

@@ -173,6 +173,45 @@ pub(super) fn check_attribute_value(value: &[u8]) -> Result<(), (usize, ValuePro
     Ok(())
 }
 
+/// Whether `name` is a qualified name as XML namespaces require (`NCName` or
+/// `NCName:NCName`): no colon first or last, at most one colon. The other characters of a
+/// name are the parser's to check.
+#[inline(always)]
+pub(super) fn qualified_name(name: &[u8]) -> bool {
+    match memchr::memchr(b':', name) {
+        None => true,
+        Some(i) => i > 0 && i + 1 < name.len() && memchr::memchr(b':', &name[i + 1..]).is_none(),
+    }
+}
+
+/// The index in a start tag's raw attributes (the bytes after its name) of the first
+/// attribute that directly follows the previous value's closing quote: XML requires
+/// whitespace between attributes, which the parser does not check. `None` when every value
+/// is followed by whitespace or ends the tag (a `/` may follow the last one).
+pub(super) fn glued_attribute(raw: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(eq) = memchr::memchr(b'=', &raw[i..]) {
+        let mut at = i + eq + 1;
+        while raw.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        let quote = match raw.get(at) {
+            Some(&q @ (b'"' | b'\'')) => q,
+            // not a quoted value: the parser reports it
+            _ => return None,
+        };
+        let close = at + 1 + memchr::memchr(quote, &raw[at + 1..])?;
+        match raw.get(close + 1) {
+            None => return None,
+            Some(b) if b.is_ascii_whitespace() => {}
+            Some(b'/') if close + 2 == raw.len() => return None,
+            Some(_) => return Some(close + 1),
+        }
+        i = close + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,5 +370,35 @@ mod tests {
             check_attribute_value(b"&amp;&#x1;"),
             Err((5, ValueProblem::Reference(RefProblem::Forbidden(1))))
         );
+    }
+    #[test]
+    fn qualified_names_have_one_inner_colon_at_most() {
+        for ok in [&b"a"[..], b"ns3:a", b"xmlns:p", b"a.b-c_d"] {
+            assert!(qualified_name(ok), "{ok:?}");
+        }
+        for bad in [&b"ns3:"[..], b":a", b":", b"a:b:c", b"a::b"] {
+            assert!(!qualified_name(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn attributes_without_whitespace_between_them_are_found() {
+        for ok in [
+            &br#" a="1""#[..],
+            br#" a="1" b='2'"#,
+            b" a = \"x=y\"\tb=\"2\"\n",
+            br#" a="1"/"#,
+            br#" a="it's" b='say "hi"'"#,
+            b"",
+        ] {
+            assert_eq!(glued_attribute(ok), None, "{ok:?}");
+        }
+        for (bad, at) in [
+            (&br#" a="1"b="2""#[..], 6),
+            (br#" xmlns:ns3="urn:x"xmlns:ns8="urn:y""#, 18),
+            (br#" a='1'/ b="2""#, 6),
+        ] {
+            assert_eq!(glued_attribute(bad), Some(at), "{bad:?}");
+        }
     }
 }

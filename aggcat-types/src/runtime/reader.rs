@@ -546,10 +546,27 @@ impl<'a> XmlReader<'a> {
             // reported at the element of the tag, at the offending byte
             return Err(err.with_path(self.tag_path(s)));
         }
+        if !chars::qualified_name(s.name().into_inner()) {
+            return Err(self.qname_error(s, offset));
+        }
         if s.attributes_raw().iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
         self.check_attributes(s, offset)
+    }
+
+    /// A start tag whose name is not a qualified name (`p:`, `:a`, `a:b:c`).
+    #[cold]
+    #[inline(never)]
+    fn qname_error(&self, s: &BytesStart<'_>, offset: u64) -> DecodeError {
+        let name = String::from_utf8_lossy(s.name().into_inner()).into_owned();
+        DecodeError::new(
+            DecodeErrorKind::Syntax(format!(
+                "element name `{name}` is not a qualified name (a prefix and a local name around one colon, neither empty)"
+            )),
+            self.path(),
+            offset,
+        )
     }
 
     /// The path of the element whose start tag `s` was just read (not entered yet).
@@ -573,6 +590,17 @@ impl<'a> XmlReader<'a> {
     fn check_attributes(&self, s: &BytesStart<'_>, offset: u64) -> Result<(), DecodeError> {
         // errors in a start tag are reported at that element
         let tag_error = |kind: DecodeErrorKind| DecodeError::new(kind, self.tag_path(s), offset);
+        if let Some(at) = chars::glued_attribute(s.attributes_raw()) {
+            let rest = &s.attributes_raw()[at..];
+            let name_len = rest
+                .iter()
+                .position(|&b| b == b'=' || b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            return Err(tag_error(DecodeErrorKind::Syntax(format!(
+                "attribute `{}` follows the previous attribute's value without whitespace",
+                String::from_utf8_lossy(&rest[..name_len])
+            ))));
+        }
         let mut names: Vec<&[u8]> = Vec::new();
         // (namespace, local name) of the prefixed attributes, for the namespace-level check
         let mut qualified: Vec<(&[u8], &[u8])> = Vec::new();
@@ -595,6 +623,12 @@ impl<'a> XmlReader<'a> {
                 }));
             }
             let key = attr.key;
+            if !chars::qualified_name(key.into_inner()) {
+                return Err(tag_error(DecodeErrorKind::Syntax(format!(
+                    "attribute name `{}` is not a qualified name (a prefix and a local name around one colon, neither empty)",
+                    String::from_utf8_lossy(key.into_inner())
+                ))));
+            }
             names.push(key.into_inner());
             if key.prefix().is_some_and(|p| p.as_ref() != b"xmlns")
                 && let (ResolveResult::Bound(ns), local) = self.ns.resolve_attribute(key)
