@@ -31,7 +31,9 @@
 //! - no account id and no login id is shared between customers;
 //! - nothing is left after the deletes: the customer's account list is empty, the deleted
 //!   account and the login answer 404, and (in-process sandbox with a file database) the
-//!   sandbox's database holds no account and no transaction of any of the logins.
+//!   sandbox's database holds no account and no transaction of any of the logins. (The
+//!   checks need a new token, the sandbox having revoked the deleted customer's, which
+//!   makes the customer anew; they delete it again.)
 //!
 //! Figures printed: throughput, flow latency p50/p99/max (nearest rank), requests sent, the
 //! resident memory (VmRSS from `/proc/<pid>/status`) before the flows, after them (every
@@ -329,7 +331,8 @@ async fn flow(customer: String, client: Client) -> Result<Flow, String> {
     })
 }
 
-/// After the deletes: an empty account list, 404 for the deleted account and the login.
+/// After the deletes: an empty account list, 404 for the deleted account and the login;
+/// then the customer the checks made is deleted.
 async fn check_gone(flow: &Flow) -> Vec<String> {
     let mut problems = Vec::new();
     let customer = &flow.customer;
@@ -363,6 +366,11 @@ async fn check_gone(flow: &Flow) -> Vec<String> {
             flow.login_id,
             list.accounts.len()
         )),
+    }
+    // These calls came with a new token (the sandbox revokes a deleted customer's tokens) and
+    // so made the customer anew, empty: delete it again, so that nothing is left behind.
+    if let Err(e) = flow.client.delete_customer().await {
+        problems.push(format!("{customer}: deleting the checked customer: {e}"));
     }
     problems
 }
