@@ -76,7 +76,7 @@ pub fn credentials(keys: &[Key], given: &[(String, String)]) -> CliResult<Vec<(S
                 )));
             }
         };
-        values.push((key.name.clone(), value));
+        values.push((key.name.to_string(), value));
     }
     Ok(values)
 }
@@ -404,8 +404,8 @@ mod tests {
 
     fn choice(text: &str, val: &str) -> ChallengeItem {
         ChallengeItem::Choice(Choice {
-            text: text.to_owned(),
-            val: val.to_owned(),
+            text: text.into(),
+            val: val.into(),
         })
     }
 
@@ -490,7 +490,7 @@ mod tests {
     #[test]
     fn credentials_come_from_flags_and_unknown_names_are_refused() {
         let key = |name: &str, order, shown| Key {
-            name: name.to_owned(),
+            name: name.into(),
             display_order: order,
             display_flag: shown,
             mask: name.contains("Password"),

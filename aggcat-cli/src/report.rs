@@ -296,9 +296,9 @@ mod tests {
             body: Box::new(Status {
                 error_info: vec![ErrorInfo {
                     error_type: Some(ErrorType::UserError),
-                    error_code: Some(code.to_owned()),
-                    error_message: Some(message.to_owned()),
-                    correlation_id: Some("gw-1".to_owned()),
+                    error_code: Some(code.into()),
+                    error_message: Some(message.into()),
+                    correlation_id: Some("gw-1".into()),
                     ..ErrorInfo::default()
                 }],
                 ..Status::default()

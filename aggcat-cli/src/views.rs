@@ -205,7 +205,7 @@ pub fn transactions_table(transactions: &[Transaction]) -> Table {
 }
 
 /// Ticker and name of a position's security, from whichever security info it carries.
-fn security(p: &InvestmentPosition) -> (Option<String>, Option<String>) {
+fn security(p: &InvestmentPosition) -> (Option<aggcat_types::Text>, Option<aggcat_types::Text>) {
     macro_rules! from {
         ($($info:ident),*) => {{
             let mut ticker = None;
@@ -264,7 +264,7 @@ pub fn institutions_table<'a>(institutions: impl IntoIterator<Item = &'a Institu
     for i in institutions {
         table.push(vec![
             Value::Int(i.institution_id),
-            Value::Text(i.institution_name.clone()),
+            Value::Text(i.institution_name.to_string()),
             Value::text(i.home_url.as_deref()),
             Value::text(i.phone_number.as_deref()),
         ]);
@@ -291,7 +291,7 @@ pub fn institution_record(detail: &InstitutionDetail) -> Record {
     .collect();
     Record::new()
         .field("id", Value::Int(detail.institution_id))
-        .field("name", Value::Text(detail.institution_name.clone()))
+        .field("name", Value::Text(detail.institution_name.to_string()))
         .field("home_url", Value::text(detail.home_url.as_deref()))
         .field("phone", Value::text(detail.phone_number.as_deref()))
         .field("email", Value::text(detail.email_address.as_deref()))
@@ -326,7 +326,7 @@ pub fn credential_fields_table(institution: &InstitutionDetail, keys: &[Key]) ->
         table.push(vec![
             Value::Int(institution.institution_id),
             Value::Int(i64::from(k.display_order)),
-            Value::Text(k.name.clone()),
+            Value::Text(k.name.to_string()),
             Value::Bool(k.mask),
             Value::int(k.value_length_min.map(i64::from)),
             Value::int(k.value_length_max.map(i64::from)),

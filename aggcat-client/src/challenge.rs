@@ -271,9 +271,10 @@ impl ChallengeQuestion {
             match item {
                 ChallengeItem::Text(text) => texts.push(text),
                 ChallengeItem::Image(bytes) => question.images.push(bytes.clone()),
-                ChallengeItem::Choice(choice) => question
-                    .choices
-                    .push(ChallengeChoice::new(&choice.text, &choice.val)),
+                ChallengeItem::Choice(choice) => question.choices.push(ChallengeChoice::new(
+                    choice.text.as_str(),
+                    choice.val.as_str(),
+                )),
             }
         }
         question.text = texts.join("\n");

@@ -130,8 +130,8 @@ impl LoginCredentials {
                 .fields
                 .iter()
                 .map(|(name, value)| aggcat_types::Credential {
-                    name: name.clone(),
-                    value: value.expose_secret().to_owned(),
+                    name: name.as_str().into(),
+                    value: value.expose_secret().into(),
                 })
                 .collect(),
         }
@@ -241,7 +241,7 @@ impl ChallengeAnswers {
             response: self
                 .answers
                 .iter()
-                .map(|a| a.expose_secret().to_owned())
+                .map(|a| a.expose_secret().into())
                 .collect(),
         }
     }

@@ -158,9 +158,9 @@ impl ApiError {
         aggcat_types::Status {
             error_info: vec![aggcat_types::ErrorInfo {
                 error_type: Some(aggcat_types::ErrorType::from(self.error_type)),
-                error_code: Some(self.code.clone()),
-                error_message: Some(self.message.clone()),
-                correlation_id: Some(format!("gw-{}", uuid::Uuid::new_v4())),
+                error_code: Some(self.code.as_str().into()),
+                error_message: Some(self.message.as_str().into()),
+                correlation_id: Some(format!("gw-{}", uuid::Uuid::new_v4()).into()),
                 ..Default::default()
             }],
             ..Default::default()

@@ -52,7 +52,7 @@ impl Answer {
     fn error_code(&self) -> String {
         assert_eq!(self.header("content-type"), "application/xml");
         let status: Status = self.doc();
-        status.error_info[0].error_code.clone().unwrap()
+        status.error_info[0].error_code.clone().unwrap().into()
     }
 }
 
@@ -445,7 +445,7 @@ async fn unknown_files_are_404_status_documents() {
         .await
         .file
         .into_iter()
-        .map(|f| f.name)
+        .map(|f| f.name.into())
         .collect();
     assert_eq!(own, ["export-2025-06-30.xml.gz"]);
     assert_eq!(h.files(OTHER_APP).await.file.len(), 2);

@@ -56,8 +56,8 @@ impl Answer {
         );
         (
             info.error_type.as_ref().unwrap().as_str().to_owned(),
-            info.error_code.clone().unwrap(),
-            info.error_message.clone().unwrap(),
+            info.error_code.clone().unwrap().into(),
+            info.error_message.clone().unwrap().into(),
         )
     }
 
@@ -223,22 +223,22 @@ async fn direct_login_returns_the_ten_test_bank_accounts() {
         .map(|a| match a {
             Account::Banking(b) => (
                 b.display_position.unwrap(),
-                b.account_nickname.clone().unwrap(),
+                b.account_nickname.clone().unwrap().into(),
                 b.banking_account_type.as_ref().unwrap().as_str().to_owned(),
             ),
             Account::Credit(c) => (
                 c.display_position.unwrap(),
-                c.account_nickname.clone().unwrap(),
+                c.account_nickname.clone().unwrap().into(),
                 c.credit_account_type.as_ref().unwrap().as_str().to_owned(),
             ),
             Account::Loan(l) => (
                 l.display_position.unwrap(),
-                l.account_nickname.clone().unwrap(),
+                l.account_nickname.clone().unwrap().into(),
                 l.loan_type.as_ref().unwrap().as_str().to_owned(),
             ),
             Account::Investment(i) => (
                 i.display_position.unwrap(),
-                i.account_nickname.clone().unwrap(),
+                i.account_nickname.clone().unwrap().into(),
                 i.investment_account_type
                     .as_ref()
                     .unwrap()
@@ -413,7 +413,7 @@ async fn other_institutions_log_in_with_their_own_keys() {
         .key
         .iter()
         .filter(|k| k.display_flag)
-        .map(|k| (k.name.clone(), "secret".to_owned()))
+        .map(|k| (k.name.to_string(), "secret".to_owned()))
         .collect();
     assert!(!keys.is_empty());
     let pairs: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -1125,7 +1125,7 @@ async fn only_untyped_accounts_can_change_family() {
         .key
         .iter()
         .filter(|k| k.display_flag)
-        .map(|k| k.name.clone())
+        .map(|k| k.name.to_string())
         .collect();
     let user = user_with_other_account(&keys);
     let pairs: Vec<(&str, &str)> = keys.iter().map(|k| (k.as_str(), user.as_str())).collect();

@@ -32,7 +32,7 @@ pub use account_type_update::AccountTypeUpdate;
 pub use generated::*;
 pub use runtime::{
     AnyList, DEFAULT_MAX_DEPTH, DateTime, DecodeError, DecodeErrorKind, DecodeOptions,
-    DecodeReport, FromXml, ListDecoder, ListItem, ListStream, StreamError, StreamList, ToXml,
+    DecodeReport, FromXml, ListDecoder, ListItem, ListStream, StreamError, StreamList, Text, ToXml,
     UnknownElement, Unrecognized, UnrecognizedKind, from_xml, from_xml_with,
     from_xml_with_progress, from_xml_with_report, to_xml,
 };

@@ -48,7 +48,7 @@ fn decoded_lists_hold_no_spare_capacity() {
     };
     let context = |name: &str| CategorizationContext {
         source: CategorizationSource::Cat,
-        category_name: name.to_owned(),
+        category_name: name.into(),
         ..Default::default()
     };
     let list = TransactionList {

@@ -26,7 +26,7 @@ pub async fn list(session: &Session, out: Output) -> CliResult<()> {
     let mut table = Table::new(&["name", "size", "modified"], &[]).empty_note("(no export files)");
     for file in &files.file {
         table.push(vec![
-            Value::Text(file.name.clone()),
+            Value::Text(file.name.to_string()),
             Value::Int(file.size),
             Value::Text(file.modified_ts.to_string()),
         ]);

@@ -142,7 +142,7 @@ mod tests {
         Institution {
             institution_id: id,
             institution_name: name.into(),
-            home_url: url.map(str::to_owned),
+            home_url: url.map(Into::into),
             ..Default::default()
         }
     }

@@ -182,7 +182,7 @@ mod tests {
         };
         let names: Vec<String> = credential_fields(&detail)
             .into_iter()
-            .map(|k| k.name)
+            .map(|k| k.name.into())
             .collect();
         assert_eq!(names, ["one", "two", "also two", "ten"]);
     }

@@ -275,7 +275,11 @@ fn check_expired(target: ChallengeTarget, response: &ApiResponse) -> Result<(), 
     let message = response
         .decode::<aggcat_types::Status>()
         .ok()
-        .and_then(|s| s.error_info.into_iter().find_map(|i| i.error_message));
+        .and_then(|s| {
+            s.error_info
+                .into_iter()
+                .find_map(|i| i.error_message.map(String::from))
+        });
     tracing::info!(%target, "challenge session expired");
     Err(Error::ChallengeExpired { target, message })
 }
@@ -338,7 +342,7 @@ mod tests {
         let body = Challenges {
             challenge: (0..questions)
                 .map(|i| Challenge {
-                    items: vec![ChallengeItem::Text(format!("Question {i}?"))],
+                    items: vec![ChallengeItem::Text(format!("Question {i}?").into())],
                 })
                 .collect(),
         };

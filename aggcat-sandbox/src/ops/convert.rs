@@ -58,19 +58,19 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
         ($ty:ident) => {
             $ty {
                 account_id: record.id,
-                status: Some(record.status.clone()),
-                account_number: Some(record.number.clone()),
-                account_nickname: record.nickname.clone(),
+                status: Some(record.status.as_str().into()),
+                account_number: Some(record.number.as_str().into()),
+                account_nickname: record.nickname.as_deref().map(Into::into),
                 display_position: Some(record.display_position),
                 institution_id: record.institution_id,
-                description: record.description.clone(),
+                description: record.description.as_deref().map(Into::into),
                 balance_amount: balance_amount(record),
                 balance_date: Some(day(record.balance_date, zone)),
                 balance_previous_amount: record.previous_balance.map(money),
                 last_txn_date: record.last_txn_date.map(|d| day(d, zone)),
                 aggr_success_date: record.aggr_success_date.map(|t| instant(t, zone)),
                 aggr_attempt_date: record.aggr_attempt_date.map(|t| instant(t, zone)),
-                aggr_status_code: Some(record.aggr_status_code.clone()),
+                aggr_status_code: Some(record.aggr_status_code.as_str().into()),
                 currency_code: currency(&record.currency),
                 institution_login_id: Some(record.login_id),
                 ..Default::default()
@@ -117,7 +117,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
                 last_payment_amount: credit.last_payment_amount.map(money),
                 last_payment_date: credit.last_payment_date.map(|d| day(d, zone)),
                 statement_close_balance: credit.statement_close_balance.map(money),
-                detailed_description: (!card).then(|| "Revolving line of credit".to_owned()),
+                detailed_description: (!card).then(|| "Revolving line of credit".into()),
                 ..base!(CreditAccount)
             })
         }
@@ -136,17 +136,17 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
                 Some(0)
             };
             Account::from(LoanAccount {
-                loan_description: loan.loan_description.clone(),
+                loan_description: loan.loan_description.as_deref().map(Into::into),
                 loan_type: kind.map(LoanType::from),
-                term: Some(format!("{} months", loan.term_months)),
-                holder_name: loan.holder_name.clone(),
+                term: Some(format!("{} months", loan.term_months).into()),
+                holder_name: loan.holder_name.as_deref().map(Into::into),
                 payoff_amount: Some(money(principal + next_interest)),
                 payoff_amount_date: Some(day(record.balance_date, zone)),
                 principal_balance: Some(money(principal)),
                 escrow_balance: (loan.escrow_amount > Decimal::ZERO)
                     .then(|| money(loan.escrow_amount * Decimal::new(3, 0))),
                 interest_rate: Some(loan.interest_rate),
-                interest_period: Some("MONTHLY".to_owned()),
+                interest_period: Some("MONTHLY".into()),
                 initial_amount: Some(money(loan.initial_amount)),
                 initial_date: loan.initial_date.map(|d| day(d, zone)),
                 next_payment_principal_amount: Some(money(next_principal)),
@@ -158,16 +158,16 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
                 principal_paid_ytd: Some(money(loan.principal_paid_ytd)),
                 interest_paid_ytd: Some(money(loan.interest_paid_ytd)),
                 autopay_enrolled: loan.autopay_enrolled,
-                collateral: loan.collateral.clone(),
-                current_school: loan.current_school.clone(),
+                collateral: loan.collateral.as_deref().map(Into::into),
+                current_school: loan.current_school.as_deref().map(Into::into),
                 first_payment_date: loan.first_payment_date.map(|d| day(d, zone)),
-                guarantor: loan.guarantor.clone(),
+                guarantor: loan.guarantor.as_deref().map(Into::into),
                 first_mortgage: loan.first_mortgage,
-                loan_payment_freq: loan.payment_freq.clone(),
+                loan_payment_freq: loan.payment_freq.as_deref().map(Into::into),
                 payment_min_amount: Some(money(loan.payment_amount)),
-                original_school: loan.original_school.clone(),
+                original_school: loan.original_school.as_deref().map(Into::into),
                 recurring_payment_amount: Some(money(loan.payment_amount)),
-                lender: loan.lender.clone(),
+                lender: loan.lender.as_deref().map(Into::into),
                 no_of_payments: Some(loan.term_months),
                 remaining_payments: remaining,
                 ..base!(LoanAccount)
@@ -190,7 +190,7 @@ pub fn account(record: &AccountRecord, zone: FixedOffset) -> Account {
             let rewards = record.rewards.clone().unwrap_or_default();
             Account::from(RewardsAccount {
                 rewards_account_type: kind.map(RewardsAccountType::from),
-                program_type: Some(rewards.program_type.clone()),
+                program_type: Some(rewards.program_type.as_str().into()),
                 current_balance: Some(money(record.balance)),
                 reward_lifetime_earned: Some(money(rewards.lifetime_earned)),
                 ..base!(RewardsAccount)
@@ -209,14 +209,14 @@ fn balance_amount(record: &AccountRecord) -> Option<Decimal> {
 fn categorization(txn: &TxnRecord) -> Option<Categorization> {
     txn.category.as_ref().map(|c| Categorization {
         common: CategorizationCommon {
-            normalized_payee_name: Some(c.normalized_payee.clone()),
-            merchant: c.merchant.clone(),
+            normalized_payee_name: Some(c.normalized_payee.as_str().into()),
+            merchant: c.merchant.as_deref().map(Into::into),
             sic: c.sic,
         },
         context: vec![CategorizationContext {
             source: CategorizationSource::from("CAT"),
-            category_name: c.name.clone(),
-            schedule_c: c.schedule_c.clone(),
+            category_name: c.name.as_str().into(),
+            schedule_c: c.schedule_c.as_deref().map(Into::into),
             ..Default::default()
         }],
     })
@@ -237,11 +237,11 @@ pub fn transaction(txn: &TxnRecord, zone: FixedOffset) -> Transaction {
             $ty {
                 id: txn.id,
                 currency_type: currency(&txn.currency),
-                institution_transaction_id: Some(txn.institution_txn_id.clone()),
-                check_number: txn.check_number.clone(),
-                payee_name: Some(txn.payee.clone()),
-                memo: txn.memo.clone(),
-                r#type: txn.txn_type.clone(),
+                institution_transaction_id: Some(txn.institution_txn_id.as_str().into()),
+                check_number: txn.check_number.as_deref().map(Into::into),
+                payee_name: Some(txn.payee.as_str().into()),
+                memo: txn.memo.as_deref().map(Into::into),
+                r#type: txn.txn_type.as_deref().map(Into::into),
                 posted_date: day(txn.posted_date, zone),
                 user_date: txn.user_date.map(|d| day(d, zone)),
                 amount: Some(txn.amount),
@@ -270,7 +270,7 @@ pub fn transaction(txn: &TxnRecord, zone: FixedOffset) -> Transaction {
         TxnKind::InvestmentBanking => {
             let details = txn.investment_banking.as_ref();
             Transaction::from(InvestmentBankingTransaction {
-                banking_transaction_type: details.map(|d| d.banking_type.clone()),
+                banking_transaction_type: details.map(|d| d.banking_type.as_str().into()),
                 subaccount_fund_type: Some(InvestmentSubAccountType::from("CASH")),
                 banking_401k_source_type: details
                     .and_then(|d| d.source_401k.as_deref())
@@ -283,22 +283,22 @@ pub fn transaction(txn: &TxnRecord, zone: FixedOffset) -> Transaction {
             if let Some(d) = txn.investment.as_ref() {
                 let security = crate::bank::securities::by_ticker(&d.symbol)
                     .map(crate::bank::securities::record);
-                wire.description = Some(d.description.clone());
+                wire.description = Some(d.description.as_str().into());
                 wire.buy_type = (d.action == "BUY").then(|| BuyType::from("BUY"));
                 wire.sell_type = (d.action == "SELL").then(|| SellType::from("SELL"));
                 wire.income_type = d.income_type.as_deref().map(IncomeType::from);
                 wire.position_type = Some(PositionType::from("LONG"));
                 wire.subaccount_fund_type = Some(InvestmentSubAccountType::from("CASH"));
                 wire.subaccount_security_type = Some(InvestmentSubAccountType::from("CASH"));
-                wire.cusip = Some(d.cusip.clone());
-                wire.symbol = Some(d.symbol.clone());
+                wire.cusip = Some(d.cusip.as_str().into());
+                wire.symbol = Some(d.symbol.as_str().into());
                 wire.unit_type = Some(
                     if d.security_type == "DEBTINFO" {
                         "CURRENCY"
                     } else {
                         "SHARES"
                     }
-                    .to_owned(),
+                    .into(),
                 );
                 wire.trade_date = Some(day(d.trade_date, zone));
                 wire.settle_date = Some(day(d.settle_date, zone));
@@ -342,12 +342,12 @@ fn security_info(
     macro_rules! common {
         ($ty:ident) => {
             $ty {
-                asset_class: Some(security.asset_class.clone()),
-                ticker: Some(security.ticker.clone()),
-                unique_id: Some(security.cusip.clone()),
-                unique_id_type: Some("CUSIP".to_owned()),
+                asset_class: Some(security.asset_class.as_str().into()),
+                ticker: Some(security.ticker.as_str().into()),
+                unique_id: Some(security.cusip.as_str().into()),
+                unique_id_type: Some("CUSIP".into()),
                 as_of_date: Some(day(as_of, zone)),
-                name: Some(security.name.clone()),
+                name: Some(security.name.as_str().into()),
                 currency_code: currency("USD"),
                 unit_price: Some(price),
                 ..Default::default()
@@ -357,7 +357,7 @@ fn security_info(
     match security.kind {
         SecurityKind::Stock => (
             Some(StockInfo {
-                stock_type: Some("COMMON".to_owned()),
+                stock_type: Some("COMMON".into()),
                 r#yield: security.yield_percent,
                 yield_as_of_date: security.yield_percent.map(|_| day(as_of, zone)),
                 ..common!(StockInfo)
@@ -368,9 +368,9 @@ fn security_info(
         SecurityKind::MutualFund => (
             None,
             Some(MFInfo {
-                mf_type: Some("OPENEND".to_owned()),
-                fund_name: Some(security.name.clone()),
-                fund_manager: security.fund_manager.clone(),
+                mf_type: Some("OPENEND".into()),
+                fund_name: Some(security.name.as_str().into()),
+                fund_manager: security.fund_manager.as_deref().map(Into::into),
                 r#yield: security.yield_percent,
                 yield_as_of_date: security.yield_percent.map(|_| day(as_of, zone)),
                 ..common!(MFInfo)
@@ -383,11 +383,11 @@ fn security_info(
                 None,
                 None,
                 Some(DebtInfo {
-                    coupon_freq: bond.map(|b| b.coupon_freq.clone()),
+                    coupon_freq: bond.map(|b| b.coupon_freq.as_str().into()),
                     coupon_maturity_date: bond.map(|b| day(b.maturity_date, zone)),
                     coupon_rate: bond.map(|b| b.coupon_rate),
-                    debt_class: bond.map(|b| b.debt_class.clone()),
-                    debt_type: bond.map(|b| b.debt_type.clone()),
+                    debt_class: bond.map(|b| b.debt_class.as_str().into()),
+                    debt_type: bond.map(|b| b.debt_type.as_str().into()),
                     maturity_date: bond.map(|b| day(b.maturity_date, zone)),
                     par_value: bond.map(|b| money(b.par_value)),
                     ..common!(DebtInfo)
@@ -412,13 +412,13 @@ pub fn position(record: &PositionRecord, zone: FixedOffset) -> InvestmentPositio
         currency_code: currency(&record.currency),
         unit_price: Some(record.unit_price),
         price_as_of_date: Some(day(record.price_as_of, zone)),
-        cusip: Some(record.security.cusip.clone()),
+        cusip: Some(record.security.cusip.as_str().into()),
         daily_change: Some(record.daily_change),
-        held_in_account: Some("CASH".to_owned()),
-        hold_type: Some(record.hold_type.clone()),
+        held_in_account: Some("CASH".into()),
+        hold_type: Some(record.hold_type.as_str().into()),
         market_value: Some(money(record.market_value)),
         units: Some(record.units),
-        position_type: Some("LONG".to_owned()),
+        position_type: Some("LONG".into()),
         reinvestment_dividend: Some(record.reinvest_dividends),
         reinvestment_cap_gains: Some(record.reinvest_dividends),
         inv_security_type: Some(security_type(record.security.kind)),
@@ -439,11 +439,11 @@ pub fn challenges(specs: &[ChallengeSpec]) -> Challenges {
                     .parts
                     .iter()
                     .map(|part| match part {
-                        ChallengePart::Text(text) => ChallengeItem::Text(text.clone()),
+                        ChallengePart::Text(text) => ChallengeItem::Text(text.as_str().into()),
                         ChallengePart::Image(bytes) => ChallengeItem::Image(bytes.clone()),
                         ChallengePart::Choice { text, val } => ChallengeItem::Choice(Choice {
-                            text: text.clone(),
-                            val: val.clone(),
+                            text: text.as_str().into(),
+                            val: val.as_str().into(),
                         }),
                     })
                     .collect(),
@@ -456,35 +456,35 @@ pub fn challenges(specs: &[ChallengeSpec]) -> Challenges {
 pub fn institution_detail(entry: &CatalogEntry) -> InstitutionDetail {
     InstitutionDetail {
         institution_id: entry.id,
-        institution_name: entry.name.clone(),
-        home_url: Some(entry.home_url.clone()),
-        phone_number: Some(entry.phone.clone()),
+        institution_name: entry.name.as_str().into(),
+        home_url: Some(entry.home_url.as_str().into()),
+        phone_number: Some(entry.phone.as_str().into()),
         r#virtual: Some(entry.is_virtual),
         address: Address {
-            address_1: Some(entry.address.address1.clone()),
-            city: Some(entry.address.city.clone()),
-            state: Some(entry.address.state.clone()),
-            postal_code: Some(entry.address.postal_code.clone()),
-            country: Some(entry.address.country.clone()),
+            address_1: Some(entry.address.address1.as_str().into()),
+            city: Some(entry.address.city.as_str().into()),
+            state: Some(entry.address.state.as_str().into()),
+            postal_code: Some(entry.address.postal_code.as_str().into()),
+            country: Some(entry.address.country.as_str().into()),
             ..Default::default()
         },
-        email_address: entry.email.clone(),
-        special_text: entry.special_text.clone(),
+        email_address: entry.email.as_deref().map(Into::into),
+        special_text: entry.special_text.as_deref().map(Into::into),
         currency_code: currency(entry.currency),
         keys: Keys {
             key: entry
                 .keys
                 .iter()
                 .map(|k| Key {
-                    name: k.name.clone(),
-                    status: Some("Active".to_owned()),
+                    name: k.name.as_str().into(),
+                    status: Some("Active".into()),
                     value_length_min: k.value_length_min,
                     value_length_max: k.value_length_max,
                     display_flag: k.display_flag,
                     display_order: k.display_order,
                     mask: k.mask,
-                    instructions: k.instructions.clone(),
-                    description: k.description.clone(),
+                    instructions: k.instructions.as_deref().map(Into::into),
+                    description: k.description.as_deref().map(Into::into),
                     ..Default::default()
                 })
                 .collect(),

@@ -150,7 +150,7 @@ pub async fn list_files(State(ops): State<Ops>, context: AuthContext) -> Respons
                 .into_iter()
                 .filter(|f| f.deleted_at.is_none())
                 .map(|f| File {
-                    name: f.name,
+                    name: f.name.into(),
                     size: i64::try_from(f.size).unwrap_or(i64::MAX),
                     modified_ts: convert::instant(f.modified_at, zone),
                 })

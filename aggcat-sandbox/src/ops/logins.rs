@@ -69,8 +69,8 @@ fn credentials_of(login: &InstitutionLogin) -> Option<Vec<Credential>> {
         c.credential
             .iter()
             .map(|c| Credential {
-                name: c.name.clone(),
-                value: c.value.clone(),
+                name: c.name.to_string(),
+                value: c.value.to_string(),
             })
             .collect()
     })
@@ -111,7 +111,7 @@ fn challenge_answer(
             Ok(Some(Answer {
                 session_id,
                 node_id: header(headers, &CHALLENGE_NODE_HEADER),
-                responses: responses.response.clone(),
+                responses: responses.response.iter().map(|r| r.to_string()).collect(),
             }))
         }
         None if responses.is_some() => Err(errors::invalid(

@@ -39,9 +39,9 @@ pub fn institutions(catalog: &Catalog) -> Institutions {
 pub fn institution(entry: &CatalogEntry) -> Institution {
     Institution {
         institution_id: entry.id,
-        institution_name: entry.name.clone(),
-        home_url: Some(entry.home_url.clone()),
-        phone_number: Some(entry.phone.clone()),
+        institution_name: entry.name.as_str().into(),
+        home_url: Some(entry.home_url.as_str().into()),
+        phone_number: Some(entry.phone.as_str().into()),
         r#virtual: Some(entry.is_virtual),
     }
 }

@@ -98,14 +98,20 @@ macro_rules! base {
         $ty {
             id: 88_001_000_000 + i as i64,
             currency_type: Some(CurrencyCode::Usd),
-            institution_transaction_id: Some(format!("FIT-{i:08}")),
-            server_transaction_id: (i % 4 == 0).then(|| format!("SRV-{i}")),
-            check_number: (payee == "CHECK").then(|| format!("{}", 1000 + i % 9000)),
-            payee_name: Some(payee.to_string()),
-            extended_payee_name: (i % 3 == 0).then(|| format!("{payee} REF {i}")),
-            memo: (i % 5 == 0).then(|| format!("memo for entry {i} <online> & more")),
-            r#type: Some(if i % 7 == 0 { "CREDIT" } else { "DEBIT" }.to_string()),
-            value_type: Some("AMOUNT".to_string()),
+            institution_transaction_id: Some(format!("FIT-{i:08}").into()),
+            server_transaction_id: (i % 4 == 0).then(|| format!("SRV-{i}")).map(Into::into),
+            check_number: (payee == "CHECK")
+                .then(|| format!("{}", 1000 + i % 9000))
+                .map(Into::into),
+            payee_name: Some(payee.into()),
+            extended_payee_name: (i % 3 == 0)
+                .then(|| format!("{payee} REF {i}"))
+                .map(Into::into),
+            memo: (i % 5 == 0)
+                .then(|| format!("memo for entry {i} <online> & more"))
+                .map(Into::into),
+            r#type: Some(if i % 7 == 0 { "CREDIT" } else { "DEBIT" }.into()),
+            value_type: Some("AMOUNT".into()),
             posted_date: date(rng, false),
             user_date: (i % 2 == 0).then(|| date(rng, true)),
             amount: Some(amount(rng)),
@@ -113,21 +119,21 @@ macro_rules! base {
             pending: i % 10 == 0,
             categorization: Some(Categorization {
                 common: CategorizationCommon {
-                    normalized_payee_name: Some(payee.to_lowercase()),
-                    merchant: Some(payee.to_lowercase()),
+                    normalized_payee_name: Some(payee.to_lowercase().into()),
+                    merchant: Some(payee.to_lowercase().into()),
                     sic: Some(5000 + (i % 999) as i32),
                 },
                 context: vec![
                     CategorizationContext {
                         source: CategorizationSource::Cat,
-                        category_name: category.to_string(),
-                        context_type: Some("ALL".to_string()),
-                        schedule_c: Some("Supplies".to_string()),
+                        category_name: category.into(),
+                        context_type: Some("ALL".into()),
+                        schedule_c: Some("Supplies".into()),
                     },
                     CategorizationContext {
                         source: CategorizationSource::Aggr,
-                        category_name: category.to_string(),
-                        context_type: Some(String::new()),
+                        category_name: category.into(),
+                        context_type: Some("".into()),
                         schedule_c: None,
                     },
                 ],
@@ -145,7 +151,7 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
         0..55 => Transaction::Banking(base!(BankingTransaction, rng, i)),
         55..80 => Transaction::CreditCard(base!(CreditCardTransaction, rng, i)),
         80..86 => Transaction::from(InvestmentBankingTransaction {
-            banking_transaction_type: Some("DIV".to_string()),
+            banking_transaction_type: Some("DIV".into()),
             subaccount_fund_type: Some(InvestmentSubAccountType::Cash),
             banking_401k_source_type: Some(Banking401KSourceType::PreTax),
             ..base!(InvestmentBankingTransaction, rng, i)
@@ -154,14 +160,14 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
             let units = Decimal::new(rng.below(100_000) as i64, 3);
             let price = Decimal::new(rng.below(50_000) as i64 + 100, 2);
             Transaction::from(InvestmentTransaction {
-                description: Some(format!("Bought {units} shares")),
+                description: Some(format!("Bought {units} shares").into()),
                 buy_type: Some(BuyType::Buy),
                 income_type: i.is_multiple_of(2).then_some(IncomeType::Div),
                 subaccount_security_type: Some(InvestmentSubAccountType::Cash),
                 subaccount_fund_type: Some(InvestmentSubAccountType::Cash),
-                unit_type: Some("SHARES".to_string()),
-                cusip: Some(format!("{:09}", 37_833_100 + i)),
-                symbol: Some("AAPL".to_string()),
+                unit_type: Some("SHARES".into()),
+                cusip: Some(format!("{:09}", 37_833_100 + i).into()),
+                symbol: Some("AAPL".into()),
                 trade_date: Some(date(rng, false)),
                 settle_date: Some(date(rng, false)),
                 commission_amount: Some(Decimal::new(795, 2)),
@@ -170,10 +176,10 @@ pub fn transaction(rng: &mut Lcg, i: u64, roll: u64) -> Transaction {
                 units: Some(units),
                 inv_security_type: Some(InvSecurityType::StockInfo),
                 stock_info: Some(Box::new(StockInfo {
-                    ticker: Some("AAPL".to_string()),
-                    unique_id: Some("037833100".to_string()),
-                    unique_id_type: Some("CUSIP".to_string()),
-                    name: Some("Apple Inc.".to_string()),
+                    ticker: Some("AAPL".into()),
+                    unique_id: Some("037833100".into()),
+                    unique_id_type: Some("CUSIP".into()),
+                    name: Some("Apple Inc.".into()),
                     currency_code: Some(CurrencyCode::Usd),
                     unit_price: Some(price),
                     as_of_date: Some(date(rng, true)),
@@ -235,11 +241,14 @@ pub fn institutions() -> Institutions {
                 institution_name: format!(
                     "{} {kind} of Springfield #{i}",
                     CITIES[(i % 8) as usize]
-                ),
+                )
+                .into(),
                 home_url: (rng.below(10) != 0)
-                    .then(|| format!("https://www.institution{i}.example.com/")),
+                    .then(|| format!("https://www.institution{i}.example.com/"))
+                    .map(Into::into),
                 phone_number: (rng.below(10) < 7)
-                    .then(|| format!("1-800-{:03}-{:04}", i % 1000, rng.below(10_000))),
+                    .then(|| format!("1-800-{:03}-{:04}", i % 1000, rng.below(10_000)))
+                    .map(Into::into),
                 r#virtual: Some(rng.below(20) == 0),
             }
         })

@@ -52,7 +52,7 @@ impl rt::WriteXml for Challenge {
 pub enum ChallengeItem {
     /// Question or prompt to show to the user, e.g. "Enter your first pet's name:".
     #[serde(rename = "text")]
-    Text(String),
+    Text(rt::Text),
     /// Picture to show with the question, e.g. a word to type in; base64 on the wire, usually a JPEG.
     #[serde(
         rename = "image",
@@ -89,7 +89,7 @@ impl ChallengeItem {
 pub struct ChallengeResponses {
     /// One answer, in the order of the challenges; for a question with choices, the val of the chosen one.
     #[serde(default)]
-    pub response: Vec<String>,
+    pub response: Vec<rt::Text>,
 }
 
 static CHALLENGE_RESPONSES_FIELDS: [rt::Field; 1] = [
@@ -171,9 +171,9 @@ impl rt::ToXml for Challenges {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Choice {
     /// Answer as shown to the user.
-    pub text: String,
+    pub text: rt::Text,
     /// What to send back as the response when the user picks this answer.
-    pub val: String,
+    pub val: rt::Text,
 }
 
 static CHOICE_FIELDS: [rt::Field; 2] = [

@@ -131,25 +131,25 @@ pub struct Address {
     pub r#type: Option<AddressType>,
     /// First line of the street address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address_1: Option<String>,
+    pub address_1: Option<rt::Text>,
     /// Second line of the street address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address_2: Option<String>,
+    pub address_2: Option<rt::Text>,
     /// Third line of the street address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address_3: Option<String>,
+    pub address_3: Option<rt::Text>,
     /// City or town.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    pub city: Option<rt::Text>,
     /// State, province or region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<rt::Text>,
     /// Postal or ZIP code, as text so that leading zeros are kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
+    pub postal_code: Option<rt::Text>,
     /// Country. Real answers use three letters (e.g. USA), not the two-letter ISO 3166 code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<rt::Text>,
 }
 
 static ADDRESS_FIELDS: [rt::Field; 8] = [
@@ -1024,16 +1024,16 @@ pub struct ErrorInfo {
     pub error_type: Option<ErrorType>,
     /// Machine-readable code of the error: either a numeric aggregation status in text form (103 = the institution rejected the credentials, 185 = a challenge must be answered, 187 = wrong challenge answer, ...) or a dotted API code such as api.database.notfound or api.max.customers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
+    pub error_code: Option<rt::Text>,
     /// Human-readable description of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_message: Option<String>,
+    pub error_message: Option<rt::Text>,
     /// Identifier of the failing request at the service's gateway: gw- followed by a UUID. Quote it when reporting a problem.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correlation_id: Option<String>,
+    pub correlation_id: Option<rt::Text>,
     /// Technical detail of the failure. Part of the service's model but never seen filled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exception_detail: Option<String>,
+    pub exception_detail: Option<rt::Text>,
 }
 
 static ERROR_INFO_FIELDS: [rt::Field; 5] = [
@@ -1121,7 +1121,7 @@ crate::__xml_enum!(ErrorType);
 pub struct Status {
     /// Overall message of the error body. Part of the service's model but never seen filled; the details are in errorInfo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_message: Option<String>,
+    pub status_message: Option<rt::Text>,
     /// The errors reported, one entry per problem.
     #[serde(default)]
     pub error_info: Vec<ErrorInfo>,

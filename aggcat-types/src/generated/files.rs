@@ -12,7 +12,7 @@ use crate::runtime as rt;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct File {
     /// Name of the file; the key in /export/files/{name}.
-    pub name: String,
+    pub name: rt::Text,
     /// Size in bytes.
     pub size: i64,
     /// When the file was last changed (date-time with UTC offset).

@@ -15,13 +15,13 @@ pub struct Institution {
     /// Key of the institution, as in /institutions/{institutionId}. 100000 is the service's test bank.
     pub institution_id: i64,
     /// Name of the institution for display.
-    pub institution_name: String,
+    pub institution_name: rt::Text,
     /// Address of the institution's web site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub home_url: Option<String>,
+    pub home_url: Option<rt::Text>,
     /// Customer service telephone number, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
+    pub phone_number: Option<rt::Text>,
     /// True for institutions that are not backed by a real bank connection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#virtual: Option<bool>,
@@ -78,27 +78,27 @@ pub struct InstitutionDetail {
     /// Key of the institution, as in /institutions/{institutionId}. 100000 is the service's test bank.
     pub institution_id: i64,
     /// Name of the institution for display.
-    pub institution_name: String,
+    pub institution_name: rt::Text,
     /// Address of the institution's web site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub home_url: Option<String>,
+    pub home_url: Option<rt::Text>,
     /// Customer service telephone number, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
+    pub phone_number: Option<rt::Text>,
     /// True for institutions that are not backed by a real bank connection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#virtual: Option<bool>,
     /// State of the institution in the service. Part of the original model but absent from every captured answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<rt::Text>,
     /// Postal address of the institution; can hold nothing but the country.
     pub address: Address,
     /// Despite the name this usually holds a contact URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<String>,
+    pub email_address: Option<rt::Text>,
     /// Extra notice about the institution for the user, as free text; can contain line breaks and tabs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub special_text: Option<String>,
+    pub special_text: Option<rt::Text>,
     /// Currency the institution reports in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -257,13 +257,13 @@ impl rt::ToXml for Institutions {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Key {
     /// Name of the login field, e.g. Banking Userid. Send it back unchanged as the credential name.
-    pub name: String,
+    pub name: rt::Text,
     /// Value of the field. Part of the original model but never seen in an answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub val: Option<String>,
+    pub val: Option<rt::Text>,
     /// State of the field as free text in mixed case, e.g. Active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<rt::Text>,
     /// Fewest characters the value may have.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_length_min: Option<i32>,
@@ -278,10 +278,10 @@ pub struct Key {
     pub mask: bool,
     /// Prompt to show next to the field, e.g. "Enter banking userid (demo)".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instructions: Option<String>,
+    pub instructions: Option<rt::Text>,
     /// Short label of the field, often the same as name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<rt::Text>,
 }
 
 static KEY_FIELDS: [rt::Field; 10] = [

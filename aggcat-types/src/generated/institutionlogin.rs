@@ -13,9 +13,9 @@ use crate::runtime as rt;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Credential {
     /// Name of the login field, exactly as key/name of the InstitutionDetail.
-    pub name: String,
+    pub name: rt::Text,
     /// What the user entered for the field; a secret for masked fields.
-    pub value: String,
+    pub value: rt::Text,
 }
 
 static CREDENTIAL_FIELDS: [rt::Field; 2] = [

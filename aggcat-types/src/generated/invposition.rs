@@ -30,7 +30,7 @@ pub struct InvestmentPosition {
     pub currency_rate: Option<::rust_decimal::Decimal>,
     /// Currency of the position as free text, unlike the enumerated currencyCode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_type: Option<String>,
+    pub currency_type: Option<rt::Text>,
     /// Price per unit on priceAsOfDate, in the position's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<::rust_decimal::Decimal>,
@@ -39,13 +39,13 @@ pub struct InvestmentPosition {
     pub price_as_of_date: Option<rt::DateTime>,
     /// CUSIP of the security (nine-character US security identifier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cusip: Option<String>,
+    pub cusip: Option<rt::Text>,
     /// Change of the unit price over the day, in the position's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_change: Option<::rust_decimal::Decimal>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Employee pre-tax contributions in this holding (retirement plans), in the position's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emp_pretax_contrib_amount: Option<::rust_decimal::Decimal>,
@@ -54,16 +54,16 @@ pub struct InvestmentPosition {
     pub emp_match_amount: Option<::rust_decimal::Decimal>,
     /// Sub-account holding the position (CASH, MARGIN, SHORT, OTHER), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub held_in_account: Option<String>,
+    pub held_in_account: Option<rt::Text>,
     /// Kind of holding as free text, e.g. STOCK or BOND.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hold_type: Option<String>,
+    pub hold_type: Option<rt::Text>,
     /// Share of new contributions directed to this holding, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub investment_allocation: Option<String>,
+    pub investment_allocation: Option<rt::Text>,
     /// Investment election for this holding, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub investment_direction: Option<String>,
+    pub investment_direction: Option<rt::Text>,
     /// Price paid per unit, in the position's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_price: Option<::rust_decimal::Decimal>,
@@ -84,16 +84,16 @@ pub struct InvestmentPosition {
     pub unit_street_quantity: Option<::rust_decimal::Decimal>,
     /// Side of the position (long or short) as free text, unlike the enumerated positionType of an investment transaction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position_type: Option<String>,
+    pub position_type: Option<rt::Text>,
     /// State of the position, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position_status: Option<String>,
+    pub position_status: Option<rt::Text>,
     /// For a written option: covered or naked, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secured: Option<String>,
+    pub secured: Option<rt::Text>,
     /// For a 401(k) plan: which source of money the holding belongs to, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inv_401k_source: Option<String>,
+    pub inv_401k_source: Option<rt::Text>,
     /// True when capital gain distributions are reinvested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reinvestment_cap_gains: Option<bool>,
@@ -102,7 +102,7 @@ pub struct InvestmentPosition {
     pub reinvestment_dividend: Option<bool>,
     /// Kind of transaction associated with the holding, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transaction_type: Option<String>,
+    pub transaction_type: Option<rt::Text>,
     /// Which of otherInfo, optionInfo, stockInfo, mfInfo or debtInfo describes the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inv_security_type: Option<InvSecurityType>,

@@ -101,43 +101,43 @@ pub struct InvestmentTransaction {
     pub currency_type: Option<CurrencyCode>,
     /// Identifier of the transaction at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub institution_transaction_id: Option<String>,
+    pub institution_transaction_id: Option<rt::Text>,
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correct_institution_transaction_id: Option<String>,
+    pub correct_institution_transaction_id: Option<rt::Text>,
     /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_action: Option<TransactionCorrectedType>,
     /// Identifier the institution's server gave the transaction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_transaction_id: Option<String>,
+    pub server_transaction_id: Option<rt::Text>,
     /// Number of the check, for check payments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub check_number: Option<String>,
+    pub check_number: Option<rt::Text>,
     /// Reference number from the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ref_number: Option<String>,
+    pub ref_number: Option<rt::Text>,
     /// Confirmation number of a payment or transfer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confirmation_number: Option<String>,
+    pub confirmation_number: Option<rt::Text>,
     /// Identifier of the payee at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payee_id: Option<String>,
+    pub payee_id: Option<rt::Text>,
     /// Payee or description as the institution gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payee_name: Option<String>,
+    pub payee_name: Option<rt::Text>,
     /// Longer form of payeeName, when the institution has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extended_payee_name: Option<String>,
+    pub extended_payee_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Kind of transaction as free text from the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    pub r#type: Option<rt::Text>,
     /// Kind of value the amount represents, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value_type: Option<String>,
+    pub value_type: Option<rt::Text>,
     /// Exchange rate applied when the transaction was made in another currency than the account's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,
@@ -165,10 +165,10 @@ pub struct InvestmentTransaction {
     pub categorization: Option<Categorization>,
     /// institutionTransactionId of the transaction this one reverses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reversal_institution_transaction_id: Option<String>,
+    pub reversal_institution_transaction_id: Option<rt::Text>,
     /// Description of the transaction from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<rt::Text>,
     /// For a purchase: ordinary buy or buy to cover a short sale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buy_type: Option<BuyType>,
@@ -177,10 +177,10 @@ pub struct InvestmentTransaction {
     pub income_type: Option<IncomeType>,
     /// For a 401(k) plan: which source of money the transaction belongs to, as free text. The k is lower case here, unlike banking401KSourceType; both spellings are the original ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inv_401k_source: Option<String>,
+    pub inv_401k_source: Option<rt::Text>,
     /// Identifier of the plan loan the transaction belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loan_id: Option<String>,
+    pub loan_id: Option<rt::Text>,
     /// For an option that ends: exercised, assigned or expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_action_type: Option<OptionsActionType>,
@@ -195,7 +195,7 @@ pub struct InvestmentTransaction {
     pub position_type: Option<PositionType>,
     /// Identifier of a related trade, such as the other leg of an option spread.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub related_institution_trade_id: Option<String>,
+    pub related_institution_trade_id: Option<rt::Text>,
     /// How this option trade relates to the trade named by relatedInstitutionTradeId.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_option_trans_type: Option<RelatedOptionTransType>,
@@ -225,19 +225,19 @@ pub struct InvestmentTransaction {
     pub transfer_action: Option<TransferAction>,
     /// What units counts (for example shares), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit_type: Option<String>,
+    pub unit_type: Option<rt::Text>,
     /// CUSIP of the security (nine-character US security identifier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cusip: Option<String>,
+    pub cusip: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol: Option<String>,
+    pub symbol: Option<rt::Text>,
     /// What happened to the units, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit_action: Option<String>,
+    pub unit_action: Option<rt::Text>,
     /// Security underlying the option, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub options_security: Option<String>,
+    pub options_security: Option<rt::Text>,
     /// When the trade was made (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trade_date: Option<rt::DateTime>,

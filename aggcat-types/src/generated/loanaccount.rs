@@ -17,16 +17,16 @@ pub struct LoanAccount {
     pub account_id: i64,
     /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<rt::Text>,
     /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_number: Option<String>,
+    pub account_number: Option<rt::Text>,
     /// Unmasked account number, when the institution provides it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_number_real: Option<String>,
+    pub account_number_real: Option<rt::Text>,
     /// Name of the account for display, e.g. My Checking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_nickname: Option<String>,
+    pub account_nickname: Option<rt::Text>,
     /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
@@ -35,10 +35,10 @@ pub struct LoanAccount {
     pub institution_id: i64,
     /// Description of the account from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<rt::Text>,
     /// Name of the account holder as registered at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registered_user_name: Option<String>,
+    pub registered_user_name: Option<rt::Text>,
     /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
@@ -59,19 +59,19 @@ pub struct LoanAccount {
     pub aggr_attempt_date: Option<rt::DateTime>,
     /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aggr_status_code: Option<String>,
+    pub aggr_status_code: Option<rt::Text>,
     /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Identifier of the bank holding the account, such as a routing number, as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bank_id: Option<String>,
+    pub bank_id: Option<rt::Text>,
     /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,
     /// Description of the loan from the lender, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loan_description: Option<String>,
+    pub loan_description: Option<rt::Text>,
     /// Kind of loan (auto, mortgage, student, ...). It is the only field of an updateAccountType body for this family.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_type: Option<LoanType>,
@@ -80,10 +80,10 @@ pub struct LoanAccount {
     pub posted_date: Option<rt::DateTime>,
     /// Duration of the loan as the lender states it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub term: Option<String>,
+    pub term: Option<rt::Text>,
     /// Name of the borrower.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub holder_name: Option<String>,
+    pub holder_name: Option<rt::Text>,
     /// Late fee charged, in the account's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_fee_amount: Option<::rust_decimal::Decimal>,
@@ -95,13 +95,13 @@ pub struct LoanAccount {
     pub payoff_amount_date: Option<rt::DateTime>,
     /// Reference number of the loan at the lender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference_number: Option<String>,
+    pub reference_number: Option<rt::Text>,
     /// Maturity date agreed when the loan was made: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_maturity_date: Option<rt::DateTime>,
     /// Payee of the property taxes paid from escrow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_payee_name: Option<String>,
+    pub tax_payee_name: Option<rt::Text>,
     /// Principal still owed, in the account's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_balance: Option<::rust_decimal::Decimal>,
@@ -113,7 +113,7 @@ pub struct LoanAccount {
     pub interest_rate: Option<::rust_decimal::Decimal>,
     /// Period the interest rate refers to, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interest_period: Option<String>,
+    pub interest_period: Option<rt::Text>,
     /// Amount originally borrowed, in the account's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_amount: Option<::rust_decimal::Decimal>,
@@ -173,34 +173,34 @@ pub struct LoanAccount {
     pub autopay_enrolled: Option<bool>,
     /// What secures the loan, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collateral: Option<String>,
+    pub collateral: Option<rt::Text>,
     /// For a student loan: the school the borrower attends now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_school: Option<String>,
+    pub current_school: Option<rt::Text>,
     /// Due date of the first payment: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_payment_date: Option<rt::DateTime>,
     /// Guarantor of the loan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guarantor: Option<String>,
+    pub guarantor: Option<rt::Text>,
     /// True for a first mortgage (first claim on the property).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_mortgage: Option<bool>,
     /// How often payments are due, as free text, e.g. MONTHLY.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loan_payment_freq: Option<String>,
+    pub loan_payment_freq: Option<rt::Text>,
     /// Minimum payment due, in the account's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_min_amount: Option<::rust_decimal::Decimal>,
     /// For a student loan: the school attended when the loan was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_school: Option<String>,
+    pub original_school: Option<rt::Text>,
     /// Amount of the regular payment, in the account's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurring_payment_amount: Option<::rust_decimal::Decimal>,
     /// Name of the lender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lender: Option<String>,
+    pub lender: Option<rt::Text>,
     /// Balance at the end of the latest statement period, in the account's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ending_balance_amount: Option<::rust_decimal::Decimal>,

@@ -19,43 +19,43 @@ pub struct LoanTransaction {
     pub currency_type: Option<CurrencyCode>,
     /// Identifier of the transaction at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub institution_transaction_id: Option<String>,
+    pub institution_transaction_id: Option<rt::Text>,
     /// institutionTransactionId of the transaction this one corrects (see correctAction).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correct_institution_transaction_id: Option<String>,
+    pub correct_institution_transaction_id: Option<rt::Text>,
     /// What this correcting transaction does to the one named by correctInstitutionTransactionId: replace or delete it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_action: Option<TransactionCorrectedType>,
     /// Identifier the institution's server gave the transaction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_transaction_id: Option<String>,
+    pub server_transaction_id: Option<rt::Text>,
     /// Number of the check, for check payments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub check_number: Option<String>,
+    pub check_number: Option<rt::Text>,
     /// Reference number from the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ref_number: Option<String>,
+    pub ref_number: Option<rt::Text>,
     /// Confirmation number of a payment or transfer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confirmation_number: Option<String>,
+    pub confirmation_number: Option<rt::Text>,
     /// Identifier of the payee at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payee_id: Option<String>,
+    pub payee_id: Option<rt::Text>,
     /// Payee or description as the institution gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payee_name: Option<String>,
+    pub payee_name: Option<rt::Text>,
     /// Longer form of payeeName, when the institution has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extended_payee_name: Option<String>,
+    pub extended_payee_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Kind of transaction as free text from the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    pub r#type: Option<rt::Text>,
     /// Kind of value the amount represents, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value_type: Option<String>,
+    pub value_type: Option<rt::Text>,
     /// Exchange rate applied when the transaction was made in another currency than the account's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_rate: Option<::rust_decimal::Decimal>,

@@ -17,16 +17,16 @@ pub struct OtherAccount {
     pub account_id: i64,
     /// State of the account as free text: ACTIVE or INACTIVE. Absent from many answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<rt::Text>,
     /// Account number as the institution shows it, often masked. Text, so leading zeros are kept (e.g. 0000000000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_number: Option<String>,
+    pub account_number: Option<rt::Text>,
     /// Unmasked account number, when the institution provides it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_number_real: Option<String>,
+    pub account_number_real: Option<rt::Text>,
     /// Name of the account for display, e.g. My Checking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_nickname: Option<String>,
+    pub account_nickname: Option<rt::Text>,
     /// Place of the account in display order (1 first). Answers list accounts in no particular order; sort by this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_position: Option<i32>,
@@ -35,10 +35,10 @@ pub struct OtherAccount {
     pub institution_id: i64,
     /// Description of the account from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<rt::Text>,
     /// Name of the account holder as registered at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registered_user_name: Option<String>,
+    pub registered_user_name: Option<rt::Text>,
     /// Balance of the account at balanceDate, in the account's currency; negative for money owed. Some families leave it out: a credit card reports currentBalance instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance_amount: Option<::rust_decimal::Decimal>,
@@ -59,13 +59,13 @@ pub struct OtherAccount {
     pub aggr_attempt_date: Option<rt::DateTime>,
     /// Outcome of the service's last attempt to fetch the account from the institution, a numeric code in text form: 0 = success; 103 = the institution rejected the stored credentials (update the login); 185 = the institution asks a challenge question (refresh the login to receive it); other codes report an error at the institution or the service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aggr_status_code: Option<String>,
+    pub aggr_status_code: Option<rt::Text>,
     /// Currency of the account's amounts. Says nothing about the country: test accounts of a US bank report INR or BND.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
     /// Identifier of the bank holding the account, such as a routing number, as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bank_id: Option<String>,
+    pub bank_id: Option<rt::Text>,
     /// Key of the login (the credentials stored for one institution) through which the account was added, as in /logins/{institutionLoginId}. Accounts found by the same login share it. Absent from some answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution_login_id: Option<i64>,

@@ -14,43 +14,43 @@ use crate::runtime as rt;
 pub struct DebtInfo {
     /// Asset class of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset_class: Option<String>,
+    pub asset_class: Option<rt::Text>,
     /// Asset class as the institution names it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_asset_class: Option<String>,
+    pub fi_asset_class: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticker: Option<String>,
+    pub ticker: Option<rt::Text>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id: Option<String>,
+    pub unique_id: Option<rt::Text>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id_type: Option<String>,
+    pub unique_id_type: Option<rt::Text>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
+    pub rating: Option<rt::Text>,
     /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_id: Option<String>,
+    pub fi_id: Option<rt::Text>,
     /// Full name of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<rt::Text>,
     /// Name of the fund, for fund holdings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_name: Option<String>,
+    pub fund_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Reference identifier of the symbol in the institution's data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol_ref_id: Option<String>,
+    pub symbol_ref_id: Option<rt::Text>,
     /// Currency the security is priced in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -71,10 +71,10 @@ pub struct DebtInfo {
     pub call_price: Option<::rust_decimal::Decimal>,
     /// Kind of call, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub call_type: Option<String>,
+    pub call_type: Option<rt::Text>,
     /// How often coupons are paid, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coupon_freq: Option<String>,
+    pub coupon_freq: Option<rt::Text>,
     /// Date of the next coupon (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon_maturity_date: Option<rt::DateTime>,
@@ -83,10 +83,10 @@ pub struct DebtInfo {
     pub coupon_rate: Option<::rust_decimal::Decimal>,
     /// Class of the debt (for example treasury, municipal or corporate), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debt_class: Option<String>,
+    pub debt_class: Option<rt::Text>,
     /// Kind of debt (for example coupon or zero coupon), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debt_type: Option<String>,
+    pub debt_type: Option<rt::Text>,
     /// When the bond matures: a calendar date sent as local midnight with UTC offset (converting to UTC can move it to the previous day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_date: Option<rt::DateTime>,
@@ -256,43 +256,43 @@ crate::__xml_enum!(InvSecurityType);
 pub struct MFInfo {
     /// Asset class of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset_class: Option<String>,
+    pub asset_class: Option<rt::Text>,
     /// Asset class as the institution names it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_asset_class: Option<String>,
+    pub fi_asset_class: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticker: Option<String>,
+    pub ticker: Option<rt::Text>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id: Option<String>,
+    pub unique_id: Option<rt::Text>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id_type: Option<String>,
+    pub unique_id_type: Option<rt::Text>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
+    pub rating: Option<rt::Text>,
     /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_id: Option<String>,
+    pub fi_id: Option<rt::Text>,
     /// Full name of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<rt::Text>,
     /// Name of the fund, for fund holdings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_name: Option<String>,
+    pub fund_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Reference identifier of the symbol in the institution's data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol_ref_id: Option<String>,
+    pub symbol_ref_id: Option<rt::Text>,
     /// Currency the security is priced in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -304,10 +304,10 @@ pub struct MFInfo {
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Kind of fund (for example open-end or closed-end), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mf_type: Option<String>,
+    pub mf_type: Option<rt::Text>,
     /// Manager of the fund.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_manager: Option<String>,
+    pub fund_manager: Option<rt::Text>,
     /// Yield of the fund, as the institution states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<::rust_decimal::Decimal>,
@@ -415,43 +415,43 @@ impl rt::WriteXml for MFInfo {
 pub struct OptionInfo {
     /// Asset class of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset_class: Option<String>,
+    pub asset_class: Option<rt::Text>,
     /// Asset class as the institution names it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_asset_class: Option<String>,
+    pub fi_asset_class: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticker: Option<String>,
+    pub ticker: Option<rt::Text>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id: Option<String>,
+    pub unique_id: Option<rt::Text>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id_type: Option<String>,
+    pub unique_id_type: Option<rt::Text>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
+    pub rating: Option<rt::Text>,
     /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_id: Option<String>,
+    pub fi_id: Option<rt::Text>,
     /// Full name of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<rt::Text>,
     /// Name of the fund, for fund holdings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_name: Option<String>,
+    pub fund_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Reference identifier of the symbol in the institution's data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol_ref_id: Option<String>,
+    pub symbol_ref_id: Option<rt::Text>,
     /// Currency the security is priced in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -469,13 +469,13 @@ pub struct OptionInfo {
     pub strike_price: Option<::rust_decimal::Decimal>,
     /// Put or call, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt_type: Option<String>,
+    pub opt_type: Option<rt::Text>,
     /// Identifier (such as a CUSIP) of the underlying security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_unique_id: Option<String>,
+    pub security_unique_id: Option<rt::Text>,
     /// Scheme of securityUniqueId, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_unique_id_type: Option<String>,
+    pub security_unique_id_type: Option<rt::Text>,
     /// Shares of the underlying per contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shares_per_contract: Option<i64>,
@@ -574,43 +574,43 @@ impl rt::WriteXml for OptionInfo {
 pub struct OtherInfo {
     /// Asset class of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset_class: Option<String>,
+    pub asset_class: Option<rt::Text>,
     /// Asset class as the institution names it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_asset_class: Option<String>,
+    pub fi_asset_class: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticker: Option<String>,
+    pub ticker: Option<rt::Text>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id: Option<String>,
+    pub unique_id: Option<rt::Text>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id_type: Option<String>,
+    pub unique_id_type: Option<rt::Text>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
+    pub rating: Option<rt::Text>,
     /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_id: Option<String>,
+    pub fi_id: Option<rt::Text>,
     /// Full name of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<rt::Text>,
     /// Name of the fund, for fund holdings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_name: Option<String>,
+    pub fund_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Reference identifier of the symbol in the institution's data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol_ref_id: Option<String>,
+    pub symbol_ref_id: Option<rt::Text>,
     /// Currency the security is priced in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -622,7 +622,7 @@ pub struct OtherInfo {
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Description of the kind of security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub type_desc: Option<String>,
+    pub type_desc: Option<rt::Text>,
 }
 
 static OTHER_INFO_FIELDS: [rt::Field; 17] = [
@@ -703,43 +703,43 @@ impl rt::WriteXml for OtherInfo {
 pub struct SecurityInfo {
     /// Asset class of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset_class: Option<String>,
+    pub asset_class: Option<rt::Text>,
     /// Asset class as the institution names it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_asset_class: Option<String>,
+    pub fi_asset_class: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticker: Option<String>,
+    pub ticker: Option<rt::Text>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id: Option<String>,
+    pub unique_id: Option<rt::Text>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id_type: Option<String>,
+    pub unique_id_type: Option<rt::Text>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
+    pub rating: Option<rt::Text>,
     /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_id: Option<String>,
+    pub fi_id: Option<rt::Text>,
     /// Full name of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<rt::Text>,
     /// Name of the fund, for fund holdings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_name: Option<String>,
+    pub fund_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Reference identifier of the symbol in the institution's data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol_ref_id: Option<String>,
+    pub symbol_ref_id: Option<rt::Text>,
     /// Currency the security is priced in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -826,43 +826,43 @@ impl rt::WriteXml for SecurityInfo {
 pub struct StockInfo {
     /// Asset class of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset_class: Option<String>,
+    pub asset_class: Option<rt::Text>,
     /// Asset class as the institution names it, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_asset_class: Option<String>,
+    pub fi_asset_class: Option<rt::Text>,
     /// Ticker symbol of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticker: Option<String>,
+    pub ticker: Option<rt::Text>,
     /// Security identifier, usually a CUSIP; uniqueIdType says which scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id: Option<String>,
+    pub unique_id: Option<rt::Text>,
     /// Scheme of uniqueId (e.g. CUSIP), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_id_type: Option<String>,
+    pub unique_id_type: Option<rt::Text>,
     /// When this description (price, rating) was valid (date-time with UTC offset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of_date: Option<rt::DateTime>,
     /// Rating of the security, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
+    pub rating: Option<rt::Text>,
     /// Percentage the institution gives for the security, such as its share of the holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<::rust_decimal::Decimal>,
     /// Identifier of the security at the institution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fi_id: Option<String>,
+    pub fi_id: Option<rt::Text>,
     /// Full name of the security.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<rt::Text>,
     /// Name of the fund, for fund holdings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fund_name: Option<String>,
+    pub fund_name: Option<rt::Text>,
     /// Note from the institution, as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memo: Option<String>,
+    pub memo: Option<rt::Text>,
     /// Reference identifier of the symbol in the institution's data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub symbol_ref_id: Option<String>,
+    pub symbol_ref_id: Option<rt::Text>,
     /// Currency the security is priced in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<CurrencyCode>,
@@ -874,7 +874,7 @@ pub struct StockInfo {
     pub unit_price: Option<::rust_decimal::Decimal>,
     /// Kind of stock (for example common or preferred), as free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stock_type: Option<String>,
+    pub stock_type: Option<rt::Text>,
     /// Dividend yield, as the institution states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#yield: Option<::rust_decimal::Decimal>,

@@ -65,10 +65,10 @@ impl rt::WriteXml for Categorization {
 pub struct CategorizationCommon {
     /// Payee name as cleaned up by the service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub normalized_payee_name: Option<String>,
+    pub normalized_payee_name: Option<rt::Text>,
     /// Merchant as recognized by the service; can be empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merchant: Option<String>,
+    pub merchant: Option<rt::Text>,
     /// Standard Industrial Classification code of the merchant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sic: Option<i32>,
@@ -111,13 +111,13 @@ pub struct CategorizationContext {
     /// Which categorizer assigned the category.
     pub source: CategorizationSource,
     /// Name of the assigned category.
-    pub category_name: String,
+    pub category_name: rt::Text,
     /// Kind of context, as free text; often sent empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context_type: Option<String>,
+    pub context_type: Option<rt::Text>,
     /// Line of the US tax form Schedule C (business income and expenses) the transaction belongs to, when known; often empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule_c: Option<String>,
+    pub schedule_c: Option<rt::Text>,
 }
 
 static CATEGORIZATION_CONTEXT_FIELDS: [rt::Field; 4] = [

@@ -102,6 +102,12 @@ impl FacetLength for String {
     }
 }
 
+impl FacetLength for super::Text {
+    fn facet_length(&self) -> usize {
+        self.chars().count()
+    }
+}
+
 impl FacetLength for Vec<u8> {
     fn facet_length(&self) -> usize {
         self.len()

@@ -14,6 +14,7 @@ mod reader;
 mod report;
 mod scalars;
 pub mod stream;
+mod text;
 mod unknown;
 mod values;
 mod wildcard;
@@ -35,6 +36,7 @@ pub use self::stream::{
     AnyList, DEFAULT_CHUNK_BYTES, DEFAULT_MAX_ITEM_BYTES, ListDecoder, ListItem, ListStream,
     StreamError, StreamList,
 };
+pub use self::text::Text;
 pub use self::unknown::UnknownElement;
 pub use self::values::{EnumIndex, base64_serde, parse_enum};
 pub use self::wildcard::{AnyAttribute, Wildcard};

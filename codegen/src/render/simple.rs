@@ -16,7 +16,7 @@ pub(super) fn scalar(ctx: &mut Ctx<'_>, s: Scalar) -> TokenStream {
         quote!(rt::#t)
     };
     match s {
-        Scalar::String => quote!(String),
+        Scalar::String => rt(ctx, quote!(Text)),
         Scalar::I64 => quote!(i64),
         Scalar::I32 => quote!(i32),
         Scalar::I16 => quote!(i16),
@@ -252,7 +252,7 @@ fn restricted(ctx: &mut Ctx<'_>, d: &SimpleDef, base: &TypeRef, f: &Facets) -> T
         quote!(rt::facets::WhiteSpace::Collapse)
     };
     let normalize_new = if is_string && f.whitespace != WhiteSpace::Preserve {
-        quote!(let value = rt::facets::whitespace(&value, #ws).into_owned();)
+        quote!(let value = rt::Text::from(rt::facets::whitespace(&value, #ws));)
     } else {
         quote!()
     };

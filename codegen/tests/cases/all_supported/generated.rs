@@ -98,7 +98,7 @@ mod al {
         /// Format version.
         ///
         /// Fixed `2`: decoding refuses any other value; an absent attribute decodes as this value; it is always written.
-        pub version: String,
+        pub version: rt::Text,
         /// Entries per page.
         ///
         /// Default `50`: an absent attribute decodes as this value; it is always written.
@@ -304,7 +304,7 @@ mod al {
     pub enum StatementItem {
         /// A note.
         #[serde(rename = "note")]
-        Note(String),
+        Note(rt::Text),
         /// A flag.
         #[serde(rename = "flag")]
         Flag(bool),
@@ -338,27 +338,27 @@ mod at {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct Code(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct Code(rt::Text);
     static CODE_PATTERNS: [rt::facets::Pattern; 1] = [
         rt::facets::Pattern::new("[A-Z]+", "^(?:[A-Z]+)$"),
     ];
     impl Code {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(v: &String, text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(v: &rt::Text, text: &str) -> Result<(), rt::facets::FacetError> {
             rt::facets::length(v, Some(3), Some(3))?;
             for p in &CODE_PATTERNS {
                 p.check(text)?;
@@ -367,18 +367,18 @@ mod at {
         }
     }
     impl std::ops::Deref for Code {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for Code {
+    impl TryFrom<rt::Text> for Code {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<Code> for String {
+    impl From<Code> for rt::Text {
         fn from(value: Code) -> Self {
             value.0
         }
@@ -387,7 +387,7 @@ mod at {
         const KIND: &'static str = "Code";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }
@@ -400,7 +400,7 @@ mod at {
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Company {
         /// Display name.
-        pub name: String,
+        pub name: rt::Text,
         /// Registry code.
         pub registry: Code,
     }
@@ -495,7 +495,7 @@ mod at {
         /// Amount of the entry.
         pub amount: Money,
         /// Why the fee was charged; nil when the bank does not say.
-        pub reason: rt::Nillable<String>,
+        pub reason: rt::Nillable<rt::Text>,
     }
     static FEE_ENTRY_FIELDS: [rt::Field; 2] = [
         rt::Field::new(&AT, "amount"),
@@ -845,7 +845,7 @@ mod at {
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Person {
         /// Display name.
-        pub name: String,
+        pub name: rt::Text,
         /// Date of birth.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub born: Option<::chrono::NaiveDate>,

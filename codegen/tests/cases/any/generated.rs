@@ -80,7 +80,7 @@ mod an {
         pub any: Vec<rt::UnknownElement>,
         /// Signature of the message.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub signature: Option<String>,
+        pub signature: Option<rt::Text>,
     }
     static ENVELOPE_FIELDS: [rt::Field; 2] = [
         rt::Field::new(&AN, "id"),

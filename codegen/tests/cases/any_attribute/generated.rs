@@ -80,7 +80,7 @@ mod aa {
         #[serde(default)]
         pub any_attributes: Vec<rt::AnyAttribute>,
         /// Item name.
-        pub name: String,
+        pub name: rt::Text,
     }
     static ITEM_FIELDS: [rt::Field; 1] = [rt::Field::new(&AA, "name")];
     static ITEM_ATTRS: [rt::Field; 1] = [rt::Field::unqualified("id")];

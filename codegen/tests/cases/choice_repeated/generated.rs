@@ -74,7 +74,7 @@ mod cr {
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Contacts {
         /// Whose contacts these are.
-        pub owner: String,
+        pub owner: rt::Text,
         /// The items of the content, in document order.
         #[serde(default)]
         pub items: Vec<ContactsItem>,
@@ -133,10 +133,10 @@ mod cr {
     pub enum ContactsItem {
         /// A phone number.
         #[serde(rename = "phone")]
-        Phone(String),
+        Phone(rt::Text),
         /// An e-mail address.
         #[serde(rename = "email")]
-        Email(String),
+        Email(rt::Text),
     }
     static CONTACTS_ITEM_ELEMENTS: [rt::Field; 2] = [
         rt::Field::new(&CR, "phone"),

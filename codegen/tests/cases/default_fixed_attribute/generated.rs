@@ -82,10 +82,10 @@ mod da {
         /// Fixed `true`: decoding refuses any other value; an absent attribute decodes as this value; it is always written.
         pub sorted: bool,
         /// Fixed `v1`: decoding refuses any other value; an absent attribute decodes as this value; it is always written.
-        pub schema_version: String,
+        pub schema_version: rt::Text,
         /// An item of the page.
         #[serde(default)]
-        pub item: Vec<String>,
+        pub item: Vec<rt::Text>,
     }
     static PAGE_FIELDS: [rt::Field; 1] = [rt::Field::new(&DA, "item")];
     static PAGE_ATTRS: [rt::Field; 3] = [

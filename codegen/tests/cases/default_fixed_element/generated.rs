@@ -119,7 +119,7 @@ mod de {
         ///
         /// Default `none`: an empty element stands for this value.
         #[serde(default)]
-        pub tag: Vec<String>,
+        pub tag: Vec<rt::Text>,
     }
     static SETTINGS_FIELDS: [rt::Field; 4] = [
         rt::Field::new(&DE, "currency"),
@@ -173,7 +173,7 @@ mod de {
                                     const TEXT: &'static str = "none";
                                     const FIXED: bool = false;
                                 }
-                                r.read::<rt::Valued<String, Value>>()?.0
+                                r.read::<rt::Valued<rt::Text, Value>>()?.0
                             })
                     }
                     _ => r.skip()?,

@@ -76,41 +76,41 @@ mod fl {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct CurrencyCode(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct CurrencyCode(rt::Text);
     impl CurrencyCode {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(v: &String, _text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(v: &rt::Text, _text: &str) -> Result<(), rt::facets::FacetError> {
             rt::facets::length(v, Some(3), Some(3))?;
             Ok(())
         }
     }
     impl std::ops::Deref for CurrencyCode {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for CurrencyCode {
+    impl TryFrom<rt::Text> for CurrencyCode {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<CurrencyCode> for String {
+    impl From<CurrencyCode> for rt::Text {
         fn from(value: CurrencyCode) -> Self {
             value.0
         }
@@ -119,7 +119,7 @@ mod fl {
         const KIND: &'static str = "CurrencyCode";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }
@@ -192,41 +192,41 @@ mod fl {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct Memo(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct Memo(rt::Text);
     impl Memo {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(v: &String, _text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(v: &rt::Text, _text: &str) -> Result<(), rt::facets::FacetError> {
             rt::facets::length(v, None, Some(10))?;
             Ok(())
         }
     }
     impl std::ops::Deref for Memo {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for Memo {
+    impl TryFrom<rt::Text> for Memo {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<Memo> for String {
+    impl From<Memo> for rt::Text {
         fn from(value: Memo) -> Self {
             value.0
         }
@@ -235,7 +235,7 @@ mod fl {
         const KIND: &'static str = "Memo";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }
@@ -252,43 +252,44 @@ mod fl {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct Nickname(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct Nickname(rt::Text);
     impl Nickname {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
-            let value = rt::facets::whitespace(&value, rt::facets::WhiteSpace::Collapse)
-                .into_owned();
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
+            let value = rt::Text::from(
+                rt::facets::whitespace(&value, rt::facets::WhiteSpace::Collapse),
+            );
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(v: &String, _text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(v: &rt::Text, _text: &str) -> Result<(), rt::facets::FacetError> {
             rt::facets::length(v, Some(1), Some(20))?;
             Ok(())
         }
     }
     impl std::ops::Deref for Nickname {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for Nickname {
+    impl TryFrom<rt::Text> for Nickname {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<Nickname> for String {
+    impl From<Nickname> for rt::Text {
         fn from(value: Nickname) -> Self {
             value.0
         }
@@ -297,7 +298,7 @@ mod fl {
         const KIND: &'static str = "Nickname";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Collapse);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }

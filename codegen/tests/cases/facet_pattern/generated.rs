@@ -76,27 +76,27 @@ mod fp {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct Consonants(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct Consonants(rt::Text);
     static CONSONANTS_PATTERNS: [rt::facets::Pattern; 1] = [
         rt::facets::Pattern::new("[a-z-[aeiou]]+", "^(?:[a-z--[aeiou]]+)$"),
     ];
     impl Consonants {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(_v: &String, text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(_v: &rt::Text, text: &str) -> Result<(), rt::facets::FacetError> {
             for p in &CONSONANTS_PATTERNS {
                 p.check(text)?;
             }
@@ -104,18 +104,18 @@ mod fp {
         }
     }
     impl std::ops::Deref for Consonants {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for Consonants {
+    impl TryFrom<rt::Text> for Consonants {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<Consonants> for String {
+    impl From<Consonants> for rt::Text {
         fn from(value: Consonants) -> Self {
             value.0
         }
@@ -124,7 +124,7 @@ mod fp {
         const KIND: &'static str = "Consonants";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }
@@ -139,27 +139,27 @@ mod fp {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct Label(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct Label(rt::Text);
     static LABEL_PATTERNS: [rt::facets::Pattern; 1] = [
         rt::facets::Pattern::new("$\\d+", "^(?:\\$\\d+)$"),
     ];
     impl Label {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(_v: &String, text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(_v: &rt::Text, text: &str) -> Result<(), rt::facets::FacetError> {
             for p in &LABEL_PATTERNS {
                 p.check(text)?;
             }
@@ -167,18 +167,18 @@ mod fp {
         }
     }
     impl std::ops::Deref for Label {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for Label {
+    impl TryFrom<rt::Text> for Label {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<Label> for String {
+    impl From<Label> for rt::Text {
         fn from(value: Label) -> Self {
             value.0
         }
@@ -187,7 +187,7 @@ mod fp {
         const KIND: &'static str = "Label";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }
@@ -203,28 +203,28 @@ mod fp {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct NyseTicker(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct NyseTicker(rt::Text);
     static NYSE_TICKER_PATTERNS: [rt::facets::Pattern; 2] = [
         rt::facets::Pattern::new("[A-Z]{1,5}(\\.[A-Z])?", "^(?:[A-Z]{1,5}(\\.[A-Z])?)$"),
         rt::facets::Pattern::new("N.*", "^(?:N[^\\n\\r]*)$"),
     ];
     impl NyseTicker {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(_v: &String, text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(_v: &rt::Text, text: &str) -> Result<(), rt::facets::FacetError> {
             for p in &NYSE_TICKER_PATTERNS {
                 p.check(text)?;
             }
@@ -232,18 +232,18 @@ mod fp {
         }
     }
     impl std::ops::Deref for NyseTicker {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for NyseTicker {
+    impl TryFrom<rt::Text> for NyseTicker {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<NyseTicker> for String {
+    impl From<NyseTicker> for rt::Text {
         fn from(value: NyseTicker) -> Self {
             value.0
         }
@@ -252,7 +252,7 @@ mod fp {
         const KIND: &'static str = "NyseTicker";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }
@@ -422,27 +422,27 @@ mod fp {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct RoutingNumber(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct RoutingNumber(rt::Text);
     static ROUTING_NUMBER_PATTERNS: [rt::facets::Pattern; 1] = [
         rt::facets::Pattern::new("\\d{9}", "^(?:\\d{9})$"),
     ];
     impl RoutingNumber {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(_v: &String, text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(_v: &rt::Text, text: &str) -> Result<(), rt::facets::FacetError> {
             for p in &ROUTING_NUMBER_PATTERNS {
                 p.check(text)?;
             }
@@ -450,18 +450,18 @@ mod fp {
         }
     }
     impl std::ops::Deref for RoutingNumber {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for RoutingNumber {
+    impl TryFrom<rt::Text> for RoutingNumber {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<RoutingNumber> for String {
+    impl From<RoutingNumber> for rt::Text {
         fn from(value: RoutingNumber) -> Self {
             value.0
         }
@@ -470,7 +470,7 @@ mod fp {
         const KIND: &'static str = "RoutingNumber";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }

@@ -80,27 +80,27 @@ mod li {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct Code(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct Code(rt::Text);
     static CODE_PATTERNS: [rt::facets::Pattern; 1] = [
         rt::facets::Pattern::new("[A-Z]{2}", "^(?:[A-Z]{2})$"),
     ];
     impl Code {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(_v: &String, text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(_v: &rt::Text, text: &str) -> Result<(), rt::facets::FacetError> {
             for p in &CODE_PATTERNS {
                 p.check(text)?;
             }
@@ -108,18 +108,18 @@ mod li {
         }
     }
     impl std::ops::Deref for Code {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for Code {
+    impl TryFrom<rt::Text> for Code {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<Code> for String {
+    impl From<Code> for rt::Text {
         fn from(value: Code) -> Self {
             value.0
         }
@@ -128,7 +128,7 @@ mod li {
         const KIND: &'static str = "Code";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }

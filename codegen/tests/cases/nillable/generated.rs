@@ -75,9 +75,9 @@ mod ni {
     pub struct Address {
         /// Kind of address.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub kind: Option<String>,
+        pub kind: Option<rt::Text>,
         /// City name.
-        pub city: String,
+        pub city: rt::Text,
     }
     static ADDRESS_FIELDS: [rt::Field; 1] = [rt::Field::new(&NI, "city")];
     static ADDRESS_ATTRS: [rt::Field; 1] = [rt::Field::unqualified("kind")];
@@ -124,7 +124,7 @@ mod ni {
         pub address: rt::Nillable<Address>,
         /// Phone numbers, some of them nil.
         #[serde(default)]
-        pub phone: Vec<rt::Nillable<String>>,
+        pub phone: Vec<rt::Nillable<rt::Text>>,
     }
     static CUSTOMER_FIELDS: [rt::Field; 4] = [
         rt::Field::new(&NI, "balance"),

@@ -74,7 +74,7 @@ mod scn {
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Amount {
         /// ISO 4217 code of the currency.
-        pub currency: String,
+        pub currency: rt::Text,
         /// The element's text content.
         pub value: ::rust_decimal::Decimal,
     }
@@ -166,7 +166,7 @@ mod scn {
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct ConvertedAmount {
         /// ISO 4217 code of the currency.
-        pub currency: String,
+        pub currency: rt::Text,
         /// Conversion rate used.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub rate: Option<::rust_decimal::Decimal>,
@@ -205,7 +205,7 @@ mod scn {
     pub struct Memo {
         /// Language of the memo.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub lang: Option<String>,
+        pub lang: Option<rt::Text>,
         /// The element's text content.
         pub value: MemoText,
     }
@@ -237,41 +237,41 @@ mod scn {
     ///
     /// `Default` gives the base type's default, which is not checked against the facets (it lets the structs holding this type derive `Default`).
     #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-    #[serde(into = "String", try_from = "String")]
-    pub struct MemoText(String);
+    #[serde(into = "rt::Text", try_from = "rt::Text")]
+    pub struct MemoText(rt::Text);
     impl MemoText {
         /// Checks `value` against the facets and wraps it.
-        pub fn new(value: String) -> Result<Self, rt::facets::FacetError> {
+        pub fn new(value: rt::Text) -> Result<Self, rt::facets::FacetError> {
             Self::check(&value, &rt::XmlValue::to_xml_text(&value))?;
             Ok(Self(value))
         }
         /// The value.
-        pub fn get(&self) -> &String {
+        pub fn get(&self) -> &rt::Text {
             &self.0
         }
         /// The value, unwrapped.
-        pub fn into_inner(self) -> String {
+        pub fn into_inner(self) -> rt::Text {
             self.0
         }
         #[allow(clippy::ptr_arg)]
-        fn check(v: &String, _text: &str) -> Result<(), rt::facets::FacetError> {
+        fn check(v: &rt::Text, _text: &str) -> Result<(), rt::facets::FacetError> {
             rt::facets::length(v, None, Some(16))?;
             Ok(())
         }
     }
     impl std::ops::Deref for MemoText {
-        type Target = String;
-        fn deref(&self) -> &String {
+        type Target = rt::Text;
+        fn deref(&self) -> &rt::Text {
             &self.0
         }
     }
-    impl TryFrom<String> for MemoText {
+    impl TryFrom<rt::Text> for MemoText {
         type Error = rt::facets::FacetError;
-        fn try_from(value: String) -> Result<Self, Self::Error> {
+        fn try_from(value: rt::Text) -> Result<Self, Self::Error> {
             Self::new(value)
         }
     }
-    impl From<MemoText> for String {
+    impl From<MemoText> for rt::Text {
         fn from(value: MemoText) -> Self {
             value.0
         }
@@ -280,7 +280,7 @@ mod scn {
         const KIND: &'static str = "MemoText";
         fn parse_xml(text: &str) -> Result<Self, String> {
             let text = rt::facets::whitespace(text, rt::facets::WhiteSpace::Preserve);
-            let value = <String as rt::XmlValue>::parse_xml(&text)?;
+            let value = <rt::Text as rt::XmlValue>::parse_xml(&text)?;
             Self::check(&value, &text).map_err(|e| e.to_string())?;
             Ok(Self(value))
         }

@@ -151,7 +151,7 @@ mod sg {
         pub account_id: i64,
         /// Name the customer gave the account.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub nickname: Option<String>,
+        pub nickname: Option<rt::Text>,
         /// Current balance.
         pub balance: ::rust_decimal::Decimal,
     }
@@ -212,7 +212,7 @@ mod sg {
         pub account_id: i64,
         /// Name the customer gave the account.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub nickname: Option<String>,
+        pub nickname: Option<rt::Text>,
         /// Credit limit.
         pub credit_limit: ::rust_decimal::Decimal,
     }

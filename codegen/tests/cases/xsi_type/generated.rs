@@ -76,7 +76,7 @@ mod xt {
         /// Amount paid.
         pub amount: ::rust_decimal::Decimal,
         /// Last four digits of the card.
-        pub last_4: String,
+        pub last_4: rt::Text,
     }
     static CARD_PAYMENT_FIELDS: [rt::Field; 2] = [
         rt::Field::new(&XT, "amount"),
@@ -234,7 +234,7 @@ mod xt {
         /// Amount paid.
         pub amount: ::rust_decimal::Decimal,
         /// Account the money came from.
-        pub iban: String,
+        pub iban: rt::Text,
     }
     static TRANSFER_PAYMENT_FIELDS: [rt::Field; 2] = [
         rt::Field::new(&XT, "amount"),
