@@ -46,7 +46,9 @@ pub fn add_login(
     };
     tx.put_login(&login)?;
     let first_id = tx.reserve_ids(ACCOUNT_SEQ, FIRST_ACCOUNT_ID, templates.len() as i64)?;
+    // Each account: opened, aggregated (counted) in memory ...
     let mut opened = Vec::with_capacity(templates.len());
+    let mut histories = Vec::with_capacity(templates.len());
     for (offset, template) in templates.iter().enumerate() {
         let mut account = accounts::open(
             template,
@@ -58,47 +60,55 @@ pub fn add_login(
                 today: at.today,
             },
         );
-        aggregate_new_account(tx, &mut account, at)?;
+        let before = account.clone();
+        let summary = activity::advance_counting(&mut account, at.today);
         opened.push(account);
+        histories.push((before, summary));
+    }
+    // ... then the transaction and position ids of all of them reserved at once: the same
+    // consecutive ranges, in account order, as one reservation per account and per holding
+    // (the [`refresh_account`] way) would give, in two statements.
+    let count = |summary: &activity::AdvanceSummary| (summary.posted + summary.pending) as i64;
+    let transactions: i64 = histories.iter().map(|(_, summary)| count(summary)).sum();
+    let mut next_transaction = if transactions > 0 {
+        tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, transactions)?
+    } else {
+        0
+    };
+    let new_positions = opened
+        .iter()
+        .flat_map(|account| &account.generator.holdings)
+        .filter(|holding| holding.position_id == 0)
+        .count() as i64;
+    let mut next_position = if new_positions > 0 {
+        tx.reserve_ids(POSITION_SEQ, FIRST_POSITION_ID, new_positions)?
+    } else {
+        0
+    };
+    // ... and each written once, with no pending transactions to retire (nothing is stored
+    // for it yet).
+    for (account, (before, summary)) in opened.iter_mut().zip(&histories) {
+        let mut positions = Vec::new();
+        if !account.generator.holdings.is_empty() {
+            for holding in &mut account.generator.holdings {
+                if holding.position_id == 0 {
+                    holding.position_id = next_position;
+                    next_position += 1;
+                }
+            }
+            positions = activity::positions(account, at.today);
+        }
+        mark_aggregated(account, at);
+        tx.put_account(account)?;
+        if count(summary) > 0 {
+            tx.insert_history(before, at.today, next_transaction, summary)?;
+            next_transaction += count(summary);
+        }
+        if !positions.is_empty() {
+            tx.replace_positions(account.id, &positions)?;
+        }
     }
     Ok((login, opened))
-}
-
-/// [`refresh_account`] of an account just opened, which has nothing stored yet: the same
-/// ids and the same rows, but the account is written once, after its aggregation, and there
-/// are no pending transactions to retire (a discovery of ten accounts makes 40 statements
-/// fewer).
-fn aggregate_new_account(
-    tx: &Tx<'_>,
-    account: &mut AccountRecord,
-    at: Moment,
-) -> Result<(), StoreError> {
-    let before = account.clone();
-    let summary = activity::advance_counting(account, at.today);
-    let count = (summary.posted + summary.pending) as i64;
-    let first = if count > 0 {
-        Some(tx.reserve_ids(TRANSACTION_SEQ, FIRST_TRANSACTION_ID, count)?)
-    } else {
-        None
-    };
-    let mut positions = Vec::new();
-    if !account.generator.holdings.is_empty() {
-        for holding in &mut account.generator.holdings {
-            if holding.position_id == 0 {
-                holding.position_id = tx.next_id(POSITION_SEQ, FIRST_POSITION_ID)?;
-            }
-        }
-        positions = activity::positions(account, at.today);
-    }
-    mark_aggregated(account, at);
-    tx.put_account(account)?;
-    if let Some(first) = first {
-        tx.insert_history(&before, at.today, first, &summary)?;
-    }
-    if !positions.is_empty() {
-        tx.replace_positions(account.id, &positions)?;
-    }
-    Ok(())
 }
 
 /// Marks the aggregation of `account` successful at `at`.
