@@ -135,7 +135,7 @@ fn institutions_of(response: ApiResponse) -> Result<Vec<Institution>, Error> {
 /// };
 /// let names: Vec<String> = aggcat_client::credential_fields(&detail)
 ///     .into_iter()
-///     .map(|k| k.name)
+///     .map(|k| k.name.into())
 ///     .collect();
 /// assert_eq!(names, ["two", "ten"]);
 /// ```
