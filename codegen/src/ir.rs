@@ -22,7 +22,9 @@ pub type NsId = usize;
 /// XML Schema built-in types we support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Scalar {
-    /// `xs:string` (and other string-like built-ins)
+    /// `xs:string` (and other string-like built-ins): `aggcat_types::runtime::Text`, an inline
+    /// short string (24 bytes, no allocation up to 24 bytes of text) rather than `String`, because
+    /// most values (ids, names, codes) are short and a decoded list holds many of them
     String,
     /// `xs:long`
     I64,

@@ -9,7 +9,8 @@ use super::{Ctx, docs, ident, lit, num};
 use crate::Error;
 use crate::ir::*;
 
-/// The Rust type of a scalar; sets `uses_rt` when it lives in the runtime.
+/// The Rust type of a scalar; sets `uses_rt` when it lives in the runtime. Strings are `rt::Text`
+/// (inline up to 24 bytes, see [`Scalar::String`]).
 pub(super) fn scalar(ctx: &mut Ctx<'_>, s: Scalar) -> TokenStream {
     let rt = |ctx: &mut Ctx<'_>, t: TokenStream| {
         ctx.uses_rt = true;
