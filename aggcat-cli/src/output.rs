@@ -406,11 +406,28 @@ impl Output {
     }
 
     /// Prints `document` as pretty JSON whatever the format.
+    ///
+    /// The JSON is written to standard output as it is produced (through a buffer), never
+    /// held whole: a decoded gigabyte list does not need a second copy of itself as text.
     pub fn json<T: Serialize + ?Sized>(&self, document: &T) -> CliResult<()> {
-        let mut text = serde_json::to_string_pretty(document)
-            .map_err(|e| CliError::general(format!("cannot encode the result as JSON: {e}")))?;
-        text.push('\n');
-        write_stdout(&text)
+        let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+        let written = match serde_json::to_writer_pretty(&mut out, document) {
+            Ok(()) => out.write_all(b"\n").and_then(|()| out.flush()),
+            Err(e) => match e.io_error_kind() {
+                Some(kind) => Err(io::Error::from(kind)),
+                None => {
+                    return Err(CliError::general(format!(
+                        "cannot encode the result as JSON: {e}"
+                    )));
+                }
+            },
+        };
+        match written {
+            Ok(()) => Ok(()),
+            // a closed pipe (`| head`) is not an error
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(CliError::general(format!("cannot write the output: {e}"))),
+        }
     }
 
     /// A line meant for people: printed in table format only (scripts get clean output).

@@ -218,3 +218,59 @@ fn encode_reads_a_file_and_names_what_does_not_fit() {
         .code(1)
         .stderr(predicate::str::contains("cannot read"));
 }
+
+#[test]
+fn decode_of_a_big_list_into_a_closed_pipe_is_not_an_error() {
+    use std::io::Read as _;
+    use std::process::{Command as StdCommand, Stdio};
+
+    // the transactions of a fixture, 40 times: megabytes of JSON, far more than a
+    // pipe holds, so the writer meets the closed pipe in the middle of the document
+    let xml = std::fs::read_to_string(fixture("transactionlist_currency_codes.xml")).unwrap();
+    let first = xml.find("<ns8:BankingTransaction>").unwrap();
+    let end = xml.rfind("</ns8:BankingTransaction>").unwrap() + "</ns8:BankingTransaction>".len();
+    let big = format!(
+        "{}{}{}",
+        &xml[..first],
+        xml[first..end].repeat(40),
+        &xml[end..]
+    );
+    let per_copy = xml[first..end].matches("<ns8:BankingTransaction>").count();
+    assert!(per_copy > 100, "{per_copy}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.xml");
+    std::fs::write(&file, &big).unwrap();
+
+    // whole: the JSON is the document
+    let (json, _) = decode(&[file.to_str().unwrap()]);
+    let transactions = json["TransactionList"]["transactions"].as_array().unwrap();
+    assert_eq!(transactions.len(), per_copy * 40);
+
+    // read the first bytes, then close the pipe: exit 0 and nothing on stderr
+    let mut child = StdCommand::new(BIN)
+        .arg("decode")
+        .arg(&file)
+        .env_remove("AGGCAT_CONFIG")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // the read end is dropped here
+    assert!(head.starts_with(b"{\n  \"TransactionList\""), "{head:?}");
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

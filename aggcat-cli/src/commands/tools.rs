@@ -44,6 +44,8 @@ pub fn decode(file: &Path, max_depth: usize, strict: bool, out: Output) -> CliRe
     let options = DecodeOptions::new().max_depth(max_depth).strict(strict);
     let (document, report) = aggcat_types::from_xml_with_report::<Document>(&bytes, &options)
         .map_err(|e| decode_error(&name, &e))?;
+    // the document owns its values: the input is not needed while the JSON is written
+    drop(bytes);
     print_report(&name, &report);
     out.json(&document)
 }
