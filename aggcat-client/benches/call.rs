@@ -55,9 +55,11 @@ use axum::Router;
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::{get, post};
 use criterion::{Criterion, criterion_group};
-use quick_xml::NsReader;
-use quick_xml::events::Event;
 use tokio::runtime::Runtime;
+
+/// The bare XML parse (the same pass as aggcat-types' decode bench and examples).
+#[path = "../../aggcat-types/examples/support/floor.rs"]
+mod floor;
 
 /// The fixed answer of `GET /v1/institutions/{id}`.
 const DETAIL: &[u8] = include_bytes!("../../tests/fixtures/institution_detail.xml");
@@ -241,30 +243,8 @@ fn decode(bytes: &[u8]) -> InstitutionDetail {
 #[inline(never)]
 fn floor_only(n: usize) {
     for _ in 0..n {
-        black_box(floor(black_box(DETAIL)));
+        black_box(floor::pass(black_box(DETAIL)).expect("well-formed").work);
     }
-}
-
-/// The floor: namespace resolution of every element and unescaping of every text node, no
-/// values (the same pass as aggcat-types' decode bench).
-fn floor(xml: &[u8]) -> usize {
-    let mut reader = NsReader::from_reader(xml);
-    reader.config_mut().trim_text(false);
-    let mut work = 0usize;
-    loop {
-        match reader.read_event().expect("well-formed") {
-            Event::Start(s) | Event::Empty(s) => {
-                let (ns, local) = reader.resolve_element(s.name());
-                work += black_box(local.as_ref().len());
-                black_box(ns);
-            }
-            Event::Text(t) => work += black_box(t.xml10_content().expect("text").len()),
-            Event::GeneralRef(r) => work += black_box(r.len()),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    work
 }
 
 fn bench_call(c: &mut Criterion) {
@@ -280,7 +260,9 @@ fn bench_call(c: &mut Criterion) {
     });
     setup.assert_one_signing("after the typed calls");
     group.bench_function("decode_only", |b| b.iter(|| decode(black_box(DETAIL))));
-    group.bench_function("xml_floor", |b| b.iter(|| floor(black_box(DETAIL))));
+    group.bench_function("xml_floor", |b| {
+        b.iter(|| floor::pass(black_box(DETAIL)).expect("well-formed").work)
+    });
     group.finish();
 }
 

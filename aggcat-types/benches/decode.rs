@@ -22,32 +22,12 @@ use std::time::Instant;
 
 use aggcat_types::{ListStream, StreamList};
 use criterion::{Criterion, Throughput, criterion_main};
-use quick_xml::NsReader;
-use quick_xml::events::Event;
+
+#[path = "../examples/support/floor.rs"]
+mod floor;
 
 #[path = "../examples/support/documents.rs"]
 mod documents;
-
-/// The floor: namespace resolution of every element and unescaping of every text node, no values.
-fn baseline(xml: &[u8]) -> usize {
-    let mut reader = NsReader::from_reader(xml);
-    reader.config_mut().trim_text(false);
-    let mut work = 0usize;
-    loop {
-        match reader.read_event().expect("well-formed") {
-            Event::Start(s) | Event::Empty(s) => {
-                let (ns, local) = reader.resolve_element(s.name());
-                work += black_box(local.as_ref().len());
-                black_box(ns);
-            }
-            Event::Text(t) => work += black_box(t.xml10_content().expect("text").len()),
-            Event::GeneralRef(r) => work += black_box(r.len()),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    work
-}
 
 /// Streams `xml` as a `T`, dropping each item; the number of items.
 fn stream<T: StreamList>(xml: &[u8]) -> usize {
@@ -66,7 +46,7 @@ where
     let xml = aggcat_types::to_xml(value);
     let decoded: T = aggcat_types::from_xml(xml.as_bytes()).expect("decodes");
     assert_eq!(&decoded, value, "{name}: decode(encode(v)) != v");
-    assert!(baseline(xml.as_bytes()) > 0);
+    assert!(floor::pass(xml.as_bytes()).expect("well-formed").work > 0);
     let mut whole = decoded;
     assert_eq!(stream::<T>(xml.as_bytes()), whole.take_items().len());
     eprintln!("{name}: {} bytes", xml.len());
@@ -75,7 +55,11 @@ where
     group.sample_size(20);
     group.throughput(Throughput::Bytes(xml.len() as u64));
     group.bench_function("baseline_nsreader", |b| {
-        b.iter(|| baseline(black_box(xml.as_bytes())))
+        b.iter(|| {
+            floor::pass(black_box(xml.as_bytes()))
+                .expect("well-formed")
+                .work
+        })
     });
     group.bench_function("typed_decode", |b| {
         b.iter(|| aggcat_types::from_xml::<T>(black_box(xml.as_bytes())).expect("decodes"))
@@ -105,7 +89,7 @@ fn rotating_ratios<T: StreamList>(name: &str, xml: &[u8]) {
         started.elapsed().as_secs_f64()
     };
     let floor = || {
-        black_box(baseline(black_box(xml)));
+        black_box(floor::pass(black_box(xml)).expect("well-formed").work);
     };
     let typed = || {
         black_box(aggcat_types::from_xml::<T>(black_box(xml)).expect("decodes"));

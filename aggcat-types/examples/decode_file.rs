@@ -24,8 +24,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use aggcat_types::{AnyList, Document, ListStream};
-use quick_xml::NsReader;
-use quick_xml::events::Event;
+
+#[path = "support/floor.rs"]
+mod floor;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -76,28 +77,9 @@ fn whole(file: &str) -> Result<(usize, u64), String> {
 
 fn floor(file: &str) -> Result<(usize, u64), String> {
     let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-    let mut reader = NsReader::from_reader(&bytes[..]);
-    reader.config_mut().trim_text(false);
-    let mut elements = 0;
-    let mut work = 0usize;
-    loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(s) | Event::Empty(s) => {
-                let (ns, local) = reader.resolve_element(s.name());
-                work += std::hint::black_box(local.as_ref().len());
-                std::hint::black_box(ns);
-                elements += 1;
-            }
-            Event::Text(t) => {
-                work += std::hint::black_box(t.xml10_content().map_err(|e| e.to_string())?.len())
-            }
-            Event::GeneralRef(r) => work += std::hint::black_box(r.len()),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    std::hint::black_box(work);
-    Ok((elements, bytes.len() as u64))
+    let pass = floor::pass(&bytes)?;
+    std::hint::black_box(pass.work);
+    Ok((pass.elements, bytes.len() as u64))
 }
 
 fn list(file: &str) -> Result<(usize, u64), String> {

@@ -16,13 +16,14 @@
 use std::process::ExitCode;
 
 use aggcat_types::InstitutionDetail;
-use quick_xml::NsReader;
-use quick_xml::events::Event;
+
+#[path = "support/floor.rs"]
+mod floor;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let floor = args.first().is_some_and(|a| a == "--floor");
-    if floor {
+    let bare = args.first().is_some_and(|a| a == "--floor");
+    if bare {
         args.remove(0);
     }
     let (file, times) = match args.as_slice() {
@@ -41,9 +42,9 @@ fn main() -> ExitCode {
         }
     };
     for _ in 0..times {
-        let outcome = if floor {
-            pass(&bytes).map(|n| {
-                std::hint::black_box(n);
+        let outcome = if bare {
+            floor::pass(&bytes).map(|pass| {
+                std::hint::black_box(pass.work);
             })
         } else {
             aggcat_types::from_xml::<InstitutionDetail>(&bytes)
@@ -64,27 +65,4 @@ fn main() -> ExitCode {
 fn usage() -> ExitCode {
     eprintln!("usage: decode_small [--floor] FILE [TIMES]");
     ExitCode::from(2)
-}
-
-/// The floor: the namespace of every element resolved, every text unescaped, nothing built.
-fn pass(bytes: &[u8]) -> Result<usize, String> {
-    let mut reader = NsReader::from_reader(bytes);
-    reader.config_mut().trim_text(false);
-    let mut work = 0usize;
-    loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(s) | Event::Empty(s) => {
-                let (ns, local) = reader.resolve_element(s.name());
-                work += std::hint::black_box(local.as_ref().len());
-                std::hint::black_box(ns);
-            }
-            Event::Text(t) => {
-                work += std::hint::black_box(t.xml10_content().map_err(|e| e.to_string())?.len())
-            }
-            Event::GeneralRef(r) => work += std::hint::black_box(r.len()),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(work)
 }
